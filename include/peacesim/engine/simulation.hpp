@@ -1,0 +1,125 @@
+#pragma once
+// The simulation: the whole state of a run and its day step.
+//
+// A day runs five phases (BRIEF: sense -> decide -> act -> resolve -> update):
+//   sense    per settlement: armed presence and remembered violence within the vision radius,
+//            perceived threat per identity group, safest refuge, recruitment pressure, control
+//   decide   per unit, in id order: the task for today (raid, attack, recruit, patrol, retreat)
+//   act      per unit: movement over terrain and roads by season
+//   resolve  per unit, in id order: battles and attacks on settlements (serial commit: two bands
+//            never raid one village on one day)
+//   update   per civilian, in parallel: die, flee, return, join, grievance and trust; then the
+//            parties' stocks and the day's statistics
+// Parallel phases read the state as it stood at the start of the phase and write only their own
+// agents or per-block accumulators that are combined in a fixed order, so a run gives the same
+// bits on any number of threads.
+#include <array>
+#include <functional>
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "peacesim/actors/parties.hpp"
+#include "peacesim/core/date.hpp"
+#include "peacesim/population/civilians.hpp"
+#include "peacesim/scenario/scenario.hpp"
+#include "peacesim/world/map.hpp"
+
+namespace peacesim::engine {
+
+/// One row of the daily time series: flows are for the day, stocks at its end.
+struct DayStats {
+    int day = 0;
+    core::Date date;
+    bool rainy = false;
+    std::int64_t civilians_killed_government = 0;  // one-sided violence by state forces
+    std::int64_t civilians_killed_groups = 0;      // one-sided violence by armed groups
+    std::int64_t civilians_killed_battle = 0;      // caught in battles
+    std::int64_t battle_deaths = 0;                // combatants killed
+    std::int64_t events_state = 0, events_nonstate = 0, events_onesided = 0;
+    std::array<std::int64_t, population::status_count> status{};  // people by status
+    std::int64_t fled = 0, returned = 0, new_refugees = 0, recruited = 0;
+    std::int64_t fighters_government = 0, fighters_groups = 0;
+    double mean_grievance = 0, mean_trust_state = 0, legitimacy = 0;
+    double state_control = 0;  // share of the resident population in settlements the state holds
+
+    std::int64_t civilians_killed() const noexcept {
+        return civilians_killed_government + civilians_killed_groups + civilians_killed_battle;
+    }
+};
+
+/// An incident in the shape of the UCDP Georeferenced Event Dataset (Sundberg & Melander 2013).
+struct Event {
+    std::int64_t id = 0;
+    int day = 0;
+    core::Date date;
+    int type = 0;  // 1 state-based, 2 non-state, 3 one-sided
+    std::uint32_t side_a = 0, side_b = 0;  // party indices; side_b unused for type 3
+    std::uint32_t region = 0;
+    std::int32_t cell_x = 0, cell_y = 0;
+    std::uint32_t settlement = 0xFFFFFFFFu;  // where civilians were hit, if anywhere
+    std::int64_t deaths_a = 0, deaths_b = 0, deaths_civilians = 0, deaths_unknown = 0;
+    std::int64_t low = 0, high = 0;
+    std::int64_t best() const noexcept { return deaths_a + deaths_b + deaths_civilians + deaths_unknown; }
+};
+
+struct Totals {
+    std::int64_t civilians_killed = 0, civilians_killed_government = 0,
+                 civilians_killed_groups = 0, civilians_killed_battle = 0;
+    std::int64_t battle_deaths = 0;
+    std::int64_t displaced_peak = 0;  // most people displaced at once (incl. protection sites)
+    std::int64_t refugees = 0;        // at the end
+    std::int64_t recruited = 0;       // joined armed groups over the run
+    std::int64_t events_state = 0, events_nonstate = 0, events_onesided = 0;
+};
+
+class Simulation {
+public:
+    /// Builds the world, the population and the forces from the scenario and the run seed.
+    Simulation(scenario::Scenario sc, std::uint64_t seed);
+    ~Simulation();
+    Simulation(Simulation&&) noexcept;
+    Simulation& operator=(Simulation&&) noexcept;
+
+    /// Advances one day. Parallel over civilians on the calling thread's oneTBB arena; limit
+    /// the threads with tbb::global_control around the run.
+    void step();
+
+    int day() const noexcept;  // days completed
+    core::Date date() const noexcept;  // the date of the next day to run
+    std::uint64_t seed() const noexcept;
+    const scenario::Scenario& scenario() const noexcept;
+    const world::Map& map() const noexcept;
+    const population::Civilians& civilians() const noexcept;
+    const std::vector<actors::Party>& parties() const noexcept;
+    const std::vector<actors::Unit>& units() const noexcept;
+    const std::vector<DayStats>& history() const noexcept;
+    const std::vector<Event>& events() const noexcept;
+    Totals totals() const;
+    /// Civilian-days plus unit-days simulated so far.
+    std::uint64_t agent_updates() const noexcept;
+    /// 16 hex digits over every variable of the state.
+    std::string state_hash() const;
+    /// People by status now; they always sum to the initial population.
+    std::array<std::int64_t, population::status_count> status_counts() const;
+
+private:
+    struct State;
+    std::unique_ptr<State> s_;
+};
+
+}  // namespace peacesim::engine
+
+namespace peacesim::engine {
+
+/// The number of threads used when the caller asks for 0: all the machine offers.
+int default_threads();
+
+/// Runs `days` more days on at most `threads` threads (0: default_threads()). After each day
+/// calls after_day(days done in this call); stops early when it returns false. Returns the
+/// days run.
+int run_days(Simulation& sim, int days, int threads,
+             const std::function<bool(int)>& after_day = {});
+
+}  // namespace peacesim::engine

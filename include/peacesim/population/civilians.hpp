@@ -1,0 +1,45 @@
+#pragma once
+// Civilians as a structure of arrays: one entry per person, hot fields apart so that the daily
+// update streams about 30 bytes per person (see the layout note in docs/model.md).
+#include <cstdint>
+#include <vector>
+
+#include "peacesim/scenario/scenario.hpp"
+#include "peacesim/world/map.hpp"
+
+namespace peacesim::population {
+
+enum class Status : std::uint8_t {
+    Home = 0,       // in their home settlement
+    Displaced,      // internally displaced, living in another settlement or a camp
+    ProtectionSite, // sheltering at a protection site (used by the mission model)
+    Refugee,        // crossed the border: leaves the map for good in this model
+    Recruited,      // joined an armed group (alive, a fighter)
+    Killed,         // killed as a civilian (one-sided violence or caught in a battle)
+    DiedFighting,   // killed as a fighter after being recruited
+};
+inline constexpr int status_count = 7;
+inline constexpr const char* status_names[] = {"home",    "displaced", "protection_site", "refugee",
+                                               "recruited", "killed",  "died_fighting"};
+inline constexpr std::uint8_t no_affiliation = 0xFF;
+
+struct Civilians {
+    std::vector<std::uint32_t> home;      // settlement index
+    std::vector<std::uint32_t> location;  // settlement index where they are now
+    std::vector<std::uint8_t> group;      // identity group
+    std::vector<std::uint8_t> status;     // Status
+    std::vector<std::uint8_t> affiliation;  // armed group index when Recruited
+    std::vector<float> hardship;          // H in [0,1] (Epstein 2002)
+    std::vector<float> risk_aversion;     // R in [0,1]
+    std::vector<float> grievance;         // G = H (1 - L_i)
+    std::vector<float> trust_state;       // scales the legitimacy L_i a civilian perceives
+
+    std::size_t size() const noexcept { return home.size(); }
+    void resize(std::size_t n);
+};
+
+/// Gives each settlement its residents by identity composition, with individual hardship and
+/// risk aversion drawn from the scenario's distributions. Deterministic in the seed alone.
+Civilians make_civilians(const world::Map& map, const scenario::Scenario& sc, std::uint64_t seed);
+
+}  // namespace peacesim::population

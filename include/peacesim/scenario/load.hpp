@@ -1,0 +1,59 @@
+#pragma once
+// Reading scenarios: TOML files checked against the schema, with --set overrides checked the same
+// way. Every error a user can cause comes back as a ScenarioError listing each problem with its
+// file, line, column and dotted key, never as a crash or a silently wrong run.
+#include <stdexcept>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "peacesim/scenario/scenario.hpp"
+
+namespace peacesim::scenario {
+
+struct Diagnostic {
+    std::string file;  // a path, "<default>", or "--set"
+    int line = 0;      // 1-based; 0 when there is no position (a missing key, a --set)
+    int column = 0;
+    std::string key;  // dotted path, e.g. "armed_groups.1.fighters"
+    std::string message;
+    /// "file:line:column: key: message", the form editors and compilers use.
+    std::string str() const;
+};
+
+class ScenarioError : public std::runtime_error {
+public:
+    explicit ScenarioError(std::vector<Diagnostic> diagnostics);
+    const std::vector<Diagnostic>& diagnostics() const noexcept { return diagnostics_; }
+
+private:
+    std::vector<Diagnostic> diagnostics_;
+};
+
+/// One --set KEY=VALUE. The value is read as a TOML value (number, boolean, date, quoted string);
+/// anything else is taken as a bare string, so `--set world.name=Kembara` works unquoted.
+struct Override {
+    std::string key;
+    std::string value;
+};
+/// Splits "KEY=VALUE"; throws ScenarioError when there is no '=' or no key.
+Override parse_override(std::string_view text);
+
+Scenario load_file(const std::string& path, const std::vector<Override>& overrides = {});
+Scenario load_text(std::string_view toml_text, std::string_view source_name,
+                   const std::vector<Override>& overrides = {});
+/// The built-in default scenario (scenarios/default.toml, embedded at build time).
+Scenario load_default(const std::vector<Override>& overrides = {});
+std::string_view default_scenario_text() noexcept;
+
+/// One documented parameter of the schema, for `peacesim params` and docs/parameters.md.
+struct ParamInfo {
+    std::string key;    // dotted; array sections as "armed_groups[].fighters"
+    std::string type;   // integer, real, boolean, string, date, or one of a|b|c
+    std::string value;  // its default in the built-in scenario
+    std::string range;  // e.g. "0 .. 1"
+    std::string doc;
+};
+std::vector<ParamInfo> parameters();
+
+}  // namespace peacesim::scenario

@@ -1,0 +1,122 @@
+#pragma once
+// A scenario: everything a run needs besides its seed and thread count. Plain data with defaults
+// that make up the built-in default scenario; the schema in schema.hpp maps every field to its
+// dotted key, its range and its documentation (the same names feed files, --set and the viz).
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "peacesim/core/date.hpp"
+
+namespace peacesim::scenario {
+
+/// An armed group's stance towards the political process.
+enum class Stance : int { Fighting = 0, Negotiating, Signatory, Spoiler };
+inline constexpr const char* stance_names[] = {"fighting", "negotiating", "signatory", "spoiler"};
+
+struct Meta {
+    std::string name = "default";
+    std::string description;
+    std::string country = "Republic of Kembara";
+    core::Date start_date{2025, 1, 1};
+    std::int64_t days = 365;
+    std::int64_t seed = 1;
+};
+
+struct WorldParams {
+    std::int64_t width = 256;  // cells
+    std::int64_t height = 256;
+    double cell_km = 2.0;
+    std::int64_t population = 1'000'000;  // civilian agents, one per person
+    std::int64_t towns = 12;
+    std::int64_t villages = 360;
+    std::int64_t camps = 3;  // pre-existing displacement camps near towns
+    std::int64_t regions = 8;
+    double urban_share = 0.35;  // of the population living in towns
+    double forest = 0.30;       // shares of the land in each terrain class
+    double hills = 0.15;
+    double swamp = 0.06;
+    double water = 0.03;
+    double origin_lat = 4.0;  // latitude and longitude of the map's south-west corner
+    double origin_lon = 18.0;
+    std::int64_t rainy_start_month = 5;  // rainy season from the first of this month ...
+    std::int64_t rainy_end_month = 10;   // ... to the end of this one
+};
+
+struct IdentityGroup {
+    std::string name;
+    double share = 0.0;     // of the population
+    double hardship = 0.4;  // mean economic hardship H (Epstein 2002)
+    std::int64_t home_region = -1;  // region where it is concentrated; -1 everywhere
+};
+
+struct PopulationParams {
+    double risk_aversion_mean = 0.5;
+    double trust_state = 0.45;
+    double vision_km = 20.0;
+    double flee_rate = 0.35;
+    double return_rate = 0.03;
+    double return_threat = 0.15;
+    double refugee_border_km = 40.0;
+    double refugee_share = 0.25;
+    double recruit_rate = 0.004;
+    double recruit_threshold = 0.15;
+    double arrest_k = 2.3;
+    double max_risk = 0.6;
+    double displaced_hardship_rate = 0.004;
+    double recovery_hardship_rate = 0.001;
+};
+
+struct GovernmentParams {
+    std::string name = "Government";
+    double legitimacy = 0.45;
+    double capacity = 0.5;
+    double consent = 0.8;
+    double hr_compliance = 0.6;
+    std::int64_t forces = 6000;
+    std::int64_t company_size = 150;
+};
+
+struct ArmedGroup {
+    std::string name;
+    std::int64_t identity = 0;  // index into identity_groups
+    std::int64_t fighters = 1000;
+    std::int64_t band_size = 120;
+    double cohesion = 0.7;
+    double resources = 0.5;
+    double brutality = 0.3;
+    Stance stance = Stance::Fighting;
+    std::int64_t home_region = 0;
+};
+
+struct ConflictParams {
+    double unit_speed_km = 30.0;
+    double raid_range_km = 70.0;
+    double engage_km = 5.0;
+    double osv_lethality = 0.03;
+    double battle_lethality = 0.02;
+    double collateral_rate = 0.0004;
+    double deterrence_per_company = 0.35;
+    double threat_memory_days = 20.0;
+    double threat_per_death = 0.05;
+    double presence_threat = 0.6;
+    double recovery_rate = 0.02;
+    double government_reinforcement = 0.002;
+};
+
+struct Scenario {
+    Meta meta;
+    WorldParams world;
+    PopulationParams population;
+    GovernmentParams government;
+    ConflictParams conflict;
+    std::vector<IdentityGroup> identity_groups{
+        {"Ndara", 0.45, 0.35, -1}, {"Kessi", 0.35, 0.50, 2}, {"Mbolo", 0.20, 0.60, 5}};
+    std::vector<ArmedGroup> armed_groups{
+        {"Kessi Liberation Front", 1, 1800, 120, 0.70, 0.5, 0.35, Stance::Fighting, 2},
+        {"Mbolo Self-Defence Militia", 2, 900, 90, 0.60, 0.3, 0.55, Stance::Fighting, 5},
+        {"Northern Patriotic Movement", 0, 700, 100, 0.50, 0.6, 0.25, Stance::Fighting, 0},
+    };
+};
+
+}  // namespace peacesim::scenario

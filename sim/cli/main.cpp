@@ -1,0 +1,241 @@
+// The `peacesim` command: argument parsing and output only; the model lives in the library.
+// Exit codes: 0 success, 1 internal error, 2 bad input (the message names file, line and key).
+#include <CLI/CLI.hpp>
+#include <fmt/format.h>
+#include <unistd.h>
+
+#include <atomic>
+#include <chrono>
+#include <csignal>
+#include <cstdio>
+#include <iostream>
+
+#include "peacesim/engine/simulation.hpp"
+#include "peacesim/output/writers.hpp"
+#include "peacesim/scenario/load.hpp"
+
+namespace {
+
+using namespace peacesim;
+
+std::atomic<bool> interrupted{false};
+extern "C" void on_signal(int) { interrupted = true; }
+
+struct BadInput : std::runtime_error {
+    using std::runtime_error::runtime_error;
+};
+
+scenario::Scenario load(const std::string& path, const std::vector<std::string>& sets) {
+    std::vector<scenario::Override> overrides;
+    for (const auto& s : sets) overrides.push_back(scenario::parse_override(s));
+    return path.empty() ? scenario::load_default(overrides) : scenario::load_file(path, overrides);
+}
+
+/// A one-line progress bar on stderr, redrawn at most ten times a second.
+class Progress {
+public:
+    Progress(int total, bool enabled) : total_(total), enabled_(enabled), start_(clock::now()) {}
+    void update(int done) {
+        if (!enabled_) return;
+        const auto now = clock::now();
+        if (done < total_ && now - last_ < std::chrono::milliseconds(100)) return;
+        last_ = now;
+        const double secs = std::chrono::duration<double>(now - start_).count();
+        const int width = 30, fill = total_ ? done * width / total_ : width;
+        const double eta = done ? secs * (total_ - done) / done : 0.0;
+        std::fprintf(stderr, "\r  [%s%s] day %d/%d  %.1f s  eta %.0f s ",
+                     std::string(std::size_t(fill), '#').c_str(),
+                     std::string(std::size_t(width - fill), '.').c_str(), done, total_, secs, eta);
+        if (done >= total_) std::fputc('\n', stderr);
+        std::fflush(stderr);
+    }
+    void abandon() {
+        if (enabled_) std::fputc('\n', stderr);
+    }
+
+private:
+    using clock = std::chrono::steady_clock;
+    int total_;
+    bool enabled_;
+    clock::time_point start_, last_{};
+};
+
+int cmd_run(const std::string& path, int days_opt, std::int64_t seed_opt, int threads,
+            const std::string& out, const std::vector<std::string>& sets, bool quiet) {
+    scenario::Scenario sc = load(path, sets);
+    const int days = days_opt > 0 ? days_opt : int(sc.meta.days);
+    const std::uint64_t seed = seed_opt >= 0 ? std::uint64_t(seed_opt) : std::uint64_t(sc.meta.seed);
+    if (threads <= 0) threads = engine::default_threads();
+    // Check the output directory before spending minutes on the run.
+    std::unique_ptr<output::AtomicDir> dir;
+    if (!out.empty()) {
+        try {
+            dir = std::make_unique<output::AtomicDir>(out);
+        } catch (const std::runtime_error& e) {
+            throw BadInput(e.what());
+        }
+    }
+    const bool tty = ::isatty(STDERR_FILENO) && !quiet;
+    if (!quiet)
+        std::fprintf(stderr, "peacesim: %s, %lld civilians, %d days from %s, seed %llu, %d threads\n",
+                     sc.meta.name.c_str(), (long long)sc.world.population, days,
+                     sc.meta.start_date.iso().c_str(), (unsigned long long)seed, threads);
+    const auto t0 = std::chrono::steady_clock::now();
+    engine::Simulation sim(std::move(sc), seed);
+    Progress bar(days, tty);
+    std::signal(SIGINT, on_signal);
+    std::signal(SIGTERM, on_signal);
+    const int done = engine::run_days(sim, days, threads, [&](int d) {
+        bar.update(d);
+        return !interrupted.load();
+    });
+    const double wall = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+    if (done < days) {
+        bar.abandon();
+        std::fprintf(stderr, "peacesim: interrupted on day %d of %d; no output written\n", done, days);
+        return 130;
+    }
+    output::RunInfo info{sim.scenario().meta.name, path.empty() ? "<default>" : path, seed, days,
+                         threads, wall};
+    if (dir) {
+        dir->add("summary.json", output::summary_json(sim, info));
+        dir->add("timeseries.csv", output::timeseries_csv(sim));
+        dir->add("events.csv", output::events_csv(sim));
+        dir->commit();
+    }
+    if (!quiet) {
+        const auto t = sim.totals();
+        std::printf("\n%s: %d days, %s to %s\n", sim.scenario().meta.name.c_str(), days,
+                    sim.scenario().meta.start_date.iso().c_str(), sim.date().plus_days(-1).iso().c_str());
+        std::printf("  civilians killed     %lld  (state forces %lld, armed groups %lld, in battles %lld)\n",
+                    (long long)t.civilians_killed, (long long)t.civilians_killed_government,
+                    (long long)t.civilians_killed_groups, (long long)t.civilians_killed_battle);
+        std::printf("  battle deaths        %lld\n", (long long)t.battle_deaths);
+        std::printf("  events               %lld state-based, %lld non-state, %lld one-sided\n",
+                    (long long)t.events_state, (long long)t.events_nonstate, (long long)t.events_onesided);
+        std::printf("  displaced (peak)     %lld\n", (long long)t.displaced_peak);
+        std::printf("  refugees             %lld\n", (long long)t.refugees);
+        std::printf("  joined armed groups  %lld\n", (long long)t.recruited);
+        std::printf("  state_hash           %s\n", sim.state_hash().c_str());
+        std::printf("  wall time            %.2f s  (%.3g agent-updates/s)\n", wall,
+                    double(sim.agent_updates()) / std::max(wall, 1e-9));
+        if (dir) std::printf("  outputs              %s/{summary.json,timeseries.csv,events.csv}\n", out.c_str());
+    }
+    return 0;
+}
+
+int cmd_validate(const std::vector<std::string>& files, const std::vector<std::string>& sets) {
+    int bad = 0;
+    for (const auto& f : files) {
+        try {
+            const auto sc = load(f, sets);
+            std::printf("%s: ok (%s, %lld civilians, %zu armed groups)\n", f.c_str(), sc.meta.name.c_str(),
+                        (long long)sc.world.population, sc.armed_groups.size());
+        } catch (const scenario::ScenarioError& e) {
+            for (const auto& d : e.diagnostics()) std::fprintf(stderr, "%s\n", d.str().c_str());
+            ++bad;
+        }
+    }
+    return bad ? 2 : 0;
+}
+
+int cmd_params(bool markdown) {
+    const auto params = scenario::parameters();
+    if (markdown) {
+        std::printf("| key | type | default | range | meaning |\n|---|---|---|---|---|\n");
+        for (const auto& p : params)
+            std::printf("| `%s` | %s | `%s` | %s | %s |\n", p.key.c_str(), p.type.c_str(), p.value.c_str(),
+                        p.range.c_str(), p.doc.c_str());
+        return 0;
+    }
+    for (const auto& p : params)
+        std::printf("%-40s %-10s %-24s %s\n", p.key.c_str(), p.type.c_str(), p.value.c_str(), p.doc.c_str());
+    return 0;
+}
+
+int cmd_bench(std::vector<std::int64_t> sizes, int days, int threads, int repeat) {
+    if (threads <= 0) threads = engine::default_threads();
+    std::printf("%-12s %-8s %-8s %-14s %-14s %s\n", "civilians", "days", "threads", "agent-upd/s",
+                "days/s", "runs (median)");
+    for (auto n : sizes) {
+        std::vector<double> secs;
+        std::uint64_t updates = 0;
+        for (int r = 0; r < repeat; ++r) {
+            auto sc = scenario::load_default({{"world.population", std::to_string(n)}});
+            engine::Simulation sim(std::move(sc), 1);
+            const auto t0 = std::chrono::steady_clock::now();
+            engine::run_days(sim, days, threads);
+            secs.push_back(std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count());
+            updates = sim.agent_updates();
+        }
+        std::sort(secs.begin(), secs.end());
+        const double med = secs[secs.size() / 2];
+        std::printf("%-12lld %-8d %-8d %-14.4g %-14.4g %d\n", (long long)n, days, threads,
+                    double(updates) / med, days / med, repeat);
+        std::fflush(stdout);
+    }
+    return 0;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+    CLI::App app{"peacesim: agent-based simulation of armed conflict and peace operations"};
+    app.require_subcommand(1);
+    app.set_version_flag("--version", "peacesim 0.1.0");
+
+    std::string path, out;
+    int days = 0, threads = 0;
+    std::int64_t seed = -1;
+    std::vector<std::string> sets;
+    bool quiet = false;
+    auto* run = app.add_subcommand("run", "Run a scenario (the built-in default if none is given)");
+    run->add_option("scenario", path, "Scenario file (TOML)");
+    run->add_option("--days", days, "Days to simulate (default: the scenario's)")->check(CLI::Range(1, 36500));
+    run->add_option("--seed", seed, "Run seed (default: the scenario's)")->check(CLI::Range(std::int64_t(0), std::int64_t(9007199254740991)));
+    run->add_option("--threads", threads, "Threads (default: all cores)")->check(CLI::Range(1, 1024));
+    run->add_option("--out", out, "Directory for summary.json, timeseries.csv, events.csv");
+    run->add_option("--set", sets, "Override a scenario key: --set world.population=200000");
+    run->add_flag("--quiet,-q", quiet, "No progress or summary on the terminal");
+
+    std::vector<std::string> files;
+    std::vector<std::string> vsets;
+    auto* validate = app.add_subcommand("validate", "Check scenario files against the schema");
+    validate->add_option("files", files, "Scenario files")->required();
+    validate->add_option("--set", vsets, "Check these overrides too");
+
+    bool markdown = false;
+    auto* params = app.add_subcommand("params", "List every scenario key with its default and meaning");
+    params->add_flag("--markdown", markdown, "As a Markdown table");
+
+    std::vector<std::int64_t> sizes{10'000, 100'000, 1'000'000};
+    int bdays = 30, bthreads = 0, repeat = 3;
+    auto* bench = app.add_subcommand("bench", "Throughput of the default scenario at several sizes");
+    bench->add_option("--population", sizes, "Civilian counts to measure")->check(CLI::Range(std::int64_t(1000), std::int64_t(50'000'000)));
+    bench->add_option("--days", bdays, "Days per run")->check(CLI::Range(1, 3650));
+    bench->add_option("--threads", bthreads, "Threads (default: all cores)")->check(CLI::Range(1, 1024));
+    bench->add_option("--repeat", repeat, "Runs per size; the median is reported")->check(CLI::Range(1, 100));
+
+    try {
+        app.parse(argc, argv);
+    } catch (const CLI::ParseError& e) {
+        const int rc = app.exit(e);
+        return rc == 0 ? 0 : 2;
+    }
+    try {
+        if (*run) return cmd_run(path, days, seed, threads, out, sets, quiet);
+        if (*validate) return cmd_validate(files, vsets);
+        if (*params) return cmd_params(markdown);
+        if (*bench) return cmd_bench(sizes, bdays, bthreads, repeat);
+    } catch (const scenario::ScenarioError& e) {
+        for (const auto& d : e.diagnostics()) std::fprintf(stderr, "%s\n", d.str().c_str());
+        return 2;
+    } catch (const BadInput& e) {
+        std::fprintf(stderr, "peacesim: %s\n", e.what());
+        return 2;
+    } catch (const std::exception& e) {
+        std::fprintf(stderr, "peacesim: internal error: %s\n", e.what());
+        return 1;
+    }
+    return 1;
+}

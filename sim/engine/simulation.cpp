@@ -1,0 +1,1032 @@
+// [SECTION] State and construction
+// [SECTION] Sense: per-settlement perception fields
+// [SECTION] Decide: unit tasks
+// [SECTION] Act: movement
+// [SECTION] Resolve: battles and attacks on settlements
+// [SECTION] Update: civilians in parallel
+// [SECTION] Update: parties, units, statistics
+// [SECTION] Queries and hash
+#include "peacesim/engine/simulation.hpp"
+
+#include <tbb/blocked_range.h>
+#include <tbb/enumerable_thread_specific.h>
+#include <tbb/parallel_for.h>
+
+#include <algorithm>
+#include <cmath>
+#include <limits>
+
+#include "peacesim/core/hash.hpp"
+#include "peacesim/core/random.hpp"
+
+namespace peacesim::engine {
+
+using actors::Action;
+using actors::no_target;
+using actors::Party;
+using actors::Unit;
+using core::Purpose;
+using core::Stream;
+using population::Status;
+
+namespace {
+
+constexpr std::uint32_t none32 = 0xFFFFFFFFu;
+constexpr std::uint8_t none8 = 0xFF;
+// Civilians are updated in blocks of this many; each block's sums land in its own slot and are
+// added in block order, so floating-point totals do not depend on the thread count.
+constexpr std::size_t block_size = 16384;
+
+/// Unit ids bucketed on a coarse grid, rebuilt each day, for "who is within r of here".
+struct Buckets {
+    int cell = 1, bw = 1, bh = 1;
+    std::vector<std::uint32_t> start, items;
+
+    template <class Pos>
+    void build(int width, int height, int bucket_cells, std::size_t n, Pos pos) {
+        cell = std::max(1, bucket_cells);
+        bw = (width + cell - 1) / cell;
+        bh = (height + cell - 1) / cell;
+        start.assign(std::size_t(bw) * bh + 1, 0);
+        for (std::size_t i = 0; i < n; ++i)
+            if (auto [ok, x, y] = pos(i); ok) ++start[std::size_t(y / cell) * bw + x / cell + 1];
+        for (std::size_t b = 1; b < start.size(); ++b) start[b] += start[b - 1];
+        items.assign(start.back(), 0);
+        std::vector<std::uint32_t> fill(start.begin(), start.end() - 1);
+        for (std::size_t i = 0; i < n; ++i)  // ascending ids within each bucket
+            if (auto [ok, x, y] = pos(i); ok) items[fill[std::size_t(y / cell) * bw + x / cell]++] = std::uint32_t(i);
+    }
+    /// Calls f(id) for every item in the buckets that overlap the square of radius r; the caller
+    /// checks the exact distance. Order: bucket rows, then ascending id: deterministic.
+    template <class F>
+    void near(int x, int y, int r, F f) const {
+        const int bx0 = std::max(0, (x - r) / cell), bx1 = std::min(bw - 1, (x + r) / cell);
+        const int by0 = std::max(0, (y - r) / cell), by1 = std::min(bh - 1, (y + r) / cell);
+        for (int by = by0; by <= by1; ++by)
+            for (int bx = bx0; bx <= bx1; ++bx) {
+                const std::size_t b = std::size_t(by) * bw + bx;
+                for (std::uint32_t k = start[b]; k < start[b + 1]; ++k) f(items[k]);
+            }
+    }
+};
+
+double dist_cells(int x0, int y0, int x1, int y1) {
+    const double dx = x0 - x1, dy = y0 - y1;
+    return std::sqrt(dx * dx + dy * dy);
+}
+
+bool rainy_on(const core::Date& d, const scenario::WorldParams& w) {
+    const int a = int(w.rainy_start_month), b = int(w.rainy_end_month);
+    return a <= b ? (d.month >= a && d.month <= b) : (d.month >= a || d.month <= b);
+}
+
+/// What one block of civilians adds to the day's statistics.
+struct BlockSums {
+    std::array<std::int64_t, population::status_count> status{};
+    std::int64_t killed_gov = 0, killed_groups = 0, killed_battle = 0;
+    std::int64_t fled = 0, returned = 0, new_refugees = 0;
+    double grievance = 0, trust = 0;
+    std::int64_t counted = 0;  // people whose grievance and trust are averaged
+};
+
+}  // namespace
+
+struct Simulation::State {
+    scenario::Scenario sc;
+    std::uint64_t seed = 0;
+    int day = 0;
+    world::Map map;
+    population::Civilians civ;
+    std::vector<Party> parties;  // 0 is the government, 1.. the armed groups in scenario order
+    std::vector<Unit> units;
+    std::vector<DayStats> history;
+    std::vector<Event> events;
+    std::int64_t population = 0;
+    std::uint64_t agent_updates = 0;
+    std::int64_t displaced_peak = 0;
+
+    // Geometry derived from the scenario, in cells.
+    int vision = 1, raid = 1, engage = 1, block_cells = 4, fbw = 1, fbh = 1;
+    std::size_t groups = 1;  // identity groups
+    std::vector<std::vector<std::uint32_t>> vision_blocks;  // per settlement: field blocks in vision
+    std::vector<std::vector<std::uint32_t>> refuges;        // per settlement: candidate refuges
+    std::vector<std::uint8_t> near_border;                  // per settlement
+    Buckets settlement_index;
+
+    // Persistent fields.
+    std::vector<float> violence;            // per field block: remembered violence
+    std::vector<std::uint32_t> control;     // per settlement: party holding it
+    std::vector<std::int32_t> present;      // per settlement x group: people there now
+
+    // Per-day scratch, rebuilt each day (not part of the state between days).
+    Buckets unit_index;
+    std::vector<float> threat;               // settlement x group
+    std::vector<std::uint32_t> refuge;       // settlement x group
+    std::vector<std::uint8_t> recruit_group; // settlement x group: armed group recruiting
+    std::vector<float> arrest_p;             // per settlement: Epstein's P
+    std::vector<std::int32_t> gov_companies; // per settlement: companies within engage range
+    std::vector<float> osv_p, collateral_p;
+    std::vector<std::uint32_t> osv_party, osv_event, collateral_event;
+    std::vector<std::uint8_t> osv_spare, osv_only;  // identity spared / the only one targeted
+    std::vector<double> attrition;           // per party: today's chance a recruit dies
+    std::vector<std::uint8_t> fought;        // per unit: in a fight today
+    std::vector<Event> today;
+    std::vector<BlockSums> block_sums;
+
+    void init();
+    void sense();
+    void decide();
+    void act();
+    void resolve();
+    void update_civilians(DayStats& st);
+    void update_parties(DayStats& st);
+    std::size_t sg(std::size_t s, std::size_t g) const noexcept { return s * groups + g; }
+    double km(double cells) const noexcept { return cells * map.cell_km; }
+};
+
+// ---------------------------------------------------------------------------------------------
+// [SECTION] State and construction
+// ---------------------------------------------------------------------------------------------
+
+Simulation::Simulation(scenario::Scenario sc, std::uint64_t seed) : s_(std::make_unique<State>()) {
+    s_->sc = std::move(sc);
+    s_->seed = seed;
+    s_->init();
+}
+Simulation::~Simulation() = default;
+Simulation::Simulation(Simulation&&) noexcept = default;
+Simulation& Simulation::operator=(Simulation&&) noexcept = default;
+
+void Simulation::State::init() {
+    map = world::generate_map(sc, seed);
+    civ = population::make_civilians(map, sc, seed);
+    population = std::int64_t(civ.size());
+    groups = sc.identity_groups.size();
+    const double ck = map.cell_km;
+    vision = std::max(1, int(std::lround(sc.population.vision_km / ck)));
+    raid = std::max(1, int(std::lround(sc.conflict.raid_range_km / ck)));
+    engage = std::max(1, int(std::lround(sc.conflict.engage_km / ck)));
+    block_cells = std::max(1, int(std::lround(8.0 / ck)));  // violence is remembered per ~8 km block
+    fbw = (map.width + block_cells - 1) / block_cells;
+    fbh = (map.height + block_cells - 1) / block_cells;
+    violence.assign(std::size_t(fbw) * fbh, 0.0f);
+
+    const std::size_t ns = map.settlements.size();
+    settlement_index.build(map.width, map.height, raid, ns, [&](std::size_t i) {
+        return std::tuple{true, int(map.settlements[i].x), int(map.settlements[i].y)};
+    });
+    vision_blocks.assign(ns, {});
+    refuges.assign(ns, {});
+    near_border.assign(ns, 0);
+    std::vector<std::uint32_t> havens;  // towns and camps: where the displaced go
+    for (std::size_t s = 0; s < ns; ++s)
+        if (map.settlements[s].kind != world::SettlementKind::Village) havens.push_back(std::uint32_t(s));
+    for (std::size_t s = 0; s < ns; ++s) {
+        const auto& st = map.settlements[s];
+        const int bx = st.x / block_cells, by = st.y / block_cells;
+        const int rb = vision / block_cells + 1;
+        for (int y = std::max(0, by - rb); y <= std::min(fbh - 1, by + rb); ++y)
+            for (int x = std::max(0, bx - rb); x <= std::min(fbw - 1, bx + rb); ++x) {
+                const double cx = (x + 0.5) * block_cells, cy = (y + 0.5) * block_cells;
+                if (dist_cells(int(cx), int(cy), st.x, st.y) <= vision + block_cells * 0.5)
+                    vision_blocks[s].push_back(std::uint32_t(y * fbw + x));
+            }
+        // The six nearest havens (and the settlement itself if it is one).
+        std::vector<std::pair<double, std::uint32_t>> c;
+        for (auto h : havens) {
+            const auto& o = map.settlements[h];
+            c.push_back({dist_cells(st.x, st.y, o.x, o.y), h});
+        }
+        const std::size_t k = std::min<std::size_t>(6, c.size());
+        std::partial_sort(c.begin(), c.begin() + std::ptrdiff_t(k), c.end());
+        for (std::size_t i = 0; i < k; ++i) refuges[s].push_back(c[i].second);
+        near_border[s] = map.border_km(st.x, st.y) <= sc.population.refugee_border_km;
+    }
+
+    // Parties.
+    Party gov;
+    gov.name = sc.government.name;
+    gov.government = true;
+    gov.legitimacy = gov.initial_legitimacy = sc.government.legitimacy;
+    gov.capacity = sc.government.capacity;
+    gov.consent = sc.government.consent;
+    gov.hr_compliance = sc.government.hr_compliance;
+    gov.cohesion = 0.8;
+    parties.push_back(gov);
+    for (const auto& g : sc.armed_groups) {
+        Party p;
+        p.name = g.name;
+        p.identity = int(g.identity);
+        p.cohesion = g.cohesion;
+        p.resources = g.resources;
+        p.brutality = g.brutality;
+        p.stance = g.stance;
+        parties.push_back(p);
+    }
+
+    // Government companies garrison towns in proportion to their population (largest remainder).
+    std::vector<std::uint32_t> towns;
+    std::int64_t town_pop = 0;
+    for (std::size_t s = 0; s < ns; ++s)
+        if (map.settlements[s].kind == world::SettlementKind::Town) {
+            towns.push_back(std::uint32_t(s));
+            town_pop += map.settlements[s].initial_population;
+        }
+    const std::int64_t csize = sc.government.company_size;
+    const std::int64_t companies = sc.government.forces / csize;
+    std::vector<std::int64_t> alloc(towns.size(), 0);
+    std::vector<std::pair<double, std::size_t>> rem;
+    std::int64_t given = 0;
+    for (std::size_t t = 0; t < towns.size(); ++t) {
+        const double q = double(companies) * double(map.settlements[towns[t]].initial_population) /
+                         double(std::max<std::int64_t>(1, town_pop));
+        alloc[t] = std::int64_t(q);
+        given += alloc[t];
+        rem.push_back({-(q - double(alloc[t])), t});
+    }
+    std::sort(rem.begin(), rem.end());
+    for (std::size_t i = 0; given < companies && !rem.empty(); ++i, ++given) ++alloc[rem[i % rem.size()].second];
+    for (std::size_t t = 0; t < towns.size(); ++t)
+        for (std::int64_t k = 0; k < alloc[t]; ++k) {
+            Unit u;
+            u.party = 0;
+            u.x = u.dest_x = u.base_x = map.settlements[towns[t]].x;
+            u.y = u.dest_y = u.base_y = map.settlements[towns[t]].y;
+            u.strength = u.full_strength = std::int32_t(csize);
+            units.push_back(u);
+        }
+
+    // Armed bands start at settlements of their identity in their home region.
+    for (std::size_t gi = 0; gi < sc.armed_groups.size(); ++gi) {
+        const auto& g = sc.armed_groups[gi];
+        std::vector<std::uint32_t> spots, fallback;
+        for (std::size_t s = 0; s < ns; ++s) {
+            const auto& st = map.settlements[s];
+            if (st.region != g.home_region) continue;
+            fallback.push_back(std::uint32_t(s));
+            if (st.majority_group == g.identity && st.kind == world::SettlementKind::Village)
+                spots.push_back(std::uint32_t(s));
+        }
+        if (spots.empty()) spots = fallback;
+        if (spots.empty()) spots.push_back(map.regions[std::size_t(g.home_region)].capital);
+        std::int64_t left = g.fighters;
+        while (left > 0) {
+            const auto size = std::int32_t(std::min(left, g.band_size));
+            left -= size;
+            Stream r(seed, 0, std::uint32_t(units.size()), Purpose::UnitInit);
+            const auto& st = map.settlements[spots[r.below(std::uint32_t(spots.size()))]];
+            Unit u;
+            u.party = std::uint32_t(gi + 1);
+            u.x = u.dest_x = u.base_x = std::clamp(int(st.x) + int(r.below(7)) - 3, 0, map.width - 1);
+            u.y = u.dest_y = u.base_y = std::clamp(int(st.y) + int(r.below(7)) - 3, 0, map.height - 1);
+            u.strength = size;
+            u.full_strength = std::int32_t(g.band_size);
+            units.push_back(u);
+        }
+    }
+
+    control.assign(ns, 0);
+    present.assign(ns * groups, 0);
+    for (std::size_t i = 0; i < civ.size(); ++i) ++present[sg(civ.location[i], civ.group[i])];
+    threat.assign(ns * groups, 0.0f);
+    refuge.assign(ns * groups, none32);
+    recruit_group.assign(ns * groups, none8);
+    arrest_p.assign(ns, 0.0f);
+    gov_companies.assign(ns, 0);
+    osv_p.assign(ns, 0.0f);
+    collateral_p.assign(ns, 0.0f);
+    osv_party.assign(ns, none32);
+    osv_event.assign(ns, none32);
+    collateral_event.assign(ns, none32);
+    osv_spare.assign(ns, none8);
+    osv_only.assign(ns, none8);
+    block_sums.assign((civ.size() + block_size - 1) / block_size, {});
+}
+
+// ---------------------------------------------------------------------------------------------
+// [SECTION] Sense: per-settlement perception fields
+// ---------------------------------------------------------------------------------------------
+
+void Simulation::State::sense() {
+    unit_index.build(map.width, map.height, std::max(vision, engage), units.size(), [&](std::size_t i) {
+        return std::tuple{units[i].alive(), int(units[i].x), int(units[i].y)};
+    });
+    const auto& cp = sc.conflict;
+    const double gov_threat = 1.0 - parties[0].hr_compliance;
+    std::vector<char> has_group(groups, 0);
+    for (std::size_t p = 1; p < parties.size(); ++p) has_group[std::size_t(parties[p].identity)] = 1;
+
+    const std::size_t ns = map.settlements.size();
+    tbb::parallel_for(tbb::blocked_range<std::size_t>(0, ns, 64), [&](const tbb::blocked_range<std::size_t>& r) {
+        std::vector<double> hostile(groups), own(groups);
+        std::vector<std::uint32_t> best_group(groups);
+        std::vector<std::int64_t> by_party(parties.size());
+        for (std::size_t s = r.begin(); s < r.end(); ++s) {
+            const auto& st = map.settlements[s];
+            double v = 0;
+            for (auto b : vision_blocks[s]) v += violence[b];
+            std::int64_t soldiers = 0, fighters = 0;
+            std::int32_t companies = 0;
+            std::fill(by_party.begin(), by_party.end(), 0);
+            unit_index.near(st.x, st.y, vision, [&](std::uint32_t id) {
+                const Unit& u = units[id];
+                const double d = dist_cells(u.x, u.y, st.x, st.y);
+                if (d > vision) return;
+                by_party[u.party] += u.strength;
+                if (u.party == 0) {
+                    soldiers += u.strength;
+                    if (d <= engage) ++companies;
+                } else {
+                    fighters += u.strength;
+                }
+            });
+            gov_companies[s] = companies;
+            // Epstein (2002): P = 1 - exp(-k (C/A)_v), A counting the would-be rebel.
+            arrest_p[s] = float(1.0 - std::exp(-sc.population.arrest_k * double(soldiers) /
+                                                double(fighters + 1)));
+            for (std::size_t g = 0; g < groups; ++g) {
+                double h = 0;
+                std::int64_t best = 0;
+                std::uint32_t arg = none8;
+                for (std::size_t p = 1; p < parties.size(); ++p) {
+                    if (std::size_t(parties[p].identity) != g) h += double(by_party[p]);
+                    else if (by_party[p] > best) best = by_party[p], arg = std::uint32_t(p - 1);
+                }
+                if (has_group[g]) h += gov_threat * double(by_party[0]);
+                threat[sg(s, g)] = float(v + cp.presence_threat * h / 100.0);
+                recruit_group[sg(s, g)] = std::uint8_t(arg);
+            }
+            // Control: the side with the most armed men within sight holds the settlement.
+            std::int64_t top = 0;
+            std::uint32_t holder = control[s];
+            for (std::size_t p = 0; p < parties.size(); ++p)
+                if (by_party[p] > top) top = by_party[p], holder = std::uint32_t(p);
+            control[s] = holder;
+        }
+    });
+    // Refuge: the safest nearby haven for each group, distance weighing against far ones;
+    // computed after all threats are known.
+    tbb::parallel_for(tbb::blocked_range<std::size_t>(0, ns, 64), [&](const tbb::blocked_range<std::size_t>& r) {
+        for (std::size_t s = r.begin(); s < r.end(); ++s) {
+            const auto& st = map.settlements[s];
+            for (std::size_t g = 0; g < groups; ++g) {
+                double best = threat[sg(s, g)];
+                std::uint32_t arg = none32;
+                for (auto h : refuges[s]) {
+                    if (h == s) continue;
+                    const auto& o = map.settlements[h];
+                    const double t = threat[sg(h, g)] + 0.002 * km(dist_cells(st.x, st.y, o.x, o.y));
+                    if (t < best) best = t, arg = h;
+                }
+                refuge[sg(s, g)] = arg;
+            }
+        }
+    });
+}
+
+// ---------------------------------------------------------------------------------------------
+// [SECTION] Decide: unit tasks
+// ---------------------------------------------------------------------------------------------
+
+void Simulation::State::decide() {
+    // Serial in id order: each unit reads positions as they stood at the start of the day.
+    const auto snapshot = units;
+    const auto& cp = sc.conflict;
+    std::vector<std::pair<double, std::uint64_t>> options;  // weight, (action << 32 | target)
+    for (std::uint32_t id = 0; id < units.size(); ++id) {
+        Unit& u = units[id];
+        if (!u.alive()) continue;
+        const Party& me = parties[u.party];
+        Stream rng(seed, std::uint32_t(day), id, Purpose::UnitDecide);
+        ++u.days_on_task;
+        const bool at_base = u.x == u.base_x && u.y == u.base_y;
+        // Broken units fall back and rebuild before doing anything else.
+        if (u.strength < std::int32_t(0.4 * u.full_strength)) {
+            u.action = at_base ? Action::Hold : Action::Retreat;
+            u.dest_x = u.base_x, u.dest_y = u.base_y;
+            u.target = no_target;
+            continue;
+        }
+        if (u.action == Action::Retreat && !at_base) continue;
+        // A task in progress goes on for a while.
+        if (u.action == Action::AttackUnit && u.target != no_target && snapshot[u.target].alive() &&
+            u.days_on_task <= 6) {
+            u.dest_x = snapshot[u.target].x, u.dest_y = snapshot[u.target].y;
+            continue;
+        }
+        if ((u.action == Action::AttackSettlement || u.action == Action::Recruit) &&
+            u.target != no_target && u.days_on_task <= 8 &&
+            !(u.x == u.dest_x && u.y == u.dest_y && u.action == Action::AttackSettlement))
+            continue;
+        if (u.action == Action::Recruit && u.days_on_task <= 12) continue;  // stays a while
+
+        options.clear();
+        auto add = [&](double w, Action a, std::uint32_t target) {
+            if (w > 0) options.push_back({w, (std::uint64_t(a) << 32) | target});
+        };
+        if (me.government) {
+            // Counter-insurgency: go after bands within reach, weaker ones first.
+            unit_index.near(u.x, u.y, raid, [&](std::uint32_t o) {
+                const Unit& e = snapshot[o];
+                if (e.party == 0 || !e.alive()) return;
+                const double d = dist_cells(u.x, u.y, e.x, e.y);
+                if (d > raid) return;
+                const double odds = double(u.strength) / double(u.strength + e.strength);
+                add(me.capacity * odds * 2.0 / (1.0 + d / raid), Action::AttackUnit, o);
+            });
+            add(1.0, Action::Hold, no_target);
+        } else {
+            const double own = double(u.strength);
+            unit_index.near(u.x, u.y, raid, [&](std::uint32_t o) {
+                const Unit& e = snapshot[o];
+                if (o == id || !e.alive() || e.party == u.party) return;
+                const double d = dist_cells(u.x, u.y, e.x, e.y);
+                if (d > raid) return;
+                const double odds = own / (own + double(e.strength));
+                if (e.party == 0) add(1.2 * odds * odds / (1.0 + d / raid), Action::AttackUnit, o);
+                else if (parties[e.party].identity != me.identity)
+                    add(0.6 * odds * odds / (1.0 + d / raid), Action::AttackUnit, o);
+            });
+            settlement_index.near(u.x, u.y, raid, [&](std::uint32_t s) {
+                const auto& st = map.settlements[s];
+                const double d = dist_cells(u.x, u.y, st.x, st.y);
+                if (d > raid) return;
+                std::int64_t others = 0, same = 0;
+                for (std::size_t g = 0; g < groups; ++g)
+                    (int(g) == me.identity ? same : others) += present[sg(s, g)];
+                // Raids go where many of "the others" live and no army stands guard.
+                const double guard = 1.0 + cp.deterrence_per_company * gov_companies[s];
+                add(me.brutality * std::sqrt(double(others)) / 30.0 / guard / (1.0 + d / raid),
+                    Action::AttackSettlement, s);
+                if (st.majority_group == me.identity)
+                    add(0.3 * me.resources * std::sqrt(double(same)) / 30.0 / (1.0 + d / raid),
+                        Action::Recruit, s);
+            });
+            add(0.8, Action::Hold, no_target);
+        }
+        double total = 0;
+        for (auto& o : options) total += o.first;
+        double pick = rng.uniform() * total;
+        std::uint64_t chosen = options.back().second;
+        for (auto& o : options)
+            if ((pick -= o.first) < 0) { chosen = o.second; break; }
+        u.action = static_cast<Action>(chosen >> 32);
+        u.target = std::uint32_t(chosen);
+        u.days_on_task = 0;
+        switch (u.action) {
+            case Action::AttackUnit:
+                u.dest_x = snapshot[u.target].x, u.dest_y = snapshot[u.target].y;
+                break;
+            case Action::AttackSettlement:
+            case Action::Recruit:
+                u.dest_x = map.settlements[u.target].x, u.dest_y = map.settlements[u.target].y;
+                break;
+            default:
+                u.dest_x = u.base_x, u.dest_y = u.base_y;
+                break;
+        }
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// [SECTION] Act: movement
+// ---------------------------------------------------------------------------------------------
+
+void Simulation::State::act() {
+    const bool rainy = rainy_on(sc.meta.start_date.plus_days(day), sc.world);
+    const double budget_km = sc.conflict.unit_speed_km;
+    for (auto& u : units) {
+        if (!u.alive()) continue;
+        // Step along the straight line towards the destination while the day's budget lasts;
+        // each cell costs its length times the terrain or road factor of the season.
+        double budget = budget_km;
+        int x = u.x, y = u.y;
+        const int x1 = u.dest_x, y1 = u.dest_y;
+        int dx = std::abs(x1 - x), dy = -std::abs(y1 - y);
+        const int sx = x < x1 ? 1 : -1, sy = y < y1 ? 1 : -1;
+        int err = dx + dy;
+        while (!(x == x1 && y == y1)) {
+            const int e2 = 2 * err;
+            int nx = x, ny = y;
+            if (e2 >= dy) err += dy, nx += sx;
+            if (e2 <= dx) err += dx, ny += sy;
+            const double step = (nx != x && ny != y) ? 1.41421356 : 1.0;
+            const double cost = step * map.cell_km * map.move_cost(map.cell(nx, ny), rainy);
+            if (cost > budget) break;
+            budget -= cost;
+            x = nx, y = ny;
+        }
+        u.x = x, u.y = y;
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// [SECTION] Resolve: battles and attacks on settlements
+// ---------------------------------------------------------------------------------------------
+
+namespace {
+double defence_factor(const world::Map& m, int x, int y) {
+    static constexpr double by_terrain[] = {1.0, 1.3, 1.2, 1.5, 1.0};
+    return by_terrain[static_cast<int>(m.terrain[m.cell(x, y)])];
+}
+}  // namespace
+
+void Simulation::State::resolve() {
+    const auto& cp = sc.conflict;
+    fought.assign(units.size(), 0);
+    today.clear();
+    std::fill(osv_p.begin(), osv_p.end(), 0.0f);
+    std::fill(collateral_p.begin(), collateral_p.end(), 0.0f);
+    std::fill(osv_party.begin(), osv_party.end(), none32);
+    std::fill(osv_event.begin(), osv_event.end(), none32);
+    std::fill(collateral_event.begin(), collateral_event.end(), none32);
+    std::fill(osv_spare.begin(), osv_spare.end(), none8);
+    std::fill(osv_only.begin(), osv_only.end(), none8);
+    for (auto& p : parties) {
+        p.losses_today = 0;
+        p.fighters_before = 0;
+    }
+    for (const auto& u : units) parties[u.party].fighters_before += u.strength;
+
+    auto quality = [&](const Unit& u) {
+        const Party& p = parties[u.party];
+        return p.government ? 0.7 + 0.6 * p.capacity : 0.7 + 0.6 * p.resources;
+    };
+    // The settlement nearest a place, if one is within the engagement distance.
+    auto settlement_at = [&](int x, int y) {
+        std::uint32_t best = none32;
+        double bd = engage + 0.5;
+        settlement_index.near(x, y, engage, [&](std::uint32_t s) {
+            const double d = dist_cells(x, y, map.settlements[s].x, map.settlements[s].y);
+            if (d < bd) bd = d, best = s;
+        });
+        return best;
+    };
+    auto one_sided = [&](std::uint32_t attacker, std::uint32_t s, double strength, std::uint8_t spare) {
+        if (osv_party[s] != none32) return;  // one massacre per place per day
+        const Unit& a = units[attacker];
+        std::int64_t targets = 0;
+        for (std::size_t g = 0; g < groups; ++g)
+            if (g != spare) targets += present[sg(s, g)];
+        if (targets == 0) return;
+        const double guard = 1.0 + cp.deterrence_per_company * gov_companies[s];
+        const double expected = cp.osv_lethality * strength / guard;
+        osv_p[s] = float(std::min(0.5, expected / double(targets)));
+        osv_party[s] = a.party;
+        osv_spare[s] = spare;
+        Event e;
+        e.type = 3;
+        e.side_a = a.party;
+        e.cell_x = map.settlements[s].x, e.cell_y = map.settlements[s].y;
+        e.settlement = s;
+        osv_event[s] = std::uint32_t(today.size());
+        today.push_back(e);
+    };
+    auto battle = [&](std::uint32_t ia, std::uint32_t ib) {
+        Unit& a = units[ia];
+        Unit& b = units[ib];
+        Stream rng(seed, std::uint32_t(day), ia, Purpose::Battle);
+        const double def = defence_factor(map, b.x, b.y);
+        const double la = cp.battle_lethality * b.strength * quality(b) * def * rng.uniform(0.5, 1.5);
+        const double lb = cp.battle_lethality * a.strength * quality(a) / def * rng.uniform(0.5, 1.5);
+        const auto da = std::int32_t(std::min<std::uint32_t>(rng.poisson(la), std::uint32_t(a.strength)));
+        const auto db = std::int32_t(std::min<std::uint32_t>(rng.poisson(lb), std::uint32_t(b.strength)));
+        const std::int32_t sa = a.strength, sb = b.strength;
+        a.strength -= da, b.strength -= db;
+        parties[a.party].losses += da, parties[a.party].losses_today += da;
+        parties[b.party].losses += db, parties[b.party].losses_today += db;
+        fought[ia] = fought[ib] = 1;
+        // A side whose losses exceed what its cohesion bears breaks off and falls back.
+        if (da > parties[a.party].cohesion * 0.15 * sa) a.action = Action::Retreat, a.dest_x = a.base_x, a.dest_y = a.base_y;
+        if (db > parties[b.party].cohesion * 0.15 * sb) b.action = Action::Retreat, b.dest_x = b.base_x, b.dest_y = b.base_y;
+        Event e;
+        const bool state = a.party == 0 || b.party == 0;
+        e.type = state ? 1 : 2;
+        // UCDP: in state-based conflict side_a is always the government.
+        const bool swap = state ? b.party == 0 : a.party > b.party;
+        e.side_a = swap ? b.party : a.party;
+        e.side_b = swap ? a.party : b.party;
+        e.deaths_a = swap ? db : da;
+        e.deaths_b = swap ? da : db;
+        e.cell_x = b.x, e.cell_y = b.y;
+        const std::uint32_t s = settlement_at(b.x, b.y);
+        if (s != none32) {
+            e.settlement = s;
+            if (collateral_event[s] == none32) {
+                collateral_p[s] = float(std::min(0.05, cp.collateral_rate * double(sa + sb) / 100.0));
+                collateral_event[s] = std::uint32_t(today.size());
+            }
+        }
+        today.push_back(e);
+        // A sweep among the insurgents' own people may turn on them (collective punishment),
+        // as often as the state's forces ignore human rights law.
+        if (state && s != none32) {
+            const Unit& insurgent = a.party == 0 ? b : a;
+            const std::uint32_t gov_unit = a.party == 0 ? ia : ib;
+            const auto identity = std::uint8_t(parties[insurgent.party].identity);
+            if (map.settlements[s].majority_group == identity &&
+                rng.bernoulli(0.5 * (1.0 - parties[0].hr_compliance))) {
+                const Unit& g = units[gov_unit];
+                if (osv_party[s] == none32) {
+                    std::int64_t targets = present[sg(s, identity)];
+                    if (targets > 0) {
+                        const double expected = cp.osv_lethality * g.strength * 0.5;
+                        osv_p[s] = float(std::min(0.5, expected / double(targets)));
+                        osv_party[s] = 0;
+                        osv_only[s] = identity;  // only the insurgents' people are targeted
+                        Event o;
+                        o.type = 3;
+                        o.side_a = 0;
+                        o.cell_x = map.settlements[s].x, o.cell_y = map.settlements[s].y;
+                        o.settlement = s;
+                        osv_event[s] = std::uint32_t(today.size());
+                        today.push_back(o);
+                    }
+                }
+            }
+        }
+    };
+
+    for (std::uint32_t id = 0; id < units.size(); ++id) {
+        Unit& u = units[id];
+        if (!u.alive() || fought[id]) continue;
+        if (u.action == Action::AttackUnit && u.target != no_target) {
+            Unit& t = units[u.target];
+            if (t.alive() && !fought[u.target] && dist_cells(u.x, u.y, t.x, t.y) <= engage) {
+                battle(id, u.target);
+                u.action = Action::Hold, u.target = no_target;
+            }
+        } else if (u.action == Action::AttackSettlement && u.target != no_target) {
+            const auto& st = map.settlements[u.target];
+            if (dist_cells(u.x, u.y, st.x, st.y) > engage) continue;
+            const std::uint32_t s = u.target;
+            // Troops on the spot stand and fight the raiders.
+            std::uint32_t defender = none32;
+            unit_index.near(st.x, st.y, engage, [&](std::uint32_t o) {
+                if (defender == none32 && units[o].party == 0 && units[o].alive() && !fought[o] &&
+                    dist_cells(units[o].x, units[o].y, st.x, st.y) <= engage)
+                    defender = o;
+            });
+            if (defender != none32) battle(id, defender);
+            if (u.alive() && u.action != Action::Retreat)
+                one_sided(id, s, u.strength, std::uint8_t(parties[u.party].identity));
+            parties[u.party].resources = std::min(1.0, parties[u.party].resources + 0.002);  // looting
+            u.action = Action::Hold, u.target = no_target;
+            u.dest_x = u.base_x, u.dest_y = u.base_y;
+        }
+    }
+    // Today's chance that a recruited civilian is among a group's dead.
+    attrition.assign(parties.size(), 0.0);
+    for (std::size_t p = 0; p < parties.size(); ++p)
+        if (parties[p].fighters_before > 0)
+            attrition[p] = double(parties[p].losses_today) / double(parties[p].fighters_before);
+}
+
+// ---------------------------------------------------------------------------------------------
+// [SECTION] Update: civilians in parallel
+// ---------------------------------------------------------------------------------------------
+
+void Simulation::State::update_civilians(DayStats& st) {
+    const auto& pp = sc.population;
+    const std::size_t n = civ.size();
+    const std::size_t ns = map.settlements.size();
+    const double legit = parties[0].legitimacy;
+    const float trust0 = float(std::max(1e-3, pp.trust_state));
+    std::vector<float> mean_hardship(groups);
+    for (std::size_t g = 0; g < groups; ++g) mean_hardship[g] = float(sc.identity_groups[g].hardship);
+    // Integer tallies per settlement (order-free sums): deaths for the event log, presence, and
+    // recruits per armed group.
+    struct Tally {
+        std::vector<std::int32_t> osv_dead, battle_dead, present;
+        std::vector<std::int64_t> recruits;
+    };
+    tbb::enumerable_thread_specific<Tally> tallies([&] {
+        Tally t;
+        t.osv_dead.assign(ns, 0);
+        t.battle_dead.assign(ns, 0);
+        t.present.assign(ns * groups, 0);
+        t.recruits.assign(parties.size(), 0);
+        return t;
+    });
+    const auto seed32 = seed;
+    const auto dayu = std::uint32_t(day);
+    tbb::parallel_for(tbb::blocked_range<std::size_t>(0, block_sums.size(), 1),
+                      [&](const tbb::blocked_range<std::size_t>& blocks) {
+        Tally& tally = tallies.local();
+        for (std::size_t b = blocks.begin(); b < blocks.end(); ++b) {
+            BlockSums sum;
+            const std::size_t end = std::min(n, (b + 1) * block_size);
+            for (std::size_t i = b * block_size; i < end; ++i) {
+                auto status = static_cast<Status>(civ.status[i]);
+                if (status == Status::Refugee || status == Status::Killed || status == Status::DiedFighting) {
+                    ++sum.status[civ.status[i]];
+                    continue;
+                }
+                const auto id = std::uint32_t(i);
+                if (status == Status::Recruited) {
+                    const double p = attrition[std::size_t(civ.affiliation[i]) + 1];
+                    if (p > 0 && Stream(seed32, dayu, id, Purpose::CivilianAttrition).bernoulli(p))
+                        status = Status::DiedFighting;
+                    civ.status[i] = std::uint8_t(status);
+                    ++sum.status[civ.status[i]];
+                    continue;
+                }
+                std::uint32_t loc = civ.location[i];
+                const std::uint8_t g = civ.group[i];
+                // Violence where they are today.
+                const bool targeted = osv_party[loc] != none32 &&
+                                      (osv_only[loc] != none8 ? g == osv_only[loc] : g != osv_spare[loc]);
+                const float p_osv = targeted ? osv_p[loc] : 0.0f;
+                const float p_col = collateral_p[loc];
+                float trust = civ.trust_state[i];
+                if (p_osv + p_col > 0.0f) {
+                    const double u = Stream(seed32, dayu, id, Purpose::CivilianDie).uniform();
+                    if (u < p_osv + p_col) {
+                        civ.status[i] = std::uint8_t(Status::Killed);
+                        ++sum.status[std::size_t(Status::Killed)];
+                        if (u < p_osv) {
+                            (osv_party[loc] == 0 ? sum.killed_gov : sum.killed_groups) += 1;
+                            ++tally.osv_dead[loc];
+                        } else {
+                            ++sum.killed_battle;
+                            ++tally.battle_dead[loc];
+                        }
+                        continue;
+                    }
+                }
+                // Survivors of an attack lose trust in the state: much more when its own forces
+                // were the attackers than when it failed to protect them.
+                if (osv_party[loc] != none32) trust *= osv_party[loc] == 0 ? 0.7f : 0.95f;
+                trust += 0.002f * (trust0 - trust);
+                // Hardship grows while displaced and eases at home; grievance follows Epstein.
+                float h = civ.hardship[i];
+                if (status == Status::Home) h += float(pp.recovery_hardship_rate) * (mean_hardship[g] - h);
+                else h = std::min(1.0f, h + float(pp.displaced_hardship_rate));
+                const double perceived_l = std::min(1.0, legit * double(trust) / double(trust0));
+                const double grievance = double(h) * (1.0 - perceived_l);
+                const float risk = civ.risk_aversion[i];
+                const float t_here = threat[sg(loc, g)];
+                if (t_here > risk) {
+                    Stream r(seed32, dayu, id, Purpose::CivilianFlee);
+                    if (r.bernoulli(pp.flee_rate)) {
+                        const std::uint32_t dest = refuge[sg(loc, g)];
+                        if (near_border[loc] && (dest == none32 || r.bernoulli(pp.refugee_share))) {
+                            status = Status::Refugee;
+                            ++sum.new_refugees;
+                        } else if (dest != none32) {
+                            loc = dest;
+                            status = dest == civ.home[i] ? Status::Home : Status::Displaced;
+                            ++sum.fled;
+                        }
+                    }
+                } else if (status != Status::Home && threat[sg(civ.home[i], g)] < pp.return_threat) {
+                    if (Stream(seed32, dayu, id, Purpose::CivilianReturn).bernoulli(pp.return_rate)) {
+                        loc = civ.home[i];
+                        status = Status::Home;
+                        ++sum.returned;
+                    }
+                } else if (recruit_group[sg(loc, g)] != none8) {
+                    // Open rebellion (Epstein 2002): join when G - R*P exceeds the threshold T.
+                    const double net = grievance - std::min(pp.max_risk, double(risk) * arrest_p[loc]);
+                    if (net > pp.recruit_threshold &&
+                        Stream(seed32, dayu, id, Purpose::CivilianRecruit).bernoulli(pp.recruit_rate)) {
+                        status = Status::Recruited;
+                        civ.affiliation[i] = recruit_group[sg(loc, g)];
+                        ++tally.recruits[std::size_t(civ.affiliation[i]) + 1];
+                    }
+                }
+                civ.location[i] = loc;
+                civ.status[i] = std::uint8_t(status);
+                civ.hardship[i] = h;
+                civ.trust_state[i] = trust;
+                civ.grievance[i] = float(grievance);
+                ++sum.status[std::size_t(status)];
+                if (status == Status::Home || status == Status::Displaced || status == Status::ProtectionSite)
+                    ++tally.present[sg(loc, g)];
+                sum.grievance += grievance;
+                sum.trust += trust;
+                ++sum.counted;
+            }
+            block_sums[b] = sum;
+        }
+    });
+    // Combine in a fixed order.
+    std::fill(present.begin(), present.end(), 0);
+    std::vector<std::int64_t> osv_dead(ns, 0), battle_dead(ns, 0), recruits(parties.size(), 0);
+    for (auto& t : tallies) {
+        for (std::size_t s = 0; s < ns; ++s) osv_dead[s] += t.osv_dead[s], battle_dead[s] += t.battle_dead[s];
+        for (std::size_t k = 0; k < present.size(); ++k) present[k] += t.present[k];
+        for (std::size_t p = 0; p < parties.size(); ++p) recruits[p] += t.recruits[p];
+    }
+    double grievance = 0, trust = 0;
+    std::int64_t counted = 0;
+    for (const auto& b : block_sums) {
+        for (int k = 0; k < population::status_count; ++k) st.status[std::size_t(k)] += b.status[std::size_t(k)];
+        st.civilians_killed_government += b.killed_gov;
+        st.civilians_killed_groups += b.killed_groups;
+        st.civilians_killed_battle += b.killed_battle;
+        st.fled += b.fled;
+        st.returned += b.returned;
+        st.new_refugees += b.new_refugees;
+        grievance += b.grievance;
+        trust += b.trust;
+        counted += b.counted;
+    }
+    st.mean_grievance = counted ? grievance / double(counted) : 0.0;
+    st.mean_trust_state = counted ? trust / double(counted) : 0.0;
+    // Civilian deaths go to the events that caused them.
+    for (std::size_t s = 0; s < ns; ++s) {
+        if (osv_event[s] != none32) today[osv_event[s]].deaths_civilians += osv_dead[s];
+        if (collateral_event[s] != none32) today[collateral_event[s]].deaths_civilians += battle_dead[s];
+    }
+    // Recruits join their group's weakest band; a band grown past half again its size splits.
+    for (std::size_t p = 1; p < parties.size(); ++p) {
+        if (recruits[p] == 0) continue;
+        parties[p].recruits += recruits[p];
+        st.recruited += recruits[p];
+        std::uint32_t weakest = none32;
+        for (std::uint32_t id = 0; id < units.size(); ++id) {
+            const Unit& u = units[id];
+            if (u.party != p || !u.alive()) continue;
+            if (weakest == none32 || u.strength * units[weakest].full_strength < units[weakest].strength * u.full_strength)
+                weakest = id;
+        }
+        const auto band = std::int32_t(sc.armed_groups[p - 1].band_size);
+        if (weakest == none32) {
+            Unit u;
+            u.party = std::uint32_t(p);
+            const auto& cap = map.settlements[map.regions[std::size_t(sc.armed_groups[p - 1].home_region)].capital];
+            u.x = u.dest_x = u.base_x = std::min(map.width - 1, int(cap.x) + 5);
+            u.y = u.dest_y = u.base_y = cap.y;
+            u.full_strength = band;
+            units.push_back(u);
+            weakest = std::uint32_t(units.size() - 1);
+        }
+        units[weakest].strength += std::int32_t(recruits[p]);
+        while (units[weakest].strength > band + band / 2) {
+            Unit split = units[weakest];
+            split.strength = band;
+            split.action = Action::Hold;
+            split.target = no_target;
+            units[weakest].strength -= band;
+            units.push_back(split);
+        }
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// [SECTION] Update: parties, units, statistics
+// ---------------------------------------------------------------------------------------------
+
+void Simulation::State::update_parties(DayStats& st) {
+    const auto& cp = sc.conflict;
+    // Events: UCDP records only incidents with at least one death.
+    std::int64_t gov_osv = 0, other_osv = 0;
+    for (auto& e : today) {
+        if (e.best() == 0) continue;
+        e.id = std::int64_t(events.size()) + 1;
+        e.day = day;
+        e.date = st.date;
+        e.region = map.region[map.cell(e.cell_x, e.cell_y)];
+        // Reported figures bracket the true count, as in the GED's low and high estimates.
+        Stream r(seed, std::uint32_t(day), std::uint32_t(e.id), Purpose::Reporting);
+        const double best = double(e.best());
+        e.low = std::int64_t(std::floor(best * r.uniform(0.6, 1.0)));
+        e.high = std::int64_t(std::ceil(best * r.uniform(1.0, 1.8)));
+        if (e.type == 1) ++st.events_state;
+        else if (e.type == 2) ++st.events_nonstate;
+        else ++st.events_onesided;
+        st.battle_deaths += e.deaths_a + e.deaths_b;
+        if (e.type == 3) (e.side_a == 0 ? gov_osv : other_osv) += e.deaths_civilians;
+        // Remembered violence: each death adds threat where it happened.
+        violence[std::size_t(e.cell_y / block_cells) * fbw + e.cell_x / block_cells] +=
+            float(cp.threat_per_death * best);
+        events.push_back(e);
+    }
+    const float decay = float(std::exp(-1.0 / cp.threat_memory_days));
+    for (auto& v : violence) v *= decay;
+
+    // Legitimacy erodes when the state kills its citizens, less when it fails to protect
+    // them, and drifts back towards its structural level (Gilley 2009: legitimacy tracks
+    // performance and human-rights conduct).
+    Party& gov = parties[0];
+    const double per_thousand = 1000.0 / double(std::max<std::int64_t>(1, population)) * 1000.0;
+    gov.legitimacy += 0.002 * (gov.initial_legitimacy - gov.legitimacy) -
+                      0.05 * double(gov_osv) / 1000.0 * std::min(1.0, per_thousand) -
+                      0.01 * double(other_osv) / 1000.0 * std::min(1.0, per_thousand);
+    gov.legitimacy = std::clamp(gov.legitimacy, 0.0, 1.0);
+
+    // Resting bands rebuild from their resources; government companies from state capacity.
+    for (std::uint32_t id = 0; id < units.size(); ++id) {
+        Unit& u = units[id];
+        if (!u.alive() || u.strength >= u.full_strength) continue;
+        const Party& p = parties[u.party];
+        const bool resting = u.x == u.base_x && u.y == u.base_y;
+        const double rate = p.government ? cp.government_reinforcement * p.capacity
+                                         : (resting ? cp.recovery_rate * p.resources : 0.0);
+        const double gain = rate * double(u.full_strength - u.strength);
+        if (gain <= 0) continue;
+        Stream r(seed, std::uint32_t(day), id, Purpose::Reinforcement);
+        const double whole = std::floor(gain);
+        u.strength += std::int32_t(whole) + (r.bernoulli(gain - whole) ? 1 : 0);
+        if (u.action == Action::Retreat && resting) u.action = Action::Hold;
+    }
+
+    for (const auto& u : units) (u.party == 0 ? st.fighters_government : st.fighters_groups) += u.strength;
+    st.legitimacy = gov.legitimacy;
+    std::int64_t held = 0, residents = 0;
+    for (std::size_t s = 0; s < map.settlements.size(); ++s) {
+        std::int64_t here = 0;
+        for (std::size_t g = 0; g < groups; ++g) here += present[sg(s, g)];
+        residents += here;
+        if (control[s] == 0) held += here;
+    }
+    st.state_control = residents ? double(held) / double(residents) : 0.0;
+    displaced_peak = std::max(displaced_peak, st.status[std::size_t(Status::Displaced)] +
+                                                  st.status[std::size_t(Status::ProtectionSite)]);
+}
+
+void Simulation::step() {
+    State& s = *s_;
+    DayStats st;
+    st.day = s.day;
+    st.date = s.sc.meta.start_date.plus_days(s.day);
+    st.rainy = rainy_on(st.date, s.sc.world);
+    s.sense();
+    s.decide();
+    s.act();
+    s.resolve();
+    s.update_civilians(st);
+    s.update_parties(st);
+    s.history.push_back(st);
+    s.agent_updates += s.civ.size() + s.units.size();
+    ++s.day;
+}
+
+// ---------------------------------------------------------------------------------------------
+// [SECTION] Queries and hash
+// ---------------------------------------------------------------------------------------------
+
+int Simulation::day() const noexcept { return s_->day; }
+core::Date Simulation::date() const noexcept { return s_->sc.meta.start_date.plus_days(s_->day); }
+std::uint64_t Simulation::seed() const noexcept { return s_->seed; }
+const scenario::Scenario& Simulation::scenario() const noexcept { return s_->sc; }
+const world::Map& Simulation::map() const noexcept { return s_->map; }
+const population::Civilians& Simulation::civilians() const noexcept { return s_->civ; }
+const std::vector<Party>& Simulation::parties() const noexcept { return s_->parties; }
+const std::vector<Unit>& Simulation::units() const noexcept { return s_->units; }
+const std::vector<DayStats>& Simulation::history() const noexcept { return s_->history; }
+const std::vector<Event>& Simulation::events() const noexcept { return s_->events; }
+std::uint64_t Simulation::agent_updates() const noexcept { return s_->agent_updates; }
+
+std::array<std::int64_t, population::status_count> Simulation::status_counts() const {
+    std::array<std::int64_t, population::status_count> c{};
+    for (auto v : s_->civ.status) ++c[v];
+    return c;
+}
+
+Totals Simulation::totals() const {
+    Totals t;
+    for (const auto& d : s_->history) {
+        t.civilians_killed_government += d.civilians_killed_government;
+        t.civilians_killed_groups += d.civilians_killed_groups;
+        t.civilians_killed_battle += d.civilians_killed_battle;
+        t.battle_deaths += d.battle_deaths;
+        t.recruited += d.recruited;
+        t.events_state += d.events_state;
+        t.events_nonstate += d.events_nonstate;
+        t.events_onesided += d.events_onesided;
+    }
+    t.civilians_killed = t.civilians_killed_government + t.civilians_killed_groups + t.civilians_killed_battle;
+    t.displaced_peak = s_->displaced_peak;
+    t.refugees = s_->history.empty() ? 0 : s_->history.back().status[std::size_t(Status::Refugee)];
+    return t;
+}
+
+std::string Simulation::state_hash() const {
+    const State& s = *s_;
+    core::StateHasher h;
+    h.add(std::int64_t(s.day));
+    h.add(s.seed);
+    const auto& c = s.civ;
+    h.add(c.home), h.add(c.location), h.add(c.group), h.add(c.status), h.add(c.affiliation);
+    h.add(c.hardship), h.add(c.risk_aversion), h.add(c.grievance), h.add(c.trust_state);
+    for (const auto& u : s.units) {  // field by field: the struct has padding
+        h.add(u.party), h.add(u.x), h.add(u.y), h.add(u.dest_x), h.add(u.dest_y);
+        h.add(u.base_x), h.add(u.base_y), h.add(u.strength), h.add(u.full_strength);
+        h.add(std::uint8_t(u.action)), h.add(u.target), h.add(u.days_on_task);
+    }
+    for (const auto& p : s.parties) {
+        h.add(p.legitimacy), h.add(p.cohesion), h.add(p.resources), h.add(int(p.stance));
+        h.add(p.recruits), h.add(p.losses);
+    }
+    h.add(s.violence), h.add(s.control), h.add(s.present);
+    for (const auto& e : s.events) {
+        h.add(e.id), h.add(e.day), h.add(e.type), h.add(e.side_a), h.add(e.side_b);
+        h.add(e.cell_x), h.add(e.cell_y), h.add(e.deaths_a), h.add(e.deaths_b);
+        h.add(e.deaths_civilians), h.add(e.low), h.add(e.high);
+    }
+    return h.hex();
+}
+
+}  // namespace peacesim::engine

@@ -1,0 +1,143 @@
+#include "peacesim/output/writers.hpp"
+
+#include <fmt/format.h>
+#include <unistd.h>
+
+#include <cstdio>
+#include <fstream>
+#include <nlohmann/json.hpp>
+#include <stdexcept>
+
+namespace peacesim::output {
+
+using population::Status;
+
+namespace {
+std::string csv_quote(const std::string& s) {
+    if (s.find_first_of(",\"\n") == std::string::npos) return s;
+    std::string q = "\"";
+    for (char c : s) q += c == '"' ? std::string("\"\"") : std::string(1, c);
+    return q + "\"";
+}
+}  // namespace
+
+std::string timeseries_csv(const engine::Simulation& sim) {
+    std::string out =
+        "day,date,rainy,civilians_killed,civilians_killed_government,civilians_killed_groups,"
+        "civilians_killed_battle,battle_deaths,events_state_based,events_non_state,"
+        "events_one_sided,at_home,displaced,protection_site,refugees,recruited,killed,"
+        "died_fighting,fled,returned,new_refugees,new_recruits,fighters_government,"
+        "fighters_groups,legitimacy,mean_grievance,mean_trust_state,state_control\n";
+    auto st = [](const engine::DayStats& d, Status s) { return d.status[std::size_t(s)]; };
+    for (const auto& d : sim.history()) {
+        out += fmt::format(
+            "{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{:.6f},{:.6f},{:.6f},{:.6f}\n",
+            d.day, d.date.iso(), d.rainy ? 1 : 0, d.civilians_killed(), d.civilians_killed_government,
+            d.civilians_killed_groups, d.civilians_killed_battle, d.battle_deaths, d.events_state,
+            d.events_nonstate, d.events_onesided, st(d, Status::Home), st(d, Status::Displaced),
+            st(d, Status::ProtectionSite), st(d, Status::Refugee), st(d, Status::Recruited),
+            st(d, Status::Killed), st(d, Status::DiedFighting), d.fled, d.returned, d.new_refugees,
+            d.recruited, d.fighters_government, d.fighters_groups, d.legitimacy, d.mean_grievance,
+            d.mean_trust_state, d.state_control);
+    }
+    return out;
+}
+
+std::string events_csv(const engine::Simulation& sim) {
+    std::string out =
+        "id,date_start,date_end,type_of_violence,side_a,side_b,adm_1,latitude,longitude,"
+        "deaths_a,deaths_b,deaths_civilians,deaths_unknown,best,low,high,day,cell_x,cell_y\n";
+    const auto& m = sim.map();
+    const auto& parties = sim.parties();
+    for (const auto& e : sim.events()) {
+        const std::string a = parties[e.side_a].name;
+        const std::string b = e.type == 3 ? std::string("Civilians") : parties[e.side_b].name;
+        out += fmt::format("{},{},{},{},{},{},{},{:.4f},{:.4f},{},{},{},{},{},{},{},{},{},{}\n", e.id,
+                           e.date.iso(), e.date.iso(), e.type, csv_quote(a), csv_quote(b),
+                           csv_quote(m.regions[e.region].name), m.latitude(e.cell_y),
+                           m.longitude(e.cell_x, e.cell_y), e.deaths_a, e.deaths_b,
+                           e.deaths_civilians, e.deaths_unknown, e.best(), e.low, e.high, e.day,
+                           e.cell_x, e.cell_y);
+    }
+    return out;
+}
+
+std::string summary_json(const engine::Simulation& sim, const RunInfo& info) {
+    const auto t = sim.totals();
+    nlohmann::ordered_json j;
+    j["scenario"] = info.scenario;
+    j["source"] = info.source;
+    j["seed"] = info.seed;
+    j["days"] = info.days;
+    j["threads"] = info.threads;
+    j["start_date"] = sim.scenario().meta.start_date.iso();
+    j["end_date"] = sim.scenario().meta.start_date.plus_days(info.days > 0 ? info.days - 1 : 0).iso();
+    j["population"] = sim.civilians().size();
+    nlohmann::ordered_json tot;
+    tot["civilians_killed"] = t.civilians_killed;
+    tot["civilians_killed_government"] = t.civilians_killed_government;
+    tot["civilians_killed_groups"] = t.civilians_killed_groups;
+    tot["civilians_killed_battle"] = t.civilians_killed_battle;
+    tot["battle_deaths"] = t.battle_deaths;
+    // No peacekeeping mission is modelled yet: no peacekeepers to lose, nothing spent.
+    tot["peacekeeper_fatalities"] = 0;
+    tot["displaced_peak"] = t.displaced_peak;
+    tot["refugees"] = t.refugees;
+    tot["recruited"] = t.recruited;
+    tot["cost_musd"] = 0.0;
+    tot["events"] = {{"state_based", t.events_state},
+                     {"non_state", t.events_nonstate},
+                     {"one_sided", t.events_onesided}};
+    j["totals"] = tot;
+    nlohmann::ordered_json fin;
+    const auto counts = sim.status_counts();
+    for (int s = 0; s < population::status_count; ++s) fin[population::status_names[s]] = counts[std::size_t(s)];
+    j["final_status"] = fin;
+    j["state_hash"] = sim.state_hash();
+    j["wall_seconds"] = info.wall_seconds;
+    const double wall = std::max(info.wall_seconds, 1e-9);
+    j["agent_updates"] = sim.agent_updates();
+    j["agent_updates_per_second"] = double(sim.agent_updates()) / wall;
+    j["simulated_days_per_second"] = double(info.days) / wall;
+    return j.dump(2) + "\n";
+}
+
+namespace fs = std::filesystem;
+
+AtomicDir::AtomicDir(fs::path dir) : dir_(std::move(dir)) {
+    std::error_code ec;
+    if (fs::exists(dir_, ec) && !fs::is_directory(dir_, ec))
+        throw std::runtime_error(fmt::format("--out {}: exists and is not a directory", dir_.string()));
+    if (!fs::exists(dir_, ec)) {
+        fs::create_directories(dir_, ec);
+        if (ec) throw std::runtime_error(fmt::format("--out {}: cannot create the directory: {}", dir_.string(), ec.message()));
+        created_ = true;
+    }
+    if (::access(dir_.c_str(), W_OK) != 0)
+        throw std::runtime_error(fmt::format("--out {}: the directory is not writable", dir_.string()));
+}
+
+AtomicDir::~AtomicDir() {
+    std::error_code ec;
+    for (auto& [tmp, final_path] : pending_) fs::remove(tmp, ec);
+    if (!committed_ && created_ && fs::is_empty(dir_, ec)) fs::remove(dir_, ec);
+}
+
+void AtomicDir::add(const std::string& name, const std::string& content) {
+    const fs::path final_path = dir_ / name;
+    const fs::path tmp = dir_ / fmt::format(".{}.{}.tmp", name, ::getpid());
+    pending_.push_back({tmp, final_path});
+    std::FILE* f = std::fopen(tmp.c_str(), "wb");
+    if (!f) throw std::runtime_error(fmt::format("cannot write {}", tmp.string()));
+    const bool ok = std::fwrite(content.data(), 1, content.size(), f) == content.size() &&
+                    std::fflush(f) == 0 && ::fsync(::fileno(f)) == 0;
+    if (std::fclose(f) != 0 || !ok) throw std::runtime_error(fmt::format("cannot write {} (disk full?)", tmp.string()));
+}
+
+void AtomicDir::commit() {
+    for (auto& [tmp, final_path] : pending_) fs::rename(tmp, final_path);
+    pending_.clear();
+    committed_ = true;
+}
+
+}  // namespace peacesim::output

@@ -1,0 +1,456 @@
+#include "peacesim/scenario/load.hpp"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <cmath>
+#include <fstream>
+#include <map>
+#include <sstream>
+#include <toml++/toml.h>
+
+#include "schema.hpp"
+
+namespace peacesim::scenario {
+
+using detail::Field;
+using detail::Kind;
+using detail::Section;
+using detail::Value;
+
+std::string Diagnostic::str() const {
+    std::string where = file;
+    if (line > 0) where += fmt::format(":{}:{}", line, column);
+    if (key.empty()) return fmt::format("{}: {}", where, message);
+    return fmt::format("{}: {}: {}", where, key, message);
+}
+
+namespace {
+std::string join_messages(const std::vector<Diagnostic>& d) {
+    std::string s;
+    for (const auto& x : d) s += (s.empty() ? "" : "\n") + x.str();
+    return s;
+}
+}  // namespace
+
+ScenarioError::ScenarioError(std::vector<Diagnostic> diagnostics)
+    : std::runtime_error(join_messages(diagnostics)), diagnostics_(std::move(diagnostics)) {}
+
+Override parse_override(std::string_view text) {
+    const auto eq = text.find('=');
+    std::string key(text.substr(0, eq));
+    key.erase(std::remove_if(key.begin(), key.end(), [](char c) { return c == ' '; }), key.end());
+    if (eq == std::string_view::npos || key.empty())
+        throw ScenarioError({{"--set", 0, 0, std::string(text),
+                              "expected KEY=VALUE with a dotted key, e.g. world.population=200000"}});
+    return {key, std::string(text.substr(eq + 1))};
+}
+
+namespace {
+
+// Levenshtein distance, for "did you mean" suggestions on misspelt keys.
+std::size_t edit_distance(std::string_view a, std::string_view b) {
+    std::vector<std::size_t> prev(b.size() + 1), cur(b.size() + 1);
+    for (std::size_t j = 0; j <= b.size(); ++j) prev[j] = j;
+    for (std::size_t i = 1; i <= a.size(); ++i) {
+        cur[0] = i;
+        for (std::size_t j = 1; j <= b.size(); ++j)
+            cur[j] = std::min({prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (a[i - 1] != b[j - 1])});
+        std::swap(prev, cur);
+    }
+    return prev[b.size()];
+}
+
+template <class Names>
+std::string suggestion(std::string_view key, const Names& names) {
+    std::string best;
+    std::size_t best_d = 3;  // only close misspellings
+    for (std::string_view n : names) {
+        const auto d = edit_distance(key, n);
+        if (d < best_d) best_d = d, best = std::string(n);
+    }
+    return best.empty() ? "" : fmt::format(" (did you mean '{}'?)", best);
+}
+
+std::string type_name(const toml::node& n) {
+    switch (n.type()) {
+        case toml::node_type::table: return "a table";
+        case toml::node_type::array: return "an array";
+        case toml::node_type::string: return fmt::format("the string \"{}\"", *n.value<std::string>());
+        case toml::node_type::integer: return fmt::format("the integer {}", *n.value<std::int64_t>());
+        case toml::node_type::floating_point: return fmt::format("the number {}", *n.value<double>());
+        case toml::node_type::boolean: return *n.value<bool>() ? "true" : "false";
+        case toml::node_type::date: return "a date";
+        case toml::node_type::time: return "a time";
+        case toml::node_type::date_time: return "a date-time";
+        default: return "nothing";
+    }
+}
+
+std::string range_text(const Field& f) {
+    auto num = [&](double v) {
+        return f.kind == Kind::Integer ? fmt::format("{}", std::int64_t(v)) : fmt::format("{}", v);
+    };
+    return fmt::format("{} to {}", num(f.lo), num(f.hi));
+}
+
+std::string expected_text(const Field& f) {
+    switch (f.kind) {
+        case Kind::Integer: return fmt::format("an integer from {}", range_text(f));
+        case Kind::Real: return fmt::format("a number from {}", range_text(f));
+        case Kind::Boolean: return "true or false";
+        case Kind::String: return "a quoted string";
+        case Kind::Date: return "a date YYYY-MM-DD";
+        case Kind::Choice: {
+            std::string s = "one of";
+            for (std::size_t i = 0; i < f.choices.size(); ++i)
+                s += fmt::format("{}\"{}\"", i ? ", " : " ", f.choices[i]);
+            return s;
+        }
+    }
+    return "";
+}
+
+class Binder {
+public:
+    Binder(std::string file, std::map<std::string, std::string> overridden)
+        : file_(std::move(file)), overridden_(std::move(overridden)) {}
+
+    void error(const std::string& key, const toml::source_region& at, std::string message) {
+        Diagnostic d;
+        auto it = overridden_.find(key);
+        if (it != overridden_.end()) {
+            d.file = "--set " + it->second;
+        } else {
+            d.file = file_;
+            d.line = int(at.begin.line);
+            d.column = int(at.begin.column);
+        }
+        d.key = key;
+        d.message = std::move(message);
+        errors_.push_back(std::move(d));
+    }
+    // A problem found after binding, reported at the place the key was written (or the file).
+    void error_at(const std::string& key, std::string message) {
+        auto it = positions_.find(key);
+        error(key, it == positions_.end() ? toml::source_region{} : it->second, std::move(message));
+    }
+
+    void bind(const toml::table& root, Scenario& sc) {
+        for (auto&& [k, node] : root) {
+            const std::string name(k.str());
+            const Section* sec = detail::find_section(name);
+            if (!sec) {
+                std::vector<std::string_view> names;
+                for (const auto& s : detail::schema()) names.push_back(s.name);
+                error(name, k.source(),
+                      fmt::format("unknown section{}; sections are {}", suggestion(name, names),
+                                  list(names)));
+                continue;
+            }
+            positions_[name] = node.source();
+            if (!sec->array) {
+                if (!node.is_table()) {
+                    error(name, node.source(),
+                          fmt::format("expected a table [{}], got {}", name, type_name(node)));
+                    continue;
+                }
+                bind_table(*node.as_table(), *sec, sec->table(sc), name);
+                continue;
+            }
+            const toml::array* arr = node.as_array();
+            if (!arr || !arr->is_array_of_tables()) {
+                if (!(arr && arr->empty())) {
+                    error(name, node.source(),
+                          fmt::format("expected an array of tables [[{}]], got {}", name,
+                                      type_name(node)));
+                    continue;
+                }
+            }
+            if (arr->size() < sec->min_items || arr->size() > sec->max_items) {
+                error(name, node.source(),
+                      fmt::format("expected {} to {} entries [[{}]], got {}", sec->min_items,
+                                  sec->max_items, name, arr->size()));
+                continue;
+            }
+            sec->resize(sc, arr->size());
+            for (std::size_t i = 0; i < arr->size(); ++i) {
+                const std::string prefix = fmt::format("{}.{}", name, i);
+                positions_[prefix] = (*arr)[i].source();
+                bind_table(*(*arr)[i].as_table(), *sec, sec->item(sc, i), prefix);
+            }
+        }
+    }
+
+    std::vector<Diagnostic>& errors() { return errors_; }
+
+private:
+    static std::string list(const std::vector<std::string_view>& names) {
+        std::string s;
+        for (std::size_t i = 0; i < names.size(); ++i) s += fmt::format("{}{}", i ? ", " : "", names[i]);
+        return s;
+    }
+
+    void bind_table(const toml::table& t, const Section& sec, void* obj, const std::string& prefix) {
+        for (auto&& [k, node] : t) {
+            const std::string key = prefix + "." + std::string(k.str());
+            const Field* f = detail::find_field(sec, k.str());
+            if (!f) {
+                std::vector<std::string_view> names;
+                for (const auto& x : sec.fields) names.push_back(x.key);
+                error(key, k.source(),
+                      fmt::format("unknown key{}; [{}] takes {}", suggestion(k.str(), names),
+                                  sec.name, list(names)));
+                continue;
+            }
+            positions_[key] = node.source();
+            if (auto v = convert(*f, node, key)) f->set(obj, *v);
+        }
+    }
+
+    std::optional<Value> convert(const Field& f, const toml::node& n, const std::string& key) {
+        auto bad = [&]() -> std::optional<Value> {
+            error(key, n.source(), fmt::format("expected {}, got {}", expected_text(f), type_name(n)));
+            return std::nullopt;
+        };
+        auto in_range = [&](double v) { return v >= f.lo && v <= f.hi; };
+        switch (f.kind) {
+            case Kind::Integer: {
+                std::int64_t v;
+                if (n.is_integer()) {
+                    v = *n.value<std::int64_t>();
+                } else if (n.is_floating_point()) {
+                    // 1e6 for a million is common and harmless; 2.5 people is not.
+                    const double d = *n.value<double>();
+                    if (!std::isfinite(d) || d != std::floor(d) || std::fabs(d) > 9e15) return bad();
+                    v = std::int64_t(d);
+                } else {
+                    return bad();
+                }
+                if (!in_range(double(v))) return bad();
+                return Value{v};
+            }
+            case Kind::Real: {
+                if (!n.is_number()) return bad();
+                const double v = *n.value<double>();
+                if (!std::isfinite(v) || !in_range(v)) return bad();
+                return Value{v};
+            }
+            case Kind::Boolean:
+                if (!n.is_boolean()) return bad();
+                return Value{*n.value<bool>()};
+            case Kind::String:
+                if (!n.is_string()) return bad();
+                return Value{*n.value<std::string>()};
+            case Kind::Date:
+                if (n.is_date()) {
+                    const auto d = n.as_date()->get();
+                    if (core::Date::valid(d.year, d.month, d.day))
+                        return Value{core::Date{d.year, d.month, d.day}};
+                } else if (n.is_string()) {
+                    if (auto d = core::Date::parse(*n.value<std::string>())) return Value{*d};
+                }
+                return bad();
+            case Kind::Choice: {
+                if (!n.is_string()) return bad();
+                const auto s = *n.value<std::string>();
+                for (std::size_t i = 0; i < f.choices.size(); ++i)
+                    if (f.choices[i] == s) return Value{std::int64_t(i)};
+                return bad();
+            }
+        }
+        return bad();
+    }
+
+    std::string file_;
+    std::map<std::string, std::string> overridden_;
+    std::map<std::string, toml::source_region> positions_;
+    std::vector<Diagnostic> errors_;
+};
+
+// Checks that involve more than one key.
+void cross_check(Scenario& sc, Binder& b) {
+    const auto& w = sc.world;
+    double share = 0;
+    for (const auto& g : sc.identity_groups) share += g.share;
+    if (std::fabs(share - 1.0) > 0.01)
+        b.error_at("identity_groups",
+                   fmt::format("the identity groups' shares sum to {:.3f}; they must sum to 1", share));
+    for (std::size_t i = 0; i < sc.identity_groups.size(); ++i) {
+        auto& g = sc.identity_groups[i];
+        if (g.name.empty()) g.name = fmt::format("Group {}", i + 1);
+        if (g.home_region >= w.regions)
+            b.error_at(fmt::format("identity_groups.{}.home_region", i),
+                       fmt::format("expected -1 or a region from 0 to {} (world.regions is {}), got {}",
+                                   w.regions - 1, w.regions, g.home_region));
+    }
+    for (std::size_t i = 0; i < sc.armed_groups.size(); ++i) {
+        auto& a = sc.armed_groups[i];
+        if (a.name.empty()) a.name = fmt::format("Armed group {}", i + 1);
+        if (a.identity >= std::int64_t(sc.identity_groups.size()))
+            b.error_at(fmt::format("armed_groups.{}.identity", i),
+                       fmt::format("expected an identity group index from 0 to {}, got {}",
+                                   sc.identity_groups.size() - 1, a.identity));
+        if (a.home_region >= w.regions)
+            b.error_at(fmt::format("armed_groups.{}.home_region", i),
+                       fmt::format("expected a region from 0 to {} (world.regions is {}), got {}",
+                                   w.regions - 1, w.regions, a.home_region));
+    }
+    if (w.forest + w.hills + w.swamp + w.water > 0.95)
+        b.error_at("world", "forest + hills + swamp + water must leave at least 5% of plain land");
+    const std::int64_t settlements = w.towns + w.villages + w.camps;
+    if (settlements * 16 > w.width * w.height)
+        b.error_at("world.villages",
+                   fmt::format("{} settlements do not fit on a {}x{} map (at most one per 16 cells)",
+                               settlements, w.width, w.height));
+    if (w.regions > w.towns)
+        b.error_at("world.regions",
+                   fmt::format("each region needs a town: {} regions but {} towns", w.regions, w.towns));
+    if (w.population < settlements * 2)
+        b.error_at("world.population",
+                   fmt::format("{} people are too few for {} settlements", w.population, settlements));
+}
+
+// Puts each --set into the parsed document, creating tables as needed. The binder then checks
+// the result exactly as if the user had written it in the file.
+std::map<std::string, std::string> apply_overrides(toml::table& root,
+                                                   const std::vector<Override>& overrides,
+                                                   std::vector<Diagnostic>& errors) {
+    std::map<std::string, std::string> origin;
+    for (const auto& o : overrides) {
+        const std::string shown = o.key + "=" + o.value;
+        std::vector<std::string> parts;
+        std::stringstream ss(o.key);
+        for (std::string p; std::getline(ss, p, '.');) parts.push_back(p);
+        if (parts.size() < 2 || std::any_of(parts.begin(), parts.end(), [](auto& p) { return p.empty(); })) {
+            errors.push_back({"--set " + shown, 0, 0, o.key,
+                              "expected a dotted key such as world.population"});
+            continue;
+        }
+        const Section* sec = detail::find_section(parts[0]);
+        if (!sec) {
+            errors.push_back({"--set " + shown, 0, 0, o.key, fmt::format("unknown section '{}'", parts[0])});
+            continue;
+        }
+        toml::table* target = nullptr;
+        if (!sec->array) {
+            if (parts.size() != 2) {
+                errors.push_back({"--set " + shown, 0, 0, o.key,
+                                  fmt::format("[{}] has no nested tables", parts[0])});
+                continue;
+            }
+            if (!root.contains(parts[0])) root.insert(parts[0], toml::table{});
+            target = root[parts[0]].as_table();
+            if (!target) {
+                errors.push_back({"--set " + shown, 0, 0, o.key, fmt::format("'{}' is not a table", parts[0])});
+                continue;
+            }
+        } else {
+            std::size_t index = 0;
+            auto* arr = root[parts[0]].as_array();
+            const std::size_t n = arr ? arr->size() : 0;
+            const bool numeric = parts.size() == 3 && !parts[1].empty() &&
+                                 std::all_of(parts[1].begin(), parts[1].end(), ::isdigit);
+            if (numeric) index = std::stoul(parts[1]);
+            if (!numeric || index >= n || !(*arr)[index].is_table()) {
+                errors.push_back({"--set " + shown, 0, 0, o.key,
+                                  fmt::format("expected {}.INDEX.KEY with INDEX from 0 to {} "
+                                              "(entries in the scenario)",
+                                              parts[0], n == 0 ? 0 : n - 1)});
+                continue;
+            }
+            target = (*arr)[index].as_table();
+        }
+        // The value is read as TOML, so numbers, booleans, dates and quoted strings keep their
+        // type; a bare word (robust_poc) is a string.
+        try {
+            toml::table v = toml::parse("v = " + o.value, std::string_view{"--set"});
+            v.get("v")->visit([&](auto&& node) { target->insert_or_assign(parts.back(), std::move(node)); });
+        } catch (const toml::parse_error&) {
+            target->insert_or_assign(parts.back(), o.value);
+        }
+        origin[o.key] = shown;
+    }
+    return origin;
+}
+
+Scenario from_table(toml::table& root, const std::string& file, const std::vector<Override>& overrides) {
+    std::vector<Diagnostic> errors;
+    auto origin = apply_overrides(root, overrides, errors);
+    if (!errors.empty()) throw ScenarioError(std::move(errors));
+    Scenario sc;
+    Binder b(file, std::move(origin));
+    b.bind(root, sc);
+    if (b.errors().empty()) cross_check(sc, b);
+    if (!b.errors().empty()) throw ScenarioError(std::move(b.errors()));
+    return sc;
+}
+
+toml::table parse_or_throw(std::string_view text, const std::string& file) {
+    try {
+        return toml::parse(text, std::string_view{file});
+    } catch (const toml::parse_error& e) {
+        throw ScenarioError({{file, int(e.source().begin.line), int(e.source().begin.column), "",
+                              fmt::format("TOML syntax error: {}", e.description())}});
+    }
+}
+
+}  // namespace
+
+Scenario load_text(std::string_view text, std::string_view source_name,
+                   const std::vector<Override>& overrides) {
+    const std::string file(source_name);
+    toml::table root = parse_or_throw(text, file);
+    return from_table(root, file, overrides);
+}
+
+Scenario load_file(const std::string& path, const std::vector<Override>& overrides) {
+    std::ifstream in(path, std::ios::binary);
+    if (!in) throw ScenarioError({{path, 0, 0, "", "cannot open the file (does it exist?)"}});
+    std::stringstream buf;
+    buf << in.rdbuf();
+    if (in.bad()) throw ScenarioError({{path, 0, 0, "", "cannot read the file"}});
+    return load_text(buf.str(), path, overrides);
+}
+
+Scenario load_default(const std::vector<Override>& overrides) {
+    return load_text(default_scenario_text(), "<default>", overrides);
+}
+
+std::vector<ParamInfo> parameters() {
+    std::vector<ParamInfo> out;
+    Scenario sc = load_default();
+    for (const auto& sec : detail::schema()) {
+        Scenario fresh;
+        const void* obj = nullptr;
+        std::string prefix(sec.name);
+        if (sec.array) {
+            fresh.identity_groups.assign(1, {});
+            fresh.armed_groups.assign(1, {});
+            obj = sec.item(fresh, 0);
+            prefix += "[]";
+        } else {
+            obj = sec.table(sc);
+        }
+        for (const auto& f : sec.fields) {
+            ParamInfo p;
+            p.key = prefix + "." + std::string(f.key);
+            switch (f.kind) {
+                case Kind::Integer: p.type = "integer"; p.range = range_text(f); break;
+                case Kind::Real: p.type = "real"; p.range = range_text(f); break;
+                case Kind::Boolean: p.type = "boolean"; break;
+                case Kind::String: p.type = "string"; break;
+                case Kind::Date: p.type = "date"; break;
+                case Kind::Choice:
+                    for (auto c : f.choices) p.type += (p.type.empty() ? "" : "|") + std::string(c);
+                    break;
+            }
+            p.value = f.show(obj);
+            p.doc = std::string(f.doc);
+            out.push_back(std::move(p));
+        }
+    }
+    return out;
+}
+
+}  // namespace peacesim::scenario

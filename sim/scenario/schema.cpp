@@ -1,0 +1,265 @@
+#include "schema.hpp"
+
+#include <fmt/format.h>
+
+#include <cmath>
+
+namespace peacesim::scenario::detail {
+namespace {
+
+std::string show_real(double v) {
+    std::string s = fmt::format("{}", v);
+    if (s.find_first_of(".eEn") == std::string::npos) s += ".0";
+    return s;
+}
+
+template <class S>
+Field integer(std::string_view key, std::int64_t S::*m, double lo, double hi,
+              std::string_view doc) {
+    return Field{key, Kind::Integer, lo, hi, {}, doc,
+                 [m](void* o, const Value& v) { static_cast<S*>(o)->*m = std::get<std::int64_t>(v); },
+                 [m](const void* o) { return fmt::format("{}", static_cast<const S*>(o)->*m); }};
+}
+template <class S>
+Field real(std::string_view key, double S::*m, double lo, double hi, std::string_view doc) {
+    return Field{key, Kind::Real, lo, hi, {}, doc,
+                 [m](void* o, const Value& v) { static_cast<S*>(o)->*m = std::get<double>(v); },
+                 [m](const void* o) { return show_real(static_cast<const S*>(o)->*m); }};
+}
+template <class S>
+Field text(std::string_view key, std::string S::*m, std::string_view doc) {
+    return Field{key, Kind::String, 0, 0, {}, doc,
+                 [m](void* o, const Value& v) { static_cast<S*>(o)->*m = std::get<std::string>(v); },
+                 [m](const void* o) { return fmt::format("\"{}\"", static_cast<const S*>(o)->*m); }};
+}
+template <class S>
+Field date(std::string_view key, core::Date S::*m, std::string_view doc) {
+    return Field{key, Kind::Date, 0, 0, {}, doc,
+                 [m](void* o, const Value& v) { static_cast<S*>(o)->*m = std::get<core::Date>(v); },
+                 [m](const void* o) { return (static_cast<const S*>(o)->*m).iso(); }};
+}
+template <class S, class E, std::size_t N>
+Field choice(std::string_view key, E S::*m, const char* const (&names)[N], std::string_view doc) {
+    std::vector<std::string_view> choices(std::begin(names), std::end(names));
+    return Field{key, Kind::Choice, 0, double(N - 1), choices, doc,
+                 [m](void* o, const Value& v) {
+                     static_cast<S*>(o)->*m = static_cast<E>(std::get<std::int64_t>(v));
+                 },
+                 [m, choices](const void* o) {
+                     return fmt::format("\"{}\"", choices[std::size_t(static_cast<const S*>(o)->*m)]);
+                 }};
+}
+
+template <class S>
+Section table_section(std::string_view name, S Scenario::*member, std::string_view doc,
+                      std::vector<Field> fields) {
+    Section s;
+    s.name = name;
+    s.doc = doc;
+    s.fields = std::move(fields);
+    s.table = [member](Scenario& sc) -> void* { return &(sc.*member); };
+    return s;
+}
+
+template <class S>
+Section array_section(std::string_view name, std::vector<S> Scenario::*member, std::size_t lo,
+                      std::size_t hi, std::string_view doc, std::string_view item_word,
+                      std::vector<Field> fields) {
+    Section s;
+    s.name = name;
+    s.array = true;
+    s.min_items = lo;
+    s.max_items = hi;
+    s.doc = doc;
+    s.fields = std::move(fields);
+    s.resize = [member](Scenario& sc, std::size_t n) { (sc.*member).assign(n, S{}); };
+    s.item = [member](Scenario& sc, std::size_t i) -> void* { return &(sc.*member)[i]; };
+    s.size = [member](const Scenario& sc) { return (sc.*member).size(); };
+    s.default_item_name = [w = std::string(item_word)](std::size_t i) {
+        return fmt::format("{} {}", w, i + 1);
+    };
+    return s;
+}
+
+std::vector<Section> build() {
+    std::vector<Section> out;
+    out.push_back(table_section(
+        "scenario", &Scenario::meta, "What the scenario is and the run it describes.",
+        {
+            text("name", &Meta::name, "Short name, written to summary.json."),
+            text("description", &Meta::description, "What the scenario represents."),
+            text("country", &Meta::country, "Name of the host state (side_a of state-based events)."),
+            date("start_date", &Meta::start_date,
+                 "Calendar date of day 0; the season and the event dates follow from it."),
+            integer("days", &Meta::days, 1, 36500,
+                    "Days simulated when the command line gives no --days."),
+            integer("seed", &Meta::seed, 0, 9.007199254740991e15,
+                    "Run seed when the command line gives no --seed."),
+        }));
+    out.push_back(table_section(
+        "world", &Scenario::world, "The map: size, terrain, settlements, regions and seasons.",
+        {
+            integer("width", &WorldParams::width, 32, 2048, "Map width in cells."),
+            integer("height", &WorldParams::height, 32, 2048, "Map height in cells."),
+            real("cell_km", &WorldParams::cell_km, 0.25, 20, "Side of a cell in km."),
+            integer("population", &WorldParams::population, 1000, 50'000'000,
+                    "Civilian agents, one per person."),
+            integer("towns", &WorldParams::towns, 1, 2000, "Towns (regional centres, markets)."),
+            integer("villages", &WorldParams::villages, 0, 200'000, "Villages."),
+            integer("camps", &WorldParams::camps, 0, 500,
+                    "Displacement camps that exist at the start, each beside a town."),
+            integer("regions", &WorldParams::regions, 1, 64,
+                    "Administrative regions (adm_1 in the event log)."),
+            real("urban_share", &WorldParams::urban_share, 0, 1,
+                 "Share of the population living in towns."),
+            real("forest", &WorldParams::forest, 0, 0.9, "Share of land cells that are forest."),
+            real("hills", &WorldParams::hills, 0, 0.9, "Share of land cells that are hills."),
+            real("swamp", &WorldParams::swamp, 0, 0.9, "Share of land cells that are swamp."),
+            real("water", &WorldParams::water, 0, 0.5, "Share of cells that are open water."),
+            real("origin_lat", &WorldParams::origin_lat, -85, 85,
+                 "Latitude of the map's south-west corner (degrees)."),
+            real("origin_lon", &WorldParams::origin_lon, -180, 180,
+                 "Longitude of the map's south-west corner (degrees)."),
+            integer("rainy_start_month", &WorldParams::rainy_start_month, 1, 12,
+                    "First month of the rainy season."),
+            integer("rainy_end_month", &WorldParams::rainy_end_month, 1, 12,
+                    "Last month of the rainy season (may wrap past December)."),
+        }));
+    out.push_back(array_section(
+        "identity_groups", &Scenario::identity_groups, 1, 32,
+        "The population's identity groups (ethnic, religious or regional communities).", "Group",
+        {
+            text("name", &IdentityGroup::name, "Name of the group."),
+            real("share", &IdentityGroup::share, 0, 1,
+                 "Share of the population; shares must sum to 1."),
+            real("hardship", &IdentityGroup::hardship, 0, 1,
+                 "Mean economic hardship H of its members (Epstein 2002)."),
+            integer("home_region", &IdentityGroup::home_region, -1, 63,
+                    "Region where most of its members live; -1 spreads them over the map."),
+        }));
+    out.push_back(table_section(
+        "population", &Scenario::population, "How civilians perceive threat and decide.",
+        {
+            real("risk_aversion_mean", &PopulationParams::risk_aversion_mean, 0, 1,
+                 "Mean risk aversion R; individual values are drawn uniformly around it (Epstein "
+                 "2002)."),
+            real("trust_state", &PopulationParams::trust_state, 0, 1,
+                 "Initial trust in the state, scaling the legitimacy a civilian perceives."),
+            real("vision_km", &PopulationParams::vision_km, 1, 200,
+                 "Radius over which a civilian perceives violence and armed presence (Epstein's "
+                 "vision v)."),
+            real("flee_rate", &PopulationParams::flee_rate, 0, 1,
+                 "Daily probability of fleeing once perceived threat exceeds risk aversion."),
+            real("return_rate", &PopulationParams::return_rate, 0, 1,
+                 "Daily probability that a displaced person returns once home is safe."),
+            real("return_threat", &PopulationParams::return_threat, 0, 1,
+                 "Perceived threat at home below which it counts as safe to return."),
+            real("refugee_border_km", &PopulationParams::refugee_border_km, 0, 1000,
+                 "Distance to the border within which fleeing people may leave the country."),
+            real("refugee_share", &PopulationParams::refugee_share, 0, 1,
+                 "Share of those fleeing near the border who cross it and become refugees."),
+            real("recruit_rate", &PopulationParams::recruit_rate, 0, 1,
+                 "Daily probability that a civilian whose net grievance exceeds the threshold "
+                 "joins an armed group present nearby."),
+            real("recruit_threshold", &PopulationParams::recruit_threshold, 0, 1,
+                 "Threshold T of net grievance G - R*P above which a civilian rebels (Epstein "
+                 "2002)."),
+            real("arrest_k", &PopulationParams::arrest_k, 0, 100,
+                 "Constant k of the perceived risk P = 1 - exp(-k * C/A) (Epstein 2002: 2.3)."),
+            real("max_risk", &PopulationParams::max_risk, 0, 1,
+                 "Cap on the risk term R*P, so that very high coercion never fully deters."),
+            real("displaced_hardship_rate", &PopulationParams::displaced_hardship_rate, 0, 1,
+                 "Daily rise in hardship while displaced (lost land and income)."),
+            real("recovery_hardship_rate", &PopulationParams::recovery_hardship_rate, 0, 1,
+                 "Daily fall in hardship at home, towards the group's mean."),
+        }));
+    out.push_back(table_section(
+        "government", &Scenario::government, "The host government and its forces.",
+        {
+            text("name", &GovernmentParams::name, "Name of the government's side."),
+            real("legitimacy", &GovernmentParams::legitimacy, 0, 1,
+                 "Legitimacy L perceived by citizens (Epstein 2002)."),
+            real("capacity", &GovernmentParams::capacity, 0, 1,
+                 "State capacity: reinforcement of its forces, reach of its authority."),
+            real("consent", &GovernmentParams::consent, 0, 1,
+                 "Consent to an international presence (used by the mission model)."),
+            real("hr_compliance", &GovernmentParams::hr_compliance, 0, 1,
+                 "Compliance of its forces with human rights law: 1 - probability that a "
+                 "counter-insurgency sweep turns on civilians."),
+            integer("forces", &GovernmentParams::forces, 0, 2'000'000, "Soldiers at the start."),
+            integer("company_size", &GovernmentParams::company_size, 10, 2000,
+                    "Soldiers per company (the government's unit)."),
+        }));
+    out.push_back(array_section(
+        "armed_groups", &Scenario::armed_groups, 0, 64, "Non-state armed groups.", "Armed group",
+        {
+            text("name", &ArmedGroup::name, "Name (side_a/side_b in the event log)."),
+            integer("identity", &ArmedGroup::identity, 0, 31,
+                    "Index (from 0) of the identity group it claims to defend and recruits from."),
+            integer("fighters", &ArmedGroup::fighters, 0, 1'000'000, "Fighters at the start."),
+            integer("band_size", &ArmedGroup::band_size, 5, 5000, "Fighters per band (its unit)."),
+            real("cohesion", &ArmedGroup::cohesion, 0, 1,
+                 "Internal cohesion; bands of low-cohesion groups break off fights sooner."),
+            real("resources", &ArmedGroup::resources, 0, 1,
+                 "Resources (predation, mines, trafficking): sustain fighters and attacks."),
+            real("brutality", &ArmedGroup::brutality, 0, 1,
+                 "Propensity to attack civilians of other identities (one-sided violence)."),
+            choice("stance", &ArmedGroup::stance, stance_names,
+                   "Stance towards the political process."),
+            integer("home_region", &ArmedGroup::home_region, 0, 63,
+                    "Region of its bases at the start."),
+        }));
+    out.push_back(table_section(
+        "conflict", &Scenario::conflict, "How armed units move and fight.",
+        {
+            real("unit_speed_km", &ConflictParams::unit_speed_km, 1, 200,
+                 "Distance a unit covers in a day on a good road in the dry season."),
+            real("raid_range_km", &ConflictParams::raid_range_km, 1, 1000,
+                 "Radius within which a band looks for targets."),
+            real("engage_km", &ConflictParams::engage_km, 0.5, 50,
+                 "Distance at which an attacking unit engages its target."),
+            real("osv_lethality", &ConflictParams::osv_lethality, 0, 1,
+                 "Civilians killed per attacking fighter in an unopposed attack on a settlement."),
+            real("battle_lethality", &ConflictParams::battle_lethality, 0, 1,
+                 "Lanchester attrition coefficient: losses per enemy fighter per battle-day."),
+            real("collateral_rate", &ConflictParams::collateral_rate, 0, 1,
+                 "Probability per civilian that a battle in their settlement kills them, per "
+                 "100 fighters engaged."),
+            real("deterrence_per_company", &ConflictParams::deterrence_per_company, 0, 10,
+                 "Deterrence each protecting company present adds; an attack's lethality is "
+                 "divided by 1 + total deterrence."),
+            real("threat_memory_days", &ConflictParams::threat_memory_days, 1, 365,
+                 "E-folding time of remembered violence in the threat field."),
+            real("threat_per_death", &ConflictParams::threat_per_death, 0, 10,
+                 "Threat each violent death adds at its place."),
+            real("presence_threat", &ConflictParams::presence_threat, 0, 10,
+                 "Threat an armed band nearby adds, per 100 fighters, to civilians not of its "
+                 "identity."),
+            real("recovery_rate", &ConflictParams::recovery_rate, 0, 1,
+                 "Daily share of lost strength a resting band recovers from its resources."),
+            real("government_reinforcement", &ConflictParams::government_reinforcement, 0, 1,
+                 "Daily share of lost strength a government company regains, times capacity."),
+        }));
+    return out;
+}
+
+}  // namespace
+
+const std::vector<Section>& schema() {
+    static const std::vector<Section> s = build();
+    return s;
+}
+
+const Section* find_section(std::string_view name) {
+    for (const auto& s : schema())
+        if (s.name == name) return &s;
+    return nullptr;
+}
+
+const Field* find_field(const Section& section, std::string_view key) {
+    for (const auto& f : section.fields)
+        if (f.key == key) return &f;
+    return nullptr;
+}
+
+}  // namespace peacesim::scenario::detail
