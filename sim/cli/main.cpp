@@ -142,10 +142,7 @@ int cmd_validate(const std::vector<std::string>& files, const std::vector<std::s
 int cmd_params(bool markdown) {
     const auto params = scenario::parameters();
     if (markdown) {
-        std::printf("| key | type | default | range | meaning |\n|---|---|---|---|---|\n");
-        for (const auto& p : params)
-            std::printf("| `%s` | %s | `%s` | %s | %s |\n", p.key.c_str(), p.type.c_str(), p.value.c_str(),
-                        p.range.c_str(), p.doc.c_str());
+        std::fputs(scenario::parameters_markdown().c_str(), stdout);
         return 0;
     }
     for (const auto& p : params)

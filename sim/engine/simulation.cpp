@@ -312,7 +312,7 @@ void Simulation::State::sense() {
         return std::tuple{units[i].alive(), int(units[i].x), int(units[i].y)};
     });
     const auto& cp = sc.conflict;
-    const double gov_threat = 1.0 - parties[0].hr_compliance;
+    const double gov_threat = 0.5 * (1.0 - parties[0].hr_compliance);
     std::vector<char> has_group(groups, 0);
     for (std::size_t p = 1; p < parties.size(); ++p) has_group[std::size_t(parties[p].identity)] = 1;
 
@@ -353,7 +353,9 @@ void Simulation::State::sense() {
                     else if (by_party[p] > best) best = by_party[p], arg = std::uint32_t(p - 1);
                 }
                 if (has_group[g]) h += gov_threat * double(by_party[0]);
-                threat[sg(s, g)] = float(v + cp.presence_threat * h / 100.0);
+                // Armed men nearby frighten in proportion to their number, saturating: a
+                // second band adds less fear than the first.
+                threat[sg(s, g)] = float(v + cp.presence_threat * (1.0 - std::exp(-h / 200.0)));
                 recruit_group[sg(s, g)] = std::uint8_t(arg);
             }
             // Control: the side with the most armed men within sight holds the settlement.
@@ -420,6 +422,15 @@ void Simulation::State::decide() {
             continue;
         if (u.action == Action::Recruit && u.days_on_task <= 12) continue;  // stays a while
 
+        // Most days a unit holds its ground: operations are launched at a daily rate, scaled
+        // for the state by its capacity and for a group by its resources.
+        const double tempo = me.government ? 2.0 * me.capacity : 0.5 + me.resources;
+        if (!rng.bernoulli(std::min(1.0, cp.operations_rate * tempo))) {
+            u.action = Action::Hold;
+            u.target = no_target;
+            u.dest_x = u.base_x, u.dest_y = u.base_y;
+            continue;
+        }
         options.clear();
         auto add = [&](double w, Action a, std::uint32_t target) {
             if (w > 0) options.push_back({w, (std::uint64_t(a) << 32) | target});
@@ -434,7 +445,7 @@ void Simulation::State::decide() {
                 const double odds = double(u.strength) / double(u.strength + e.strength);
                 add(me.capacity * odds * 2.0 / (1.0 + d / raid), Action::AttackUnit, o);
             });
-            add(1.0, Action::Hold, no_target);
+            add(0.3, Action::Hold, no_target);
         } else {
             const double own = double(u.strength);
             unit_index.near(u.x, u.y, raid, [&](std::uint32_t o) {
@@ -462,7 +473,7 @@ void Simulation::State::decide() {
                     add(0.3 * me.resources * std::sqrt(double(same)) / 30.0 / (1.0 + d / raid),
                         Action::Recruit, s);
             });
-            add(0.8, Action::Hold, no_target);
+            add(0.3, Action::Hold, no_target);
         }
         double total = 0;
         for (auto& o : options) total += o.first;
@@ -788,8 +799,10 @@ void Simulation::State::update_civilians(DayStats& st) {
                 } else if (recruit_group[sg(loc, g)] != none8) {
                     // Open rebellion (Epstein 2002): join when G - R*P exceeds the threshold T.
                     const double net = grievance - std::min(pp.max_risk, double(risk) * arrest_p[loc]);
+                    const std::uint8_t rg = recruit_group[sg(loc, g)];
                     if (net > pp.recruit_threshold &&
-                        Stream(seed32, dayu, id, Purpose::CivilianRecruit).bernoulli(pp.recruit_rate)) {
+                        Stream(seed32, dayu, id, Purpose::CivilianRecruit)
+                            .bernoulli(pp.recruit_rate * parties[std::size_t(rg) + 1].resources)) {
                         status = Status::Recruited;
                         civ.affiliation[i] = recruit_group[sg(loc, g)];
                         ++tally.recruits[std::size_t(civ.affiliation[i]) + 1];

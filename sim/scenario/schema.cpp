@@ -13,6 +13,17 @@ std::string show_real(double v) {
     return s;
 }
 
+// A TOML basic string: quoted, with backslashes, quotes and control characters escaped.
+std::string toml_string(const std::string& v) {
+    std::string s = "\"";
+    for (char c : v) {
+        if (c == '"' || c == '\\') s += '\\', s += c;
+        else if (static_cast<unsigned char>(c) < 0x20) s += fmt::format("\\u{:04X}", int(c));
+        else s += c;
+    }
+    return s + "\"";
+}
+
 template <class S>
 Field integer(std::string_view key, std::int64_t S::*m, double lo, double hi,
               std::string_view doc) {
@@ -30,7 +41,7 @@ template <class S>
 Field text(std::string_view key, std::string S::*m, std::string_view doc) {
     return Field{key, Kind::String, 0, 0, {}, doc,
                  [m](void* o, const Value& v) { static_cast<S*>(o)->*m = std::get<std::string>(v); },
-                 [m](const void* o) { return fmt::format("\"{}\"", static_cast<const S*>(o)->*m); }};
+                 [m](const void* o) { return toml_string(static_cast<const S*>(o)->*m); }};
 }
 template <class S>
 Field date(std::string_view key, core::Date S::*m, std::string_view doc) {
@@ -159,8 +170,9 @@ std::vector<Section> build() {
             real("refugee_share", &PopulationParams::refugee_share, 0, 1,
                  "Share of those fleeing near the border who cross it and become refugees."),
             real("recruit_rate", &PopulationParams::recruit_rate, 0, 1,
-                 "Daily probability that a civilian whose net grievance exceeds the threshold "
-                 "joins an armed group present nearby."),
+                 "Daily probability, times the group's resources, that a civilian whose net "
+                 "grievance exceeds the threshold joins an armed group of their identity within "
+                 "sight."),
             real("recruit_threshold", &PopulationParams::recruit_threshold, 0, 1,
                  "Threshold T of net grievance G - R*P above which a civilian rebels (Epstein "
                  "2002)."),
@@ -212,6 +224,10 @@ std::vector<Section> build() {
     out.push_back(table_section(
         "conflict", &Scenario::conflict, "How armed units move and fight.",
         {
+            real("operations_rate", &ConflictParams::operations_rate, 0, 1,
+                 "Daily probability that an idle unit launches an operation (raid, attack, "
+                 "recruitment drive), times 2x capacity for the state and 0.5 + resources for a "
+                 "group."),
             real("unit_speed_km", &ConflictParams::unit_speed_km, 1, 200,
                  "Distance a unit covers in a day on a good road in the dry season."),
             real("raid_range_km", &ConflictParams::raid_range_km, 1, 1000,
@@ -233,8 +249,9 @@ std::vector<Section> build() {
             real("threat_per_death", &ConflictParams::threat_per_death, 0, 10,
                  "Threat each violent death adds at its place."),
             real("presence_threat", &ConflictParams::presence_threat, 0, 10,
-                 "Threat an armed band nearby adds, per 100 fighters, to civilians not of its "
-                 "identity."),
+                 "Threat that hostile armed men within sight add at most: presence_threat * (1 - "
+                 "exp(-fighters/200)); state forces count for civilians whose identity has an "
+                 "armed group, weighted by half their abuse rate 1 - hr_compliance."),
             real("recovery_rate", &ConflictParams::recovery_rate, 0, 1,
                  "Daily share of lost strength a resting band recovers from its resources."),
             real("government_reinforcement", &ConflictParams::government_reinforcement, 0, 1,

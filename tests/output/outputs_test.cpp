@@ -1,1 +1,148 @@
 #include <catch2/catch.hpp>
+#include <fmt/format.h>
+#include <sys/wait.h>
+
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <nlohmann/json.hpp>
+#include <sstream>
+
+#include "../support/runs.hpp"
+#include "peacesim/output/writers.hpp"
+
+using namespace peacesim;
+namespace fs = std::filesystem;
+
+namespace {
+fs::path fresh_dir(const std::string& name) {
+    const fs::path p = fs::temp_directory_path() / fmt::format("peacesim-test-{}-{}", name, ::getpid());
+    fs::remove_all(p);
+    return p;
+}
+int cli(const std::string& args) {
+    const int rc = std::system(fmt::format("{} {} >/dev/null 2>&1", PEACESIM_CLI, args).c_str());
+    return WIFEXITED(rc) ? WEXITSTATUS(rc) : -1;
+}
+std::string slurp(const fs::path& p) {
+    std::ifstream in(p);
+    std::stringstream s;
+    s << in.rdbuf();
+    return s.str();
+}
+std::vector<std::string> split(const std::string& line) {
+    std::vector<std::string> out;
+    std::stringstream ss(line);
+    for (std::string c; std::getline(ss, c, ',');) out.push_back(c);
+    return out;
+}
+const char* small = "--set world.population=20000 --set world.villages=100";
+}  // namespace
+
+TEST_CASE("run --out writes the contract's three files", "[output][cli]") {
+    const auto dir = fresh_dir("contract");
+    REQUIRE(cli(fmt::format("run --days 40 --seed 3 --threads 2 --quiet --out {} {}", dir.string(), small)) == 0);
+    for (auto f : {"summary.json", "timeseries.csv", "events.csv"}) REQUIRE(fs::file_size(dir / f) > 0);
+    const auto j = nlohmann::json::parse(slurp(dir / "summary.json"));
+    for (auto k : {"scenario", "seed", "days", "threads", "state_hash", "wall_seconds", "agent_updates_per_second"})
+        CHECK(j.contains(k));
+    for (auto k : {"civilians_killed", "battle_deaths", "peacekeeper_fatalities", "displaced_peak", "refugees", "cost_musd"})
+        CHECK(j["totals"].contains(k));
+    CHECK(j["scenario"] == "default");
+    CHECK(j["seed"] == 3);
+    CHECK(j["days"] == 40);
+    CHECK(j["threads"] == 2);
+    CHECK(j["state_hash"].get<std::string>().size() == 16);
+    std::int64_t status_sum = 0;
+    for (auto& [k, v] : j["final_status"].items()) status_sum += v.get<std::int64_t>();
+    CHECK(status_sum == 20000);
+
+    std::stringstream ts(slurp(dir / "timeseries.csv"));
+    std::string header, line;
+    std::getline(ts, header);
+    CHECK_THAT(header, Catch::StartsWith("day,date,"));
+    const auto cols = split(header).size();
+    int rows = 0;
+    while (std::getline(ts, line)) {
+        CHECK(split(line).size() == cols);
+        CHECK(split(line)[0] == std::to_string(rows));
+        ++rows;
+    }
+    CHECK(rows == 40);
+
+    std::stringstream ev(slurp(dir / "events.csv"));
+    std::getline(ev, header);
+    CHECK(header ==
+          "id,date_start,date_end,type_of_violence,side_a,side_b,adm_1,latitude,longitude,deaths_a,deaths_b,"
+          "deaths_civilians,deaths_unknown,best,low,high,day,cell_x,cell_y");
+    // No stray temporary files.
+    int files = 0;
+    for (auto& e : fs::directory_iterator(dir)) {
+        ++files;
+        CHECK(e.path().filename().string()[0] != '.');
+    }
+    CHECK(files == 3);
+    fs::remove_all(dir);
+}
+
+TEST_CASE("bad input exits 2 and leaves nothing behind", "[output][cli]") {
+    const auto dir = fresh_dir("bad");
+    CHECK(cli(fmt::format("run --days 5 --quiet --out {} --set world.population=-1", dir.string())) == 2);
+    CHECK_FALSE(fs::exists(dir));
+    CHECK(cli(fmt::format("run --days 5 --quiet --out {} --set no.such=1", dir.string())) == 2);
+    CHECK(cli(fmt::format("run /no/such/file.toml --days 5 --quiet --out {}", dir.string())) == 2);
+    CHECK(cli(fmt::format("run --days 0 --quiet --out {}", dir.string())) == 2);
+    CHECK(cli(fmt::format("run --threads abc --quiet --out {}", dir.string())) == 2);
+    CHECK(cli("run --no-such-option") == 2);
+    CHECK(cli("frobnicate") == 2);
+    CHECK_FALSE(fs::exists(dir));
+    // --out naming a file, not a directory.
+    const auto file = fresh_dir("file");
+    std::ofstream(file) << "x";
+    CHECK(cli(fmt::format("run --days 5 --quiet --out {} {}", file.string(), small)) == 2);
+    CHECK(slurp(file) == "x");
+    fs::remove(file);
+    // validate names the problem and exits 2.
+    const auto bad = fresh_dir("bad-toml");
+    std::ofstream(bad) << "[world]\npopulation = \"lots\"\n";
+    CHECK(cli(fmt::format("validate {}", bad.string())) == 2);
+    CHECK(cli(fmt::format("validate {}/scenarios/default.toml", PEACESIM_SOURCE_DIR)) == 0);
+    fs::remove(bad);
+}
+
+TEST_CASE("outputs appear all at once or not at all", "[output]") {
+    const auto dir = fresh_dir("atomic");
+    {
+        output::AtomicDir d(dir);
+        d.add("a.csv", "1\n");
+        d.add("b.csv", "2\n");
+        CHECK_FALSE(fs::exists(dir / "a.csv"));  // nothing visible before commit
+    }  // dropped without commit: as after a failure
+    CHECK_FALSE(fs::exists(dir));
+    {
+        output::AtomicDir d(dir);
+        d.add("a.csv", "1\n");
+        d.commit();
+    }
+    CHECK(slurp(dir / "a.csv") == "1\n");
+    int files = 0;
+    for ([[maybe_unused]] auto& e : fs::directory_iterator(dir)) ++files;
+    CHECK(files == 1);
+    fs::remove_all(dir);
+}
+
+TEST_CASE("summary and series agree with the simulation", "[output]") {
+    const auto sim = test::run_small(60, 2, 2);
+    const auto j = nlohmann::json::parse(output::summary_json(sim, {"default", "<default>", 2, 60, 2, 1.5}));
+    const auto t = sim.totals();
+    CHECK(j["totals"]["civilians_killed"] == t.civilians_killed);
+    CHECK(j["totals"]["battle_deaths"] == t.battle_deaths);
+    CHECK(j["state_hash"] == sim.state_hash());
+    CHECK(j["agent_updates_per_second"].get<double>() == Approx(double(sim.agent_updates()) / 1.5));
+    std::int64_t killed = 0;
+    std::stringstream ts(output::timeseries_csv(sim));
+    std::string line;
+    std::getline(ts, line);
+    while (std::getline(ts, line)) killed += std::stoll(split(line)[3]);
+    CHECK(killed == t.civilians_killed);
+}

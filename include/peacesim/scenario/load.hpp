@@ -55,5 +55,7 @@ struct ParamInfo {
     std::string doc;
 };
 std::vector<ParamInfo> parameters();
+/// The same as a Markdown table: docs/parameters.md is this text, and a test keeps it so.
+std::string parameters_markdown();
 
 }  // namespace peacesim::scenario

@@ -59,7 +59,7 @@ struct PopulationParams {
     double return_threat = 0.15;
     double refugee_border_km = 40.0;
     double refugee_share = 0.25;
-    double recruit_rate = 0.004;
+    double recruit_rate = 0.0005;
     double recruit_threshold = 0.15;
     double arrest_k = 2.3;
     double max_risk = 0.6;
@@ -90,6 +90,7 @@ struct ArmedGroup {
 };
 
 struct ConflictParams {
+    double operations_rate = 0.1;
     double unit_speed_km = 30.0;
     double raid_range_km = 70.0;
     double engage_km = 5.0;
@@ -99,9 +100,9 @@ struct ConflictParams {
     double deterrence_per_company = 0.35;
     double threat_memory_days = 20.0;
     double threat_per_death = 0.05;
-    double presence_threat = 0.6;
+    double presence_threat = 0.3;
     double recovery_rate = 0.02;
-    double government_reinforcement = 0.002;
+    double government_reinforcement = 0.01;
 };
 
 struct Scenario {
