@@ -1,0 +1,140 @@
+#pragma once
+// The simulation's state and the helpers its phases share. Internal to the library: the phases
+// (simulation.cpp, politics.cpp, communities.cpp, injects.cpp) each implement part of State.
+#include <tbb/blocked_range.h>
+
+#include <algorithm>
+#include <cmath>
+#include <tuple>
+
+#include "peacesim/core/random.hpp"
+#include "peacesim/engine/simulation.hpp"
+
+namespace peacesim::engine {
+
+using actors::Action;
+using actors::no_target;
+using actors::Party;
+using actors::Unit;
+using core::Purpose;
+using core::Stream;
+using population::Status;
+
+namespace detail {
+
+inline constexpr std::uint32_t none32 = 0xFFFFFFFFu;
+inline constexpr std::uint8_t none8 = 0xFF;
+// Civilians are updated in blocks of this many; each block's sums land in its own slot and are
+// added in block order, so floating-point totals do not depend on the thread count.
+inline constexpr std::size_t block_size = 16384;
+
+/// Unit ids bucketed on a coarse grid, rebuilt each day, for "who is within r of here".
+struct Buckets {
+    int cell = 1, bw = 1, bh = 1;
+    std::vector<std::uint32_t> start, items;
+
+    template <class Pos>
+    void build(int width, int height, int bucket_cells, std::size_t n, Pos pos) {
+        cell = std::max(1, bucket_cells);
+        bw = (width + cell - 1) / cell;
+        bh = (height + cell - 1) / cell;
+        start.assign(std::size_t(bw) * bh + 1, 0);
+        for (std::size_t i = 0; i < n; ++i)
+            if (auto [ok, x, y] = pos(i); ok) ++start[std::size_t(y / cell) * bw + x / cell + 1];
+        for (std::size_t b = 1; b < start.size(); ++b) start[b] += start[b - 1];
+        items.assign(start.back(), 0);
+        std::vector<std::uint32_t> fill(start.begin(), start.end() - 1);
+        for (std::size_t i = 0; i < n; ++i)  // ascending ids within each bucket
+            if (auto [ok, x, y] = pos(i); ok) items[fill[std::size_t(y / cell) * bw + x / cell]++] = std::uint32_t(i);
+    }
+    /// Calls f(id) for every item in the buckets that overlap the square of radius r; the caller
+    /// checks the exact distance. Order: bucket rows, then ascending id: deterministic.
+    template <class F>
+    void near(int x, int y, int r, F f) const {
+        const int bx0 = std::max(0, (x - r) / cell), bx1 = std::min(bw - 1, (x + r) / cell);
+        const int by0 = std::max(0, (y - r) / cell), by1 = std::min(bh - 1, (y + r) / cell);
+        for (int by = by0; by <= by1; ++by)
+            for (int bx = bx0; bx <= bx1; ++bx) {
+                const std::size_t b = std::size_t(by) * bw + bx;
+                for (std::uint32_t k = start[b]; k < start[b + 1]; ++k) f(items[k]);
+            }
+    }
+};
+
+inline double dist_cells(int x0, int y0, int x1, int y1) {
+    const double dx = x0 - x1, dy = y0 - y1;
+    return std::sqrt(dx * dx + dy * dy);
+}
+
+inline bool rainy_on(const core::Date& d, const scenario::WorldParams& w) {
+    const int a = int(w.rainy_start_month), b = int(w.rainy_end_month);
+    return a <= b ? (d.month >= a && d.month <= b) : (d.month >= a || d.month <= b);
+}
+
+/// What one block of civilians adds to the day's statistics.
+struct BlockSums {
+    std::array<std::int64_t, population::status_count> status{};
+    std::int64_t killed_gov = 0, killed_groups = 0, killed_battle = 0;
+    std::int64_t fled = 0, returned = 0, new_refugees = 0;
+    double grievance = 0, trust = 0;
+    std::int64_t counted = 0;  // people whose grievance and trust are averaged
+};
+
+}  // namespace detail
+
+struct Simulation::State {
+    using Buckets = detail::Buckets;
+    using BlockSums = detail::BlockSums;
+    scenario::Scenario sc;
+    std::uint64_t seed = 0;
+    int day = 0;
+    world::Map map;
+    population::Civilians civ;
+    std::vector<Party> parties;  // 0 is the government, 1.. the armed groups in scenario order
+    std::vector<Unit> units;
+    std::vector<DayStats> history;
+    std::vector<Event> events;
+    std::int64_t population = 0;
+    std::uint64_t agent_updates = 0;
+    std::int64_t displaced_peak = 0;
+
+    // Geometry derived from the scenario, in cells.
+    int vision = 1, raid = 1, engage = 1, block_cells = 4, fbw = 1, fbh = 1;
+    std::size_t groups = 1;  // identity groups
+    std::vector<std::vector<std::uint32_t>> vision_blocks;  // per settlement: field blocks in vision
+    std::vector<std::vector<std::uint32_t>> refuges;        // per settlement: candidate refuges
+    std::vector<std::uint8_t> near_border;                  // per settlement
+    Buckets settlement_index;
+
+    // Persistent fields.
+    std::vector<float> violence;            // per field block: remembered violence
+    std::vector<std::uint32_t> control;     // per settlement: party holding it
+    std::vector<std::int32_t> present;      // per settlement x group: people there now
+
+    // Per-day scratch, rebuilt each day (not part of the state between days).
+    Buckets unit_index;
+    std::vector<float> threat;               // settlement x group
+    std::vector<std::uint32_t> refuge;       // settlement x group
+    std::vector<std::uint8_t> recruit_group; // settlement x group: armed group recruiting
+    std::vector<float> arrest_p;             // per settlement: Epstein's P
+    std::vector<std::int32_t> gov_companies; // per settlement: companies within engage range
+    std::vector<float> osv_p, collateral_p;
+    std::vector<std::uint32_t> osv_party, osv_event, collateral_event;
+    std::vector<std::uint8_t> osv_spare, osv_only;  // identity spared / the only one targeted
+    std::vector<double> attrition;           // per party: today's chance a recruit dies
+    std::vector<std::uint8_t> fought;        // per unit: in a fight today
+    std::vector<Event> today;
+    std::vector<BlockSums> block_sums;
+
+    void init();
+    void sense();
+    void decide();
+    void act();
+    void resolve();
+    void update_civilians(DayStats& st);
+    void update_parties(DayStats& st);
+    std::size_t sg(std::size_t s, std::size_t g) const noexcept { return s * groups + g; }
+    double km(double cells) const noexcept { return cells * map.cell_km; }
+};
+
+}  // namespace peacesim::engine
