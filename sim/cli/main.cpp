@@ -61,8 +61,10 @@ private:
 };
 
 int cmd_run(const std::string& path, int days_opt, std::int64_t seed_opt, int threads,
-            const std::string& out, const std::vector<std::string>& sets, bool quiet) {
+            const std::string& out, const std::vector<std::string>& sets,
+            const std::vector<std::string>& injects, bool quiet) {
     scenario::Scenario sc = load(path, sets);
+    scenario::add_injects(sc, injects);
     const int days = days_opt > 0 ? days_opt : int(sc.meta.days);
     const std::uint64_t seed = seed_opt >= 0 ? std::uint64_t(seed_opt) : std::uint64_t(sc.meta.seed);
     if (threads <= 0) threads = engine::default_threads();
@@ -184,7 +186,7 @@ int main(int argc, char** argv) {
     std::string path, out;
     int days = 0, threads = 0;
     std::int64_t seed = -1;
-    std::vector<std::string> sets;
+    std::vector<std::string> sets, injects;
     bool quiet = false;
     auto* run = app.add_subcommand("run", "Run a scenario (the built-in default if none is given)");
     run->add_option("scenario", path, "Scenario file (TOML)");
@@ -193,6 +195,7 @@ int main(int argc, char** argv) {
     run->add_option("--threads", threads, "Threads (default: all cores)")->check(CLI::Range(1, 1024));
     run->add_option("--out", out, "Directory for summary.json, timeseries.csv, events.csv");
     run->add_option("--set", sets, "Override a scenario key: --set world.population=200000");
+    run->add_option("--inject", injects, "Add an event to the timeline: DAY:EVENT[:ARGS], e.g. 100:coup");
     run->add_flag("--quiet,-q", quiet, "No progress or summary on the terminal");
 
     std::vector<std::string> files;
@@ -220,7 +223,7 @@ int main(int argc, char** argv) {
         return rc == 0 ? 0 : 2;
     }
     try {
-        if (*run) return cmd_run(path, days, seed, threads, out, sets, quiet);
+        if (*run) return cmd_run(path, days, seed, threads, out, sets, injects, quiet);
         if (*validate) return cmd_validate(files, vsets);
         if (*params) return cmd_params(markdown);
         if (*bench) return cmd_bench(sizes, bdays, bthreads, repeat);

@@ -18,6 +18,7 @@
 
 #include "peacesim/core/hash.hpp"
 #include "peacesim/core/random.hpp"
+#include "peacesim/scenario/load.hpp"
 #include "state.hpp"
 
 namespace peacesim::engine {
@@ -102,6 +103,8 @@ void Simulation::State::init() {
         p.resources = g.resources;
         p.brutality = g.brutality;
         p.stance = g.stance;
+        p.band_size = std::int32_t(g.band_size);
+        p.home_region = std::int32_t(g.home_region);
         parties.push_back(p);
     }
 
@@ -182,6 +185,10 @@ void Simulation::State::init() {
     osv_spare.assign(ns, none8);
     osv_only.assign(ns, none8);
     block_sums.assign((civ.size() + block_size - 1) / block_size, {});
+    std::stable_sort(sc.injects.begin(), sc.injects.end(),
+                     [](const auto& a, const auto& b) { return a.day < b.day; });
+    init_communities();
+    init_politics();
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -293,7 +300,7 @@ void Simulation::State::decide() {
         if (u.action == Action::Retreat && !at_base) continue;
         // A task in progress goes on for a while.
         if (u.action == Action::AttackUnit && u.target != no_target && snapshot[u.target].alive() &&
-            u.days_on_task <= 6) {
+            u.days_on_task <= 6 && !truce_between(u.party, snapshot[u.target].party)) {
             u.dest_x = snapshot[u.target].x, u.dest_y = snapshot[u.target].y;
             continue;
         }
@@ -305,8 +312,7 @@ void Simulation::State::decide() {
 
         // Most days a unit holds its ground: operations are launched at a daily rate, scaled
         // for the state by its capacity and for a group by its resources.
-        const double tempo = me.government ? 2.0 * me.capacity : 0.5 + me.resources;
-        if (!rng.bernoulli(std::min(1.0, cp.operations_rate * tempo))) {
+        if (!rng.bernoulli(std::min(1.0, cp.operations_rate * tempo(me)))) {
             u.action = Action::Hold;
             u.target = no_target;
             u.dest_x = u.base_x, u.dest_y = u.base_y;
@@ -320,7 +326,7 @@ void Simulation::State::decide() {
             // Counter-insurgency: go after bands within reach, weaker ones first.
             unit_index.near(u.x, u.y, raid, [&](std::uint32_t o) {
                 const Unit& e = snapshot[o];
-                if (e.party == 0 || !e.alive()) return;
+                if (e.party == 0 || !e.alive() || truce_between(0, e.party)) return;
                 const double d = dist_cells(u.x, u.y, e.x, e.y);
                 if (d > raid) return;
                 const double odds = double(u.strength) / double(u.strength + e.strength);
@@ -331,7 +337,7 @@ void Simulation::State::decide() {
             const double own = double(u.strength);
             unit_index.near(u.x, u.y, raid, [&](std::uint32_t o) {
                 const Unit& e = snapshot[o];
-                if (o == id || !e.alive() || e.party == u.party) return;
+                if (o == id || !e.alive() || e.party == u.party || truce_between(u.party, e.party)) return;
                 const double d = dist_cells(u.x, u.y, e.x, e.y);
                 if (d > raid) return;
                 const double odds = own / (own + double(e.strength));
@@ -385,7 +391,7 @@ void Simulation::State::decide() {
 // ---------------------------------------------------------------------------------------------
 
 void Simulation::State::act() {
-    const bool rainy = rainy_on(sc.meta.start_date.plus_days(day), sc.world);
+    const bool rainy = rainy_today();
     const double budget_km = sc.conflict.unit_speed_km;
     for (auto& u : units) {
         if (!u.alive()) continue;
@@ -434,6 +440,7 @@ void Simulation::State::resolve() {
     std::fill(collateral_event.begin(), collateral_event.end(), none32);
     std::fill(osv_spare.begin(), osv_spare.end(), none8);
     std::fill(osv_only.begin(), osv_only.end(), none8);
+    violations_today = 0;
     for (auto& p : parties) {
         p.losses_today = 0;
         p.fighters_before = 0;
@@ -488,6 +495,11 @@ void Simulation::State::resolve() {
         parties[a.party].losses += da, parties[a.party].losses_today += da;
         parties[b.party].losses += db, parties[b.party].losses_today += db;
         fought[ia] = fought[ib] = 1;
+        // A fight between the state and a party to talks or a ceasefire is a violation.
+        const auto other = a.party == 0 ? b.party : (b.party == 0 ? a.party : 0u);
+        if (other != 0 && (parties[other].stance == scenario::Stance::Negotiating ||
+                           parties[other].stance == scenario::Stance::Signatory))
+            ++violations_today;
         // A side whose losses exceed what its cohesion bears breaks off and falls back.
         if (da > parties[a.party].cohesion * 0.15 * sa) a.action = Action::Retreat, a.dest_x = a.base_x, a.dest_y = a.base_y;
         if (db > parties[b.party].cohesion * 0.15 * sb) b.action = Action::Retreat, b.dest_x = b.base_x, b.dest_y = b.base_y;
@@ -544,7 +556,8 @@ void Simulation::State::resolve() {
         if (!u.alive() || fought[id]) continue;
         if (u.action == Action::AttackUnit && u.target != no_target) {
             Unit& t = units[u.target];
-            if (t.alive() && !fought[u.target] && dist_cells(u.x, u.y, t.x, t.y) <= engage) {
+            if (t.alive() && !fought[u.target] && dist_cells(u.x, u.y, t.x, t.y) <= engage &&
+                !truce_between(u.party, t.party)) {
                 battle(id, u.target);
                 u.action = Action::Hold, u.target = no_target;
             }
@@ -569,6 +582,7 @@ void Simulation::State::resolve() {
     }
     // Today's chance that a recruited civilian is among a group's dead.
     attrition.assign(parties.size(), 0.0);
+    demobilise.resize(parties.size(), 0.0);
     for (std::size_t p = 0; p < parties.size(); ++p)
         if (parties[p].fighters_before > 0)
             attrition[p] = double(parties[p].losses_today) / double(parties[p].fighters_before);
@@ -589,13 +603,16 @@ void Simulation::State::update_civilians(DayStats& st) {
     // Integer tallies per settlement (order-free sums): deaths for the event log, presence, and
     // recruits per armed group.
     struct Tally {
-        std::vector<std::int32_t> osv_dead, battle_dead, present;
+        std::vector<std::int32_t> osv_dead, battle_dead, clash_dead_a, clash_dead_b, present;
         std::vector<std::int64_t> recruits;
+        std::int64_t demobilised = 0, communal = 0;
     };
     tbb::enumerable_thread_specific<Tally> tallies([&] {
         Tally t;
         t.osv_dead.assign(ns, 0);
         t.battle_dead.assign(ns, 0);
+        t.clash_dead_a.assign(ns, 0);
+        t.clash_dead_b.assign(ns, 0);
         t.present.assign(ns * groups, 0);
         t.recruits.assign(parties.size(), 0);
         return t;
@@ -616,9 +633,19 @@ void Simulation::State::update_civilians(DayStats& st) {
                 }
                 const auto id = std::uint32_t(i);
                 if (status == Status::Recruited) {
-                    const double p = attrition[std::size_t(civ.affiliation[i]) + 1];
-                    if (p > 0 && Stream(seed32, dayu, id, Purpose::CivilianAttrition).bernoulli(p))
+                    const std::size_t party = std::size_t(civ.affiliation[i]) + 1;
+                    const double p = attrition[party];
+                    Stream r(seed32, dayu, id, Purpose::CivilianAttrition);
+                    if (p > 0 && r.bernoulli(p)) {
                         status = Status::DiedFighting;
+                    } else if (demobilise[party] > 0 && r.bernoulli(demobilise[party])) {
+                        // Disarmament, demobilisation and reintegration: the fighter goes home.
+                        status = Status::Home;
+                        civ.location[i] = civ.home[i];
+                        civ.affiliation[i] = population::no_affiliation;
+                        ++tally.demobilised;
+                        ++tally.present[sg(civ.home[i], civ.group[i])];
+                    }
                     civ.status[i] = std::uint8_t(status);
                     ++sum.status[civ.status[i]];
                     continue;
@@ -630,18 +657,22 @@ void Simulation::State::update_civilians(DayStats& st) {
                                       (osv_only[loc] != none8 ? g == osv_only[loc] : g != osv_spare[loc]);
                 const float p_osv = targeted ? osv_p[loc] : 0.0f;
                 const float p_col = collateral_p[loc];
+                const float p_clash = (g == clash_a[loc] || g == clash_b[loc]) ? clash_p[loc] : 0.0f;
                 float trust = civ.trust_state[i];
-                if (p_osv + p_col > 0.0f) {
+                if (p_osv + p_col + p_clash > 0.0f) {
                     const double u = Stream(seed32, dayu, id, Purpose::CivilianDie).uniform();
-                    if (u < p_osv + p_col) {
+                    if (u < p_osv + p_col + p_clash) {
                         civ.status[i] = std::uint8_t(Status::Killed);
                         ++sum.status[std::size_t(Status::Killed)];
                         if (u < p_osv) {
                             (osv_party[loc] == 0 ? sum.killed_gov : sum.killed_groups) += 1;
                             ++tally.osv_dead[loc];
-                        } else {
+                        } else if (u < p_osv + p_col) {
                             ++sum.killed_battle;
                             ++tally.battle_dead[loc];
+                        } else {
+                            ++tally.communal;
+                            ++(g == clash_a[loc] ? tally.clash_dead_a : tally.clash_dead_b)[loc];
                         }
                         continue;
                     }
@@ -653,7 +684,9 @@ void Simulation::State::update_civilians(DayStats& st) {
                 // Hardship grows while displaced and eases at home; grievance follows Epstein.
                 float h = civ.hardship[i];
                 if (status == Status::Home) h += float(pp.recovery_hardship_rate) * (mean_hardship[g] - h);
-                else h = std::min(1.0f, h + float(pp.displaced_hardship_rate));
+                else  // aid where it can reach relieves part of the hardship of displacement
+                    h = std::min(1.0f, h + float(pp.displaced_hardship_rate *
+                                                 (1.0 - sc.communities.aid_relief * access[loc])));
                 const double perceived_l = std::min(1.0, legit * double(trust) / double(trust0));
                 const double grievance = double(h) * (1.0 - perceived_l);
                 const float risk = civ.risk_aversion[i];
@@ -706,9 +739,15 @@ void Simulation::State::update_civilians(DayStats& st) {
     });
     // Combine in a fixed order.
     std::fill(present.begin(), present.end(), 0);
-    std::vector<std::int64_t> osv_dead(ns, 0), battle_dead(ns, 0), recruits(parties.size(), 0);
+    std::vector<std::int64_t> osv_dead(ns, 0), battle_dead(ns, 0), clash_a_dead(ns, 0), clash_b_dead(ns, 0),
+        recruits(parties.size(), 0);
     for (auto& t : tallies) {
-        for (std::size_t s = 0; s < ns; ++s) osv_dead[s] += t.osv_dead[s], battle_dead[s] += t.battle_dead[s];
+        for (std::size_t s = 0; s < ns; ++s) {
+            osv_dead[s] += t.osv_dead[s], battle_dead[s] += t.battle_dead[s];
+            clash_a_dead[s] += t.clash_dead_a[s], clash_b_dead[s] += t.clash_dead_b[s];
+        }
+        st.demobilised += t.demobilised;
+        st.communal_deaths += t.communal;
         for (std::size_t k = 0; k < present.size(); ++k) present[k] += t.present[k];
         for (std::size_t p = 0; p < parties.size(); ++p) recruits[p] += t.recruits[p];
     }
@@ -732,6 +771,11 @@ void Simulation::State::update_civilians(DayStats& st) {
     for (std::size_t s = 0; s < ns; ++s) {
         if (osv_event[s] != none32) today[osv_event[s]].deaths_civilians += osv_dead[s];
         if (collateral_event[s] != none32) today[collateral_event[s]].deaths_civilians += battle_dead[s];
+        if (clash_event[s] != none32) {
+            today[clash_event[s]].deaths_a += clash_a_dead[s];
+            today[clash_event[s]].deaths_b += clash_b_dead[s];
+        }
+        deaths_here[s] = osv_dead[s] + battle_dead[s] + clash_a_dead[s] + clash_b_dead[s];
     }
     // Recruits join their group's weakest band; a band grown past half again its size splits.
     for (std::size_t p = 1; p < parties.size(); ++p) {
@@ -745,11 +789,11 @@ void Simulation::State::update_civilians(DayStats& st) {
             if (weakest == none32 || u.strength * units[weakest].full_strength < units[weakest].strength * u.full_strength)
                 weakest = id;
         }
-        const auto band = std::int32_t(sc.armed_groups[p - 1].band_size);
+        const auto band = parties[p].band_size;
         if (weakest == none32) {
             Unit u;
             u.party = std::uint32_t(p);
-            const auto& cap = map.settlements[map.regions[std::size_t(sc.armed_groups[p - 1].home_region)].capital];
+            const auto& cap = map.settlements[map.regions[std::size_t(parties[p].home_region)].capital];
             u.x = u.dest_x = u.base_x = std::min(map.width - 1, int(cap.x) + 5);
             u.y = u.dest_y = u.base_y = cap.y;
             u.full_strength = band;
@@ -790,8 +834,12 @@ void Simulation::State::update_parties(DayStats& st) {
         if (e.type == 1) ++st.events_state;
         else if (e.type == 2) ++st.events_nonstate;
         else ++st.events_onesided;
-        st.battle_deaths += e.deaths_a + e.deaths_b;
+        const bool communal = e.side_a >= Event::communal_side;
+        if (!communal) st.battle_deaths += e.deaths_a + e.deaths_b;
         if (e.type == 3) (e.side_a == 0 ? gov_osv : other_osv) += e.deaths_civilians;
+        if (!communal && parties[e.side_a].stance == scenario::Stance::Spoiler) spoiler_deaths_today += e.best();
+        if (!communal && e.type != 3 && parties[e.side_b].stance == scenario::Stance::Spoiler)
+            spoiler_deaths_today += e.best();
         // Remembered violence: each death adds threat where it happened.
         violence[std::size_t(e.cell_y / block_cells) * fbw + e.cell_x / block_cells] +=
             float(cp.threat_per_death * best);
@@ -845,13 +893,17 @@ void Simulation::step() {
     DayStats st;
     st.day = s.day;
     st.date = s.sc.meta.start_date.plus_days(s.day);
-    st.rainy = rainy_on(st.date, s.sc.world);
+    s.apply_injects();
+    st.rainy = s.rainy_today();
     s.sense();
     s.decide();
     s.act();
     s.resolve();
+    s.resolve_communities();
     s.update_civilians(st);
     s.update_parties(st);
+    s.update_communities(st);
+    s.update_politics(st);
     s.history.push_back(st);
     s.agent_updates += s.civ.size() + s.units.size();
     ++s.day;
@@ -872,6 +924,26 @@ const std::vector<Unit>& Simulation::units() const noexcept { return s_->units; 
 const std::vector<DayStats>& Simulation::history() const noexcept { return s_->history; }
 const std::vector<Event>& Simulation::events() const noexcept { return s_->events; }
 std::uint64_t Simulation::agent_updates() const noexcept { return s_->agent_updates; }
+scenario::Stage Simulation::stage() const noexcept { return s_->stage; }
+const std::vector<float>& Simulation::tension() const noexcept { return s_->tension; }
+const std::vector<float>& Simulation::resolution_capacity() const noexcept { return s_->capacity; }
+const std::vector<float>& Simulation::humanitarian_access() const noexcept { return s_->access; }
+
+std::string Simulation::side_name(std::uint32_t side) const {
+    if (side >= Event::communal_side)
+        return s_->sc.identity_groups[side - Event::communal_side].name + " communal militia";
+    return s_->parties[side].name;
+}
+
+void Simulation::fire(scenario::InjectKind event, std::string args) {
+    scenario::Inject in{s_->day, event, std::move(args)};
+    if (auto problem = scenario::inject_problem(s_->sc, in)) throw std::invalid_argument(*problem);
+    // Insert after every inject already due today, so the order stays by day.
+    auto& v = s_->sc.injects;
+    auto at = std::upper_bound(v.begin() + std::ptrdiff_t(s_->next_inject), v.end(), in.day,
+                               [](std::int64_t d, const scenario::Inject& x) { return d < x.day; });
+    v.insert(at, std::move(in));
+}
 
 std::array<std::int64_t, population::status_count> Simulation::status_counts() const {
     std::array<std::int64_t, population::status_count> c{};
@@ -892,6 +964,15 @@ Totals Simulation::totals() const {
         t.events_onesided += d.events_onesided;
     }
     t.civilians_killed = t.civilians_killed_government + t.civilians_killed_groups + t.civilians_killed_battle;
+    for (const auto& d : s_->history) {
+        t.communal_deaths += d.communal_deaths;
+        t.dialogues += d.dialogues;
+        t.clashes += d.clashes;
+        t.demobilised += d.demobilised;
+    }
+    t.final_stage = s_->stage;
+    t.furthest_stage = s_->furthest;
+    t.relapses = s_->relapses;
     t.displaced_peak = s_->displaced_peak;
     t.refugees = s_->history.empty() ? 0 : s_->history.back().status[std::size_t(Status::Refugee)];
     return t;
@@ -915,6 +996,11 @@ std::string Simulation::state_hash() const {
         h.add(p.recruits), h.add(p.losses);
     }
     h.add(s.violence), h.add(s.control), h.add(s.present);
+    h.add(s.tension), h.add(s.capacity), h.add(s.access);
+    h.add(int(s.stage)), h.add(s.stage_day), h.add(s.mediation), h.add(s.council_unity), h.add(s.inclusion);
+    h.add(s.violence_ema), h.add(s.spoiler_ema), h.add(s.violations_ema), h.add(s.relapses);
+    h.add(s.rain_until), h.add(s.dry_until), h.add(s.drought_until), h.add(s.elections_until);
+    for (const auto& p : s.parties) h.add(p.pain), h.add(p.offensive_until), h.add(p.capacity), h.add(p.hr_compliance), h.add(p.consent);
     for (const auto& e : s.events) {
         h.add(e.id), h.add(e.day), h.add(e.type), h.add(e.side_a), h.add(e.side_b);
         h.add(e.cell_x), h.add(e.cell_y), h.add(e.deaths_a), h.add(e.deaths_b);

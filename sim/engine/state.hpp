@@ -126,6 +126,47 @@ struct Simulation::State {
     std::vector<Event> today;
     std::vector<BlockSums> block_sums;
 
+    // Politics (politics.cpp).
+    scenario::Stage stage = scenario::Stage::Conflict;
+    int stage_day = 0;             // day the current stage began
+    double mediation = 0, council_unity = 0, inclusion = 0;
+    double violence_ema = 0;       // deaths a day, 30-day EMA
+    double spoiler_ema = 0;        // deaths a day caused by spoilers, 30-day EMA
+    double violations_ema = 0;     // state-based battles a day with negotiating parties
+    int elections_until = -1;      // last day of an election period
+    double election_deaths = 0;    // deaths during the election period
+    double election_baseline = 0;  // deaths a day before it
+    std::int64_t violations_today = 0, spoiler_deaths_today = 0;
+    int relapses = 0;
+    scenario::Stage furthest = scenario::Stage::Conflict;
+    std::vector<double> demobilise;  // per party: today's chance a recruit goes home (DDR)
+
+    // Season and drought overrides from injects (injects.cpp).
+    int rain_until = -1, dry_until = -1, drought_until = -1;
+    std::size_t next_inject = 0;   // injects are kept sorted by day
+
+    // Communities (communities.cpp), per settlement.
+    std::vector<float> tension, capacity, access;
+    std::vector<std::int64_t> initial_pop;
+    std::vector<std::int64_t> deaths_here;    // today's violent deaths, any cause
+    std::vector<float> clash_p;
+    std::vector<std::uint8_t> clash_a, clash_b;  // the two identity groups in a clash
+    std::vector<std::uint32_t> clash_event;
+    std::int64_t dialogues_today = 0, clashes_today = 0;
+
+    bool rainy_today() const;
+    double tempo(const Party& p) const;
+    bool truce_between(std::uint32_t a, std::uint32_t b) const;  // no attacks between these parties
+    void apply_injects();
+    void apply_inject(const scenario::Inject& in);
+    void splinter(std::uint32_t party);
+    void init_communities();
+    void resolve_communities();
+    void update_communities(DayStats& st);
+    void init_politics();
+    void update_politics(DayStats& st);
+    void set_stage(scenario::Stage s);
+
     void init();
     void sense();
     void decide();

@@ -27,18 +27,23 @@ std::string timeseries_csv(const engine::Simulation& sim) {
         "civilians_killed_battle,battle_deaths,events_state_based,events_non_state,"
         "events_one_sided,at_home,displaced,protection_site,refugees,recruited,killed,"
         "died_fighting,fled,returned,new_refugees,new_recruits,fighters_government,"
-        "fighters_groups,legitimacy,mean_grievance,mean_trust_state,state_control\n";
+        "fighters_groups,legitimacy,mean_grievance,mean_trust_state,state_control,"
+        "communal_deaths,communal_clashes,mean_tension,humanitarian_access,local_dialogues,"
+        "agreement_stage,armed_groups,negotiating,signatories,spoilers,demobilised\n";
     auto st = [](const engine::DayStats& d, Status s) { return d.status[std::size_t(s)]; };
     for (const auto& d : sim.history()) {
         out += fmt::format(
-            "{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{:.6f},{:.6f},{:.6f},{:.6f}\n",
+            "{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{:.6f},{:.6f},{:.6f},{:.6f},"
+            "{},{},{:.6f},{:.6f},{},{},{},{},{},{},{}\n",
             d.day, d.date.iso(), d.rainy ? 1 : 0, d.civilians_killed(), d.civilians_killed_government,
             d.civilians_killed_groups, d.civilians_killed_battle, d.battle_deaths, d.events_state,
             d.events_nonstate, d.events_onesided, st(d, Status::Home), st(d, Status::Displaced),
             st(d, Status::ProtectionSite), st(d, Status::Refugee), st(d, Status::Recruited),
             st(d, Status::Killed), st(d, Status::DiedFighting), d.fled, d.returned, d.new_refugees,
             d.recruited, d.fighters_government, d.fighters_groups, d.legitimacy, d.mean_grievance,
-            d.mean_trust_state, d.state_control);
+            d.mean_trust_state, d.state_control, d.communal_deaths, d.clashes, d.mean_tension,
+            d.mean_access, d.dialogues, scenario::stage_names[int(d.stage)], d.armed_groups,
+            d.negotiating, d.signatories, d.spoilers, d.demobilised);
     }
     return out;
 }
@@ -48,10 +53,9 @@ std::string events_csv(const engine::Simulation& sim) {
         "id,date_start,date_end,type_of_violence,side_a,side_b,adm_1,latitude,longitude,"
         "deaths_a,deaths_b,deaths_civilians,deaths_unknown,best,low,high,day,cell_x,cell_y\n";
     const auto& m = sim.map();
-    const auto& parties = sim.parties();
     for (const auto& e : sim.events()) {
-        const std::string a = parties[e.side_a].name;
-        const std::string b = e.type == 3 ? std::string("Civilians") : parties[e.side_b].name;
+        const std::string a = sim.side_name(e.side_a);
+        const std::string b = e.type == 3 ? std::string("Civilians") : sim.side_name(e.side_b);
         out += fmt::format("{},{},{},{},{},{},{},{:.4f},{:.4f},{},{},{},{},{},{},{},{},{},{}\n", e.id,
                            e.date.iso(), e.date.iso(), e.type, csv_quote(a), csv_quote(b),
                            csv_quote(m.regions[e.region].name), m.latitude(e.cell_y),
@@ -85,10 +89,30 @@ std::string summary_json(const engine::Simulation& sim, const RunInfo& info) {
     tot["refugees"] = t.refugees;
     tot["recruited"] = t.recruited;
     tot["cost_musd"] = 0.0;
+    tot["communal_deaths"] = t.communal_deaths;
     tot["events"] = {{"state_based", t.events_state},
                      {"non_state", t.events_nonstate},
                      {"one_sided", t.events_onesided}};
     j["totals"] = tot;
+    j["politics"] = {{"final_stage", scenario::stage_names[int(t.final_stage)]},
+                     {"furthest_stage", scenario::stage_names[int(t.furthest_stage)]},
+                     {"relapses", t.relapses},
+                     {"local_dialogues", t.dialogues},
+                     {"communal_clashes", t.clashes},
+                     {"demobilised", t.demobilised}};
+    nlohmann::ordered_json groups = nlohmann::ordered_json::array();
+    std::vector<std::int64_t> strength(sim.parties().size(), 0);
+    for (const auto& u : sim.units()) strength[u.party] += u.strength;
+    for (std::size_t p = 0; p < sim.parties().size(); ++p) {
+        const auto& party = sim.parties()[p];
+        groups.push_back({{"name", party.name},
+                          {"government", party.government},
+                          {"stance", party.government ? "government" : scenario::stance_names[int(party.stance)]},
+                          {"fighters", strength[p]},
+                          {"recruits", party.recruits},
+                          {"losses", party.losses}});
+    }
+    j["parties"] = groups;
     nlohmann::ordered_json fin;
     const auto counts = sim.status_counts();
     for (int s = 0; s < population::status_count; ++s) fin[population::status_names[s]] = counts[std::size_t(s)];

@@ -270,6 +270,133 @@ private:
     std::vector<Diagnostic> errors_;
 };
 
+std::optional<double> number(const std::string& s) {
+    try {
+        std::size_t used = 0;
+        const double v = std::stod(s, &used);
+        if (used != s.size() || !std::isfinite(v)) return std::nullopt;
+        return v;
+    } catch (const std::exception&) {
+        return std::nullopt;
+    }
+}
+
+}  // namespace
+
+std::optional<std::size_t> find_group(const Scenario& sc, std::string_view name_or_index) {
+    const std::string s(name_or_index);
+    if (!s.empty() && std::all_of(s.begin(), s.end(), ::isdigit)) {
+        const auto i = std::stoull(s);
+        if (i < sc.armed_groups.size()) return std::size_t(i);
+        return std::nullopt;
+    }
+    for (std::size_t i = 0; i < sc.armed_groups.size(); ++i)
+        if (sc.armed_groups[i].name == s) return i;
+    return std::nullopt;
+}
+
+std::optional<std::string> inject_problem(const Scenario& sc, const Inject& in) {
+    const std::string& a = in.args;
+    const std::string name = inject_names[int(in.event)];
+    auto group_list = [&] {
+        return fmt::format("an armed group index from 0 to {} or its name",
+                           sc.armed_groups.empty() ? 0 : sc.armed_groups.size() - 1);
+    };
+    switch (in.event) {
+        case InjectKind::RainySeason:
+        case InjectKind::Drought: {
+            if (a.empty()) return std::nullopt;
+            auto v = number(a);
+            if (!v || *v < 1 || *v > 3650 || *v != std::floor(*v))
+                return fmt::format("{} takes a duration in days from 1 to 3650, got \"{}\"", name, a);
+            return std::nullopt;
+        }
+        case InjectKind::DrySeason:
+        case InjectKind::Coup:
+        case InjectKind::Elections:
+            if (!a.empty()) return fmt::format("{} takes no arguments, got \"{}\"", name, a);
+            return std::nullopt;
+        case InjectKind::MediationSurge:
+        case InjectKind::CouncilDivided: {
+            if (a.empty()) return std::nullopt;
+            auto v = number(a);
+            if (!v || *v < 0 || *v > 1) return fmt::format("{} takes a level from 0 to 1, got \"{}\"", name, a);
+            return std::nullopt;
+        }
+        case InjectKind::Offensive:
+        case InjectKind::Splinter:
+            if (sc.armed_groups.empty()) return fmt::format("{} needs an armed group; the scenario has none", name);
+            if (!find_group(sc, a)) return fmt::format("{} takes {}, got \"{}\"", name, group_list(), a);
+            return std::nullopt;
+        case InjectKind::Reinforcements: {
+            if (sc.armed_groups.empty()) return fmt::format("{} needs an armed group; the scenario has none", name);
+            const auto comma = a.find(',');
+            if (!find_group(sc, a.substr(0, comma)))
+                return fmt::format("{} takes GROUP[,FIGHTERS] with GROUP {}, got \"{}\"", name, group_list(), a);
+            if (comma != std::string::npos) {
+                auto v = number(a.substr(comma + 1));
+                if (!v || *v < 1 || *v > 1e6 || *v != std::floor(*v))
+                    return fmt::format("{} takes FIGHTERS from 1 to 1000000, got \"{}\"", name, a.substr(comma + 1));
+            }
+            return std::nullopt;
+        }
+        case InjectKind::CommunalIncident: {
+            if (a.empty()) return std::nullopt;
+            const auto n = sc.world.towns + sc.world.villages + sc.world.camps;
+            auto v = number(a);
+            if (!v || *v < 0 || *v >= double(n) || *v != std::floor(*v))
+                return fmt::format("{} takes a settlement index from 0 to {}, got \"{}\"", name, n - 1, a);
+            return std::nullopt;
+        }
+    }
+    return std::nullopt;
+}
+
+void add_injects(Scenario& sc, const std::vector<std::string>& specs) {
+    std::vector<Diagnostic> errors;
+    for (const auto& spec : specs) {
+        // DAY:EVENT[:ARGS]
+        const auto c1 = spec.find(':');
+        const std::string day = spec.substr(0, c1);
+        const std::string rest = c1 == std::string::npos ? "" : spec.substr(c1 + 1);
+        const auto c2 = rest.find(':');
+        const std::string event = rest.substr(0, c2);
+        const std::string args = c2 == std::string::npos ? "" : rest.substr(c2 + 1);
+        Diagnostic d{"--inject " + spec, 0, 0, "", ""};
+        auto dv = number(day);
+        if (c1 == std::string::npos || !dv || *dv < 0 || *dv > 36500 || *dv != std::floor(*dv)) {
+            d.message = "expected DAY:EVENT[:ARGS] with DAY a whole number from 0 to 36500, e.g. 100:coup";
+            errors.push_back(d);
+            continue;
+        }
+        Inject in;
+        in.day = std::int64_t(*dv);
+        in.args = args;
+        bool known = false;
+        std::vector<std::string_view> names;
+        for (std::size_t k = 0; k < std::size(inject_names); ++k) {
+            names.push_back(inject_names[k]);
+            if (event == inject_names[k]) in.event = InjectKind(k), known = true;
+        }
+        if (!known) {
+            std::string all;
+            for (auto n : names) all += (all.empty() ? "" : ", ") + std::string(n);
+            d.message = fmt::format("unknown event \"{}\"{}; events are {}", event, suggestion(event, names), all);
+            errors.push_back(d);
+            continue;
+        }
+        if (auto problem = inject_problem(sc, in)) {
+            d.message = *problem;
+            errors.push_back(d);
+            continue;
+        }
+        sc.injects.push_back(in);
+    }
+    if (!errors.empty()) throw ScenarioError(std::move(errors));
+}
+
+namespace {
+
 // Checks that involve more than one key.
 void cross_check(Scenario& sc, Binder& b) {
     const auto& w = sc.world;
@@ -298,6 +425,9 @@ void cross_check(Scenario& sc, Binder& b) {
                        fmt::format("expected a region from 0 to {} (world.regions is {}), got {}",
                                    w.regions - 1, w.regions, a.home_region));
     }
+    for (std::size_t i = 0; i < sc.injects.size(); ++i)
+        if (auto problem = inject_problem(sc, sc.injects[i]))
+            b.error_at(fmt::format("injects.{}.args", i), *problem);
     if (w.forest + w.hills + w.swamp + w.water > 0.95)
         b.error_at("world", "forest + hills + swamp + water must leave at least 5% of plain land");
     const std::int64_t settlements = w.towns + w.villages + w.camps;
@@ -441,6 +571,7 @@ std::vector<ParamInfo> parameters() {
         if (sec.array) {
             fresh.identity_groups.assign(1, {});
             fresh.armed_groups.assign(1, {});
+            fresh.injects.assign(1, {});
             obj = sec.item(fresh, 0);
             prefix += "[]";
         } else {

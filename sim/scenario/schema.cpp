@@ -257,6 +257,81 @@ std::vector<Section> build() {
             real("government_reinforcement", &ConflictParams::government_reinforcement, 0, 1,
                  "Daily share of lost strength a government company regains, times capacity."),
         }));
+    out.push_back(table_section(
+        "politics", &Scenario::politics,
+        "The national political track and local dialogues (daily hazards of each transition).",
+        {
+            choice("initial_stage", &PoliticsParams::initial_stage, stage_names,
+                   "Stage of the national track on day 0."),
+            real("mediation", &PoliticsParams::mediation, 0, 1,
+                 "Strength of mediation by envoys and regional organisations."),
+            real("council_unity", &PoliticsParams::council_unity, 0, 1,
+                 "Unity of the Security Council behind the process."),
+            real("inclusion", &PoliticsParams::inclusion, 0, 1,
+                 "Participation of women and civil society in the process."),
+            real("talks_rate", &PoliticsParams::talks_rate, 0, 1,
+                 "Daily hazard that a fighting group enters talks when the conflict is ripe "
+                 "(a mutually hurting stalemate) and mediation and council unity are full."),
+            real("ceasefire_rate", &PoliticsParams::ceasefire_rate, 0, 1,
+                 "Daily hazard that talks produce a ceasefire, at full mediation and calm."),
+            real("agreement_rate", &PoliticsParams::agreement_rate, 0, 1,
+                 "Daily hazard that a ceasefire becomes a peace agreement, at full mediation and "
+                 "unity."),
+            real("collapse_rate", &PoliticsParams::collapse_rate, 0, 1,
+                 "Daily hazard that talks or a ceasefire collapse while their parties fight."),
+            real("relapse_rate", &PoliticsParams::relapse_rate, 0, 1,
+                 "Daily hazard of relapse into war after an agreement, at full violence and "
+                 "spoiler activity."),
+            real("inclusion_durability", &PoliticsParams::inclusion_durability, 0, 1,
+                 "Share by which full inclusion lowers the hazard of relapse."),
+            integer("implementation_days", &PoliticsParams::implementation_days, 1, 3650,
+                    "Days of implementation (DDR, reforms) before elections are held."),
+            real("ddr_rate", &PoliticsParams::ddr_rate, 0, 1,
+                 "Daily share of a signatory group's fighters demobilised during implementation."),
+            real("local_dialogue_rate", &PoliticsParams::local_dialogue_rate, 0, 1,
+                 "Daily probability that a tense settlement holds a local dialogue, times its "
+                 "conflict-resolution capacity."),
+            real("dialogue_effect", &PoliticsParams::dialogue_effect, 0, 1,
+                 "Share of intercommunal tension a local dialogue removes."),
+        }));
+    out.push_back(table_section(
+        "communities", &Scenario::communities,
+        "Intercommunal tension, local conflict resolution and humanitarian access per settlement.",
+        {
+            real("tension", &CommunityParams::tension, 0, 1,
+                 "Initial intercommunal tension in settlements with more than one identity group."),
+            real("resolution_capacity", &CommunityParams::resolution_capacity, 0, 1,
+                 "Initial local conflict-resolution capacity (elders, committees, courts)."),
+            real("humanitarian_access", &CommunityParams::humanitarian_access, 0, 1,
+                 "Humanitarian access where there is no violence and the state holds the ground."),
+            real("tension_per_death", &CommunityParams::tension_per_death, 0, 1,
+                 "Tension each violent death in a settlement adds, times its fractionalisation."),
+            real("impunity_weight", &CommunityParams::impunity_weight, 0, 1,
+                 "Daily tension added where violence goes unpunished (no state authority)."),
+            real("competition_weight", &CommunityParams::competition_weight, 0, 1,
+                 "Daily tension added per unit of crowding (residents over the initial "
+                 "population) and during droughts: competition for land and water."),
+            real("tension_decay", &CommunityParams::tension_decay, 0, 1,
+                 "Daily share of tension that local conflict resolution removes, times capacity."),
+            real("clash_threshold", &CommunityParams::clash_threshold, 0, 1,
+                 "Tension above which communities may clash."),
+            real("clash_rate", &CommunityParams::clash_rate, 0, 1,
+                 "Daily probability of a clash at full tension, scaled by how far tension "
+                 "exceeds the threshold."),
+            real("clash_deaths", &CommunityParams::clash_deaths, 0, 10000,
+                 "Expected deaths in a clash, times 0.5 + tension: most communal clashes kill a "
+                 "handful, a few kill hundreds (UCDP non-state data)."),
+            real("aid_relief", &CommunityParams::aid_relief, 0, 1,
+                 "Share of the hardship of displacement that full humanitarian access relieves."),
+        }));
+    out.push_back(array_section(
+        "injects", &Scenario::injects, 0, 10000,
+        "The scenario's timeline of events; the same events can be given with --inject.", "Inject",
+        {
+            integer("day", &Inject::day, 0, 36500, "Day on which the event happens (0 = start)."),
+            choice("event", &Inject::event, inject_names, "What happens."),
+            text("args", &Inject::args, "Arguments of the event (see docs/model.md, Injects)."),
+        }));
     return out;
 }
 

@@ -25,7 +25,7 @@ TEST_CASE("people are neither created nor lost, and stocks never go negative", "
             const auto killed = d.status[std::size_t(Status::Killed)];
             const auto refugees = d.status[std::size_t(Status::Refugee)];
             const auto dead_fighters = d.status[std::size_t(Status::DiedFighting)];
-            REQUIRE(killed == killed_before + d.civilians_killed());
+            REQUIRE(killed == killed_before + d.civilians_killed() + d.communal_deaths);
             REQUIRE(refugees == refugees_before + d.new_refugees);
             REQUIRE(dead_fighters >= dead_fighters_before);
             killed_before = killed, refugees_before = refugees, dead_fighters_before = dead_fighters;
@@ -48,7 +48,7 @@ TEST_CASE("people are neither created nor lost, and stocks never go negative", "
 
 TEST_CASE("the event log accounts for every death in the time series", "[engine][property]") {
     const auto sim = test::run_small(200, 5, 2);
-    std::map<int, std::int64_t> civ, battle, n_type[4];
+    std::map<int, std::int64_t> civ, battle, communal_deaths;
     for (const auto& e : sim.events()) {
         REQUIRE(e.best() >= 1);  // UCDP records fatal events only
         REQUIRE(e.low <= e.best());
@@ -56,16 +56,19 @@ TEST_CASE("the event log accounts for every death in the time series", "[engine]
         REQUIRE(e.low >= 0);
         REQUIRE((e.type >= 1 && e.type <= 3));
         if (e.type == 1) REQUIRE(e.side_a == 0);  // the government is side_a in state-based events
-        if (e.type == 2) REQUIRE((e.side_a != 0 && e.side_b != 0));
+        if (e.type == 2) REQUIRE((e.side_a != 0 && e.side_b != 0 && e.side_a != e.side_b));
         if (e.type == 3) REQUIRE(e.deaths_a + e.deaths_b == 0);
+        const bool communal = e.side_a >= engine::Event::communal_side;
+        if (communal) REQUIRE(e.side_b >= engine::Event::communal_side);
         civ[e.day] += e.deaths_civilians;
-        battle[e.day] += e.deaths_a + e.deaths_b;
+        (communal ? communal_deaths : battle)[e.day] += e.deaths_a + e.deaths_b;
     }
     std::int64_t total_killed = 0;
     for (const auto& d : sim.history()) {
         INFO("day " << d.day);
         CHECK(civ[d.day] == d.civilians_killed());
         CHECK(battle[d.day] == d.battle_deaths);
+        CHECK(communal_deaths[d.day] == d.communal_deaths);
         total_killed += d.civilians_killed();
     }
     // The default conflict is not empty: people die, flee, and join armed groups.

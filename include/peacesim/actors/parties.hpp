@@ -19,6 +19,11 @@ struct Party {
     std::int64_t losses = 0;        // fighters killed, cumulative
     std::int64_t losses_today = 0;  // reset each day
     std::int64_t fighters_before = 0;  // strength at the start of the day, for attrition
+    std::int32_t band_size = 100;      // unit size for recruits and splits
+    std::int32_t home_region = 0;
+    double pain = 0;                   // recent losses as a share of strength (30-day EMA)
+    std::int32_t offensive_until = -1; // last day of an offensive, if one is on
+    std::int32_t splinter_of = -1;     // the party it broke away from
 };
 
 enum class Action : std::uint8_t { Hold = 0, Patrol, AttackSettlement, AttackUnit, Recruit, Retreat };

@@ -28,6 +28,9 @@ enum class Purpose : std::uint32_t {
     Reporting,
     Politics,
     Reinforcement,
+    Communal,
+    Dialogue,
+    Splinter,
 };
 
 /// Philox4x32-10: ten rounds of a multiply-xorshift bijection over a 128-bit counter, keyed by

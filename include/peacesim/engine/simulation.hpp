@@ -37,12 +37,20 @@ struct DayStats {
     std::int64_t civilians_killed_groups = 0;      // one-sided violence by armed groups
     std::int64_t civilians_killed_battle = 0;      // caught in battles
     std::int64_t battle_deaths = 0;                // combatants killed
+    std::int64_t communal_deaths = 0;              // killed in intercommunal clashes
     std::int64_t events_state = 0, events_nonstate = 0, events_onesided = 0;
     std::array<std::int64_t, population::status_count> status{};  // people by status
     std::int64_t fled = 0, returned = 0, new_refugees = 0, recruited = 0;
     std::int64_t fighters_government = 0, fighters_groups = 0;
     double mean_grievance = 0, mean_trust_state = 0, legitimacy = 0;
     double state_control = 0;  // share of the resident population in settlements the state holds
+    scenario::Stage stage = scenario::Stage::Conflict;  // national track, at the end of the day
+    int armed_groups = 0;       // groups with fighters left
+    int negotiating = 0, signatories = 0, spoilers = 0;
+    std::int64_t demobilised = 0;  // recruits who went home through DDR today
+    double mean_tension = 0;    // intercommunal tension, mean over mixed settlements by residents
+    double mean_access = 0;     // humanitarian access, mean over settlements by residents
+    std::int64_t dialogues = 0, clashes = 0;
 
     std::int64_t civilians_killed() const noexcept {
         return civilians_killed_government + civilians_killed_groups + civilians_killed_battle;
@@ -55,7 +63,10 @@ struct Event {
     int day = 0;
     core::Date date;
     int type = 0;  // 1 state-based, 2 non-state, 3 one-sided
-    std::uint32_t side_a = 0, side_b = 0;  // party indices; side_b unused for type 3
+    /// Party indices; communal militias of identity group g are communal_side + g; side_b is
+    /// unused for type 3 (the victims are civilians).
+    std::uint32_t side_a = 0, side_b = 0;
+    static constexpr std::uint32_t communal_side = 1000;
     std::uint32_t region = 0;
     std::int32_t cell_x = 0, cell_y = 0;
     std::uint32_t settlement = 0xFFFFFFFFu;  // where civilians were hit, if anywhere
@@ -68,10 +79,15 @@ struct Totals {
     std::int64_t civilians_killed = 0, civilians_killed_government = 0,
                  civilians_killed_groups = 0, civilians_killed_battle = 0;
     std::int64_t battle_deaths = 0;
+    std::int64_t communal_deaths = 0;
     std::int64_t displaced_peak = 0;  // most people displaced at once (incl. protection sites)
     std::int64_t refugees = 0;        // at the end
     std::int64_t recruited = 0;       // joined armed groups over the run
     std::int64_t events_state = 0, events_nonstate = 0, events_onesided = 0;
+    std::int64_t dialogues = 0, clashes = 0, demobilised = 0;
+    scenario::Stage final_stage = scenario::Stage::Conflict;
+    scenario::Stage furthest_stage = scenario::Stage::Conflict;
+    int relapses = 0;
 };
 
 class Simulation {
@@ -81,6 +97,10 @@ public:
     ~Simulation();
     Simulation(Simulation&&) noexcept;
     Simulation& operator=(Simulation&&) noexcept;
+
+    /// Adds an event to the timeline on the next day to run (a live inject from a facilitator);
+    /// it becomes part of the scenario, so a rerun with the final scenario reproduces the run.
+    void fire(scenario::InjectKind event, std::string args = {});
 
     /// Advances one day. Parallel over civilians on the calling thread's oneTBB arena; limit
     /// the threads with tbb::global_control around the run.
@@ -96,6 +116,13 @@ public:
     const std::vector<actors::Unit>& units() const noexcept;
     const std::vector<DayStats>& history() const noexcept;
     const std::vector<Event>& events() const noexcept;
+    /// Name of an event side: a party, or an identity group's communal militia.
+    std::string side_name(std::uint32_t side) const;
+    scenario::Stage stage() const noexcept;
+    /// Per settlement: intercommunal tension, conflict-resolution capacity, humanitarian access.
+    const std::vector<float>& tension() const noexcept;
+    const std::vector<float>& resolution_capacity() const noexcept;
+    const std::vector<float>& humanitarian_access() const noexcept;
     Totals totals() const;
     /// Civilian-days plus unit-days simulated so far.
     std::uint64_t agent_updates() const noexcept;

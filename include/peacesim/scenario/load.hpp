@@ -2,6 +2,7 @@
 // Reading scenarios: TOML files checked against the schema, with --set overrides checked the same
 // way. Every error a user can cause comes back as a ScenarioError listing each problem with its
 // file, line, column and dotted key, never as a crash or a silently wrong run.
+#include <optional>
 #include <stdexcept>
 #include <string>
 #include <string_view>
@@ -45,6 +46,14 @@ Scenario load_text(std::string_view toml_text, std::string_view source_name,
 /// The built-in default scenario (scenarios/default.toml, embedded at build time).
 Scenario load_default(const std::vector<Override>& overrides = {});
 std::string_view default_scenario_text() noexcept;
+
+/// Adds events given as "DAY:EVENT[:ARGS]" (the --inject option) to the scenario's timeline,
+/// with the same checks as [[injects]] in a file; throws ScenarioError naming the bad one.
+void add_injects(Scenario& sc, const std::vector<std::string>& specs);
+/// What is wrong with an inject's arguments for this scenario, if anything.
+std::optional<std::string> inject_problem(const Scenario& sc, const Inject& inject);
+/// An armed group by index ("1") or name; nullopt when there is none such.
+std::optional<std::size_t> find_group(const Scenario& sc, std::string_view name_or_index);
 
 /// One documented parameter of the schema, for `peacesim params` and docs/parameters.md.
 struct ParamInfo {

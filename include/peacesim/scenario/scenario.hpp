@@ -14,6 +14,45 @@ namespace peacesim::scenario {
 enum class Stance : int { Fighting = 0, Negotiating, Signatory, Spoiler };
 inline constexpr const char* stance_names[] = {"fighting", "negotiating", "signatory", "spoiler"};
 
+/// Stages of the national political track (BRIEF, Political process).
+enum class Stage : int {
+    Conflict = 0,
+    Talks,
+    Ceasefire,
+    Agreement,
+    Implementation,
+    Elections,
+    Transition
+};
+inline constexpr const char* stage_names[] = {"conflict",       "talks",     "ceasefire",
+                                              "agreement",      "implementation",
+                                              "elections",      "transition"};
+
+/// Events a scenario's timeline or a user can fire (`--inject DAY:EVENT[:ARGS]`).
+enum class InjectKind : int {
+    RainySeason = 0,   // the rains start now (ARGS: days they last, default 150)
+    DrySeason,         // the rains end now
+    Coup,              // a military coup: legitimacy, capacity, conduct and consent fall
+    Elections,         // national elections are held now
+    Offensive,         // an armed group launches an offensive (ARGS: group index or name)
+    Splinter,          // an armed group splits (ARGS: group index or name)
+    Reinforcements,    // an armed group gains fighters (ARGS: GROUP[,FIGHTERS])
+    MediationSurge,    // an envoy or regional mediator steps up (ARGS: new mediation level)
+    CouncilDivided,    // the Security Council splits (ARGS: new unity, default 0.2)
+    Drought,           // a drought raises hardship and competition for land (ARGS: days)
+    CommunalIncident,  // a killing or insult inflames a settlement (ARGS: settlement index)
+};
+inline constexpr const char* inject_names[] = {
+    "rainy_season", "dry_season",     "coup",
+    "elections",    "offensive",      "splinter",       "reinforcements",
+    "mediation_surge", "council_divided", "drought",   "communal_incident"};
+
+struct Inject {
+    std::int64_t day = 0;
+    InjectKind event = InjectKind::Coup;
+    std::string args;
+};
+
 struct Meta {
     std::string name = "default";
     std::string description;
@@ -105,12 +144,46 @@ struct ConflictParams {
     double government_reinforcement = 0.01;
 };
 
+struct PoliticsParams {
+    Stage initial_stage = Stage::Conflict;
+    double mediation = 0.3;
+    double council_unity = 0.6;
+    double inclusion = 0.2;
+    double talks_rate = 0.01;
+    double ceasefire_rate = 0.02;
+    double agreement_rate = 0.01;
+    double collapse_rate = 0.02;
+    double relapse_rate = 0.004;
+    double inclusion_durability = 0.6;
+    std::int64_t implementation_days = 365;
+    double ddr_rate = 0.004;
+    double local_dialogue_rate = 0.02;
+    double dialogue_effect = 0.3;
+};
+
+struct CommunityParams {
+    double tension = 0.2;
+    double resolution_capacity = 0.4;
+    double humanitarian_access = 0.7;
+    double tension_per_death = 0.03;
+    double impunity_weight = 0.002;
+    double competition_weight = 0.004;
+    double tension_decay = 0.01;
+    double clash_threshold = 0.5;
+    double clash_rate = 0.05;
+    double clash_deaths = 8.0;
+    double aid_relief = 0.7;
+};
+
 struct Scenario {
     Meta meta;
     WorldParams world;
     PopulationParams population;
     GovernmentParams government;
     ConflictParams conflict;
+    PoliticsParams politics;
+    CommunityParams communities;
+    std::vector<Inject> injects;
     std::vector<IdentityGroup> identity_groups{
         {"Ndara", 0.45, 0.35, -1}, {"Kessi", 0.35, 0.50, 2}, {"Mbolo", 0.20, 0.60, 5}};
     std::vector<ArmedGroup> armed_groups{
