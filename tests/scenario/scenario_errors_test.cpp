@@ -145,6 +145,7 @@ TEST_CASE("the built-in scenario is the shipped default.toml and documents every
     for (const auto& p : parameters()) {
         const auto dot = p.key.rfind('.');
         INFO(p.key);
+        if (p.key.rfind("injects[]", 0) == 0) continue;  // the default has no timeline
         CHECK(text.find("\n" + p.key.substr(dot + 1) + " = ") != std::string::npos);
         CHECK_FALSE(p.doc.empty());
     }
