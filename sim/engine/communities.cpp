@@ -106,7 +106,8 @@ void Simulation::State::update_communities(DayStats& st) {
                 const double impunity = near > 0.05 ? (justice ? 0.3 : 1.0) : 0.0;
                 const double crowding = double(std::max<std::int64_t>(0, total - initial_pop[s])) /
                                         double(std::max<std::int64_t>(initial_pop[s], 500));
-                t += cp.tension_per_death * double(deaths_here[s]) * std::min(1.0, 2.0 * frac) +
+                // Each death adds tension, less as tension nears its ceiling.
+                t += cp.tension_per_death * double(deaths_here[s]) * std::min(1.0, 2.0 * frac) * (1.0 - t) +
                      cp.impunity_weight * impunity +
                      cp.competition_weight * (std::min(2.0, crowding) + (drought ? 1.0 : 0.0)) -
                      cp.tension_decay * cap * t;

@@ -58,6 +58,7 @@ void Simulation::State::init() {
         return std::tuple{true, int(map.settlements[i].x), int(map.settlements[i].y)};
     });
     vision_blocks.assign(ns, {});
+    vision_weights.assign(ns, {});
     refuges.assign(ns, {});
     near_border.assign(ns, 0);
     std::vector<std::uint32_t> havens;  // towns and camps: where the displaced go
@@ -70,8 +71,11 @@ void Simulation::State::init() {
         for (int y = std::max(0, by - rb); y <= std::min(fbh - 1, by + rb); ++y)
             for (int x = std::max(0, bx - rb); x <= std::min(fbw - 1, bx + rb); ++x) {
                 const double cx = (x + 0.5) * block_cells, cy = (y + 0.5) * block_cells;
-                if (dist_cells(int(cx), int(cy), st.x, st.y) <= vision + block_cells * 0.5)
-                    vision_blocks[s].push_back(std::uint32_t(y * fbw + x));
+                const double d = dist_cells(int(cx), int(cy), st.x, st.y);
+                if (d > vision + block_cells * 0.5) continue;
+                // Violence close by weighs more than violence at the edge of sight.
+                vision_blocks[s].push_back(std::uint32_t(y * fbw + x));
+                vision_weights[s].push_back(float(1.0 - 0.75 * std::min(1.0, d / (vision + block_cells * 0.5))));
             }
         // The six nearest havens (and the settlement itself if it is one).
         std::vector<std::pair<double, std::uint32_t>> c;
@@ -200,19 +204,31 @@ void Simulation::State::sense() {
         return std::tuple{units[i].alive(), int(units[i].x), int(units[i].y)};
     });
     const auto& cp = sc.conflict;
-    const double gov_threat = 0.5 * (1.0 - parties[0].hr_compliance);
+    const double abuse = 1.0 - parties[0].hr_compliance;
+    const double gov_threat = 0.5 * abuse * abuse;
     std::vector<char> has_group(groups, 0);
     for (std::size_t p = 1; p < parties.size(); ++p) has_group[std::size_t(parties[p].identity)] = 1;
 
+    // How much a group's armed men frighten civilians of other identities: its record of
+    // brutality, less while it is bound by a ceasefire or an agreement.
+    std::vector<double> menace(parties.size(), 1.0);
+    for (std::size_t p = 1; p < parties.size(); ++p) {
+        const Party& g = parties[p];
+        double m = 0.1 + g.brutality;
+        if (g.stance == scenario::Stance::Signatory) m *= 0.2;
+        else if (g.stance == scenario::Stance::Negotiating) m *= stage >= scenario::Stage::Ceasefire ? 0.3 : 0.7;
+        menace[p] = m;
+    }
     const std::size_t ns = map.settlements.size();
     tbb::parallel_for(tbb::blocked_range<std::size_t>(0, ns, 64), [&](const tbb::blocked_range<std::size_t>& r) {
-        std::vector<double> hostile(groups), own(groups);
         std::vector<std::uint32_t> best_group(groups);
         std::vector<std::int64_t> by_party(parties.size());
         for (std::size_t s = r.begin(); s < r.end(); ++s) {
             const auto& st = map.settlements[s];
             double v = 0;
-            for (auto b : vision_blocks[s]) v += violence[b];
+            for (std::size_t k = 0; k < vision_blocks[s].size(); ++k)
+                v += vision_weights[s][k] * violence[vision_blocks[s][k]];
+            v = 1.0 - std::exp(-v);  // fear saturates: a second massacre adds less than the first
             std::int64_t soldiers = 0, fighters = 0;
             std::int32_t companies = 0;
             std::fill(by_party.begin(), by_party.end(), 0);
@@ -237,7 +253,7 @@ void Simulation::State::sense() {
                 std::int64_t best = 0;
                 std::uint32_t arg = none8;
                 for (std::size_t p = 1; p < parties.size(); ++p) {
-                    if (std::size_t(parties[p].identity) != g) h += double(by_party[p]);
+                    if (std::size_t(parties[p].identity) != g) h += double(by_party[p]) * menace[p];
                     else if (by_party[p] > best) best = by_party[p], arg = std::uint32_t(p - 1);
                 }
                 if (has_group[g]) h += gov_threat * double(by_party[0]);
@@ -517,7 +533,11 @@ void Simulation::State::resolve() {
         if (s != none32) {
             e.settlement = s;
             if (collateral_event[s] == none32) {
-                collateral_p[s] = float(std::min(0.05, cp.collateral_rate * double(sa + sb) / 100.0));
+                // Expected deaths scale with the fighting, not with the size of the town.
+                std::int64_t residents = 0;
+                for (std::size_t g = 0; g < groups; ++g) residents += present[sg(s, g)];
+                const double expected = cp.collateral_rate * double(sa + sb) / 100.0;
+                collateral_p[s] = float(std::min(0.05, expected / double(std::max<std::int64_t>(1, residents))));
                 collateral_event[s] = std::uint32_t(today.size());
             }
         }
@@ -598,6 +618,15 @@ void Simulation::State::update_civilians(DayStats& st) {
     const std::size_t ns = map.settlements.size();
     const double legit = parties[0].legitimacy;
     const float trust0 = float(std::max(1e-3, pp.trust_state));
+    // Groups recruit in proportion to their resources; parties to a ceasefire or an agreement
+    // are bound to stop recruiting and mostly do.
+    std::vector<double> recruit_drive(parties.size(), 0.0);
+    for (std::size_t p = 1; p < parties.size(); ++p) {
+        const auto stance = parties[p].stance;
+        const bool bound = stance == scenario::Stance::Signatory ||
+                           (stance == scenario::Stance::Negotiating && stage >= scenario::Stage::Ceasefire);
+        recruit_drive[p] = parties[p].resources * (bound ? 0.3 : 1.0);
+    }
     std::vector<float> mean_hardship(groups);
     for (std::size_t g = 0; g < groups; ++g) mean_hardship[g] = float(sc.identity_groups[g].hardship);
     // Integer tallies per settlement (order-free sums): deaths for the event log, presence, and
@@ -695,7 +724,7 @@ void Simulation::State::update_civilians(DayStats& st) {
                     Stream r(seed32, dayu, id, Purpose::CivilianFlee);
                     if (r.bernoulli(pp.flee_rate)) {
                         const std::uint32_t dest = refuge[sg(loc, g)];
-                        if (near_border[loc] && (dest == none32 || r.bernoulli(pp.refugee_share))) {
+                        if (near_border[loc] && r.bernoulli(pp.refugee_share)) {
                             status = Status::Refugee;
                             ++sum.new_refugees;
                         } else if (dest != none32) {
@@ -716,7 +745,7 @@ void Simulation::State::update_civilians(DayStats& st) {
                     const std::uint8_t rg = recruit_group[sg(loc, g)];
                     if (net > pp.recruit_threshold &&
                         Stream(seed32, dayu, id, Purpose::CivilianRecruit)
-                            .bernoulli(pp.recruit_rate * parties[std::size_t(rg) + 1].resources)) {
+                            .bernoulli(pp.recruit_rate * recruit_drive[std::size_t(rg) + 1])) {
                         status = Status::Recruited;
                         civ.affiliation[i] = recruit_group[sg(loc, g)];
                         ++tally.recruits[std::size_t(civ.affiliation[i]) + 1];

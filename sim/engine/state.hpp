@@ -102,6 +102,7 @@ struct Simulation::State {
     int vision = 1, raid = 1, engage = 1, block_cells = 4, fbw = 1, fbh = 1;
     std::size_t groups = 1;  // identity groups
     std::vector<std::vector<std::uint32_t>> vision_blocks;  // per settlement: field blocks in vision
+    std::vector<std::vector<float>> vision_weights;         // and their weights by distance
     std::vector<std::vector<std::uint32_t>> refuges;        // per settlement: candidate refuges
     std::vector<std::uint8_t> near_border;                  // per settlement
     Buckets settlement_index;

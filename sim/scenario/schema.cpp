@@ -238,9 +238,9 @@ std::vector<Section> build() {
                  "Civilians killed per attacking fighter in an unopposed attack on a settlement."),
             real("battle_lethality", &ConflictParams::battle_lethality, 0, 1,
                  "Lanchester attrition coefficient: losses per enemy fighter per battle-day."),
-            real("collateral_rate", &ConflictParams::collateral_rate, 0, 1,
-                 "Probability per civilian that a battle in their settlement kills them, per "
-                 "100 fighters engaged."),
+            real("collateral_rate", &ConflictParams::collateral_rate, 0, 100,
+                 "Civilians killed per 100 fighters engaged when a battle is fought in a "
+                 "settlement (at most 5% of its residents)."),
             real("deterrence_per_company", &ConflictParams::deterrence_per_company, 0, 10,
                  "Deterrence each protecting company present adds; an attack's lethality is "
                  "divided by 1 + total deterrence."),

@@ -135,7 +135,7 @@ struct ConflictParams {
     double engage_km = 5.0;
     double osv_lethality = 0.03;
     double battle_lethality = 0.02;
-    double collateral_rate = 0.0004;
+    double collateral_rate = 1.5;
     double deterrence_per_company = 0.35;
     double threat_memory_days = 20.0;
     double threat_per_death = 0.05;
@@ -165,12 +165,12 @@ struct CommunityParams {
     double tension = 0.2;
     double resolution_capacity = 0.4;
     double humanitarian_access = 0.7;
-    double tension_per_death = 0.03;
+    double tension_per_death = 0.01;
     double impunity_weight = 0.002;
     double competition_weight = 0.004;
     double tension_decay = 0.01;
     double clash_threshold = 0.5;
-    double clash_rate = 0.05;
+    double clash_rate = 0.03;
     double clash_deaths = 8.0;
     double aid_relief = 0.7;
 };
