@@ -52,6 +52,8 @@ void Simulation::State::init() {
     fbw = (map.width + block_cells - 1) / block_cells;
     fbh = (map.height + block_cells - 1) / block_cells;
     violence.assign(std::size_t(fbw) * fbh, 0.0f);
+    active_blocks.assign(std::size_t(fbw) * fbh, 0);
+    resident_blocks.assign(std::size_t(fbw) * fbh, 0);
 
     const std::size_t ns = map.settlements.size();
     settlement_index.build(map.width, map.height, raid, ns, [&](std::size_t i) {
@@ -59,6 +61,7 @@ void Simulation::State::init() {
     });
     vision_blocks.assign(ns, {});
     vision_weights.assign(ns, {});
+    settlement_block.assign(ns, 0);
     refuges.assign(ns, {});
     near_border.assign(ns, 0);
     std::vector<std::uint32_t> havens;  // towns and camps: where the displaced go
@@ -67,6 +70,7 @@ void Simulation::State::init() {
     for (std::size_t s = 0; s < ns; ++s) {
         const auto& st = map.settlements[s];
         const int bx = st.x / block_cells, by = st.y / block_cells;
+        settlement_block[s] = std::uint32_t(by * fbw + bx);
         const int rb = vision / block_cells + 1;
         for (int y = std::max(0, by - rb); y <= std::min(fbh - 1, by + rb); ++y)
             for (int x = std::max(0, bx - rb); x <= std::min(fbw - 1, bx + rb); ++x) {
@@ -176,10 +180,13 @@ void Simulation::State::init() {
     control.assign(ns, 0);
     present.assign(ns * groups, 0);
     for (std::size_t i = 0; i < civ.size(); ++i) ++present[sg(civ.location[i], civ.group[i])];
+    for (std::size_t s = 0; s < ns; ++s)
+        for (std::size_t g = 0; g < groups; ++g) resident_blocks[settlement_block[s]] += present[sg(s, g)];
     threat.assign(ns * groups, 0.0f);
     refuge.assign(ns * groups, none32);
     recruit_group.assign(ns * groups, none8);
     arrest_p.assign(ns, 0.0f);
+    jail_p.assign(ns, 0.0f);
     gov_companies.assign(ns, 0);
     osv_p.assign(ns, 0.0f);
     collateral_p.assign(ns, 0.0f);
@@ -245,9 +252,20 @@ void Simulation::State::sense() {
                 }
             });
             gov_companies[s] = companies;
-            // Epstein (2002): P = 1 - exp(-k (C/A)_v), A counting the would-be rebel.
-            arrest_p[s] = float(1.0 - std::exp(-sc.population.arrest_k * double(soldiers) /
-                                                double(fighters + 1)));
+            // Epstein (2002): P = 1 - exp(-k (C/A)_v), A counting the would-be rebel. Here the
+            // coercive agents C are the soldiers in sight plus the state's police and
+            // administration where it holds the ground; the actives A are the armed groups'
+            // fighters and the civilians in open rebellion in sight.
+            std::int64_t actives = 0, residents = 0;
+            for (auto b : vision_blocks[s]) actives += active_blocks[b], residents += resident_blocks[b];
+            const double coercive =
+                double(soldiers) + (control[s] == 0 ? sc.population.state_reach / 1000.0 *
+                                                          parties[0].capacity * double(residents)
+                                                    : 0.0);
+            arrest_p[s] = float(1.0 - std::exp(-sc.population.arrest_k * coercive /
+                                                double(fighters + actives + 1)));
+            jail_p[s] = actives > 0 ? float(std::min(1.0, sc.population.arrest_rate * coercive / double(actives)))
+                                    : 0.0f;
             for (std::size_t g = 0; g < groups; ++g) {
                 double h = 0;
                 std::int64_t best = 0;
@@ -634,6 +652,7 @@ void Simulation::State::update_civilians(DayStats& st) {
     struct Tally {
         std::vector<std::int32_t> osv_dead, battle_dead, clash_dead_a, clash_dead_b, present;
         std::vector<std::int64_t> recruits;
+        std::vector<std::int32_t> actives, residents;  // per field block
         std::int64_t demobilised = 0, communal = 0;
     };
     tbb::enumerable_thread_specific<Tally> tallies([&] {
@@ -644,6 +663,8 @@ void Simulation::State::update_civilians(DayStats& st) {
         t.clash_dead_b.assign(ns, 0);
         t.present.assign(ns * groups, 0);
         t.recruits.assign(parties.size(), 0);
+        t.actives.assign(active_blocks.size(), 0);
+        t.residents.assign(active_blocks.size(), 0);
         return t;
     });
     const auto seed32 = seed;
@@ -661,6 +682,15 @@ void Simulation::State::update_civilians(DayStats& st) {
                     continue;
                 }
                 const auto id = std::uint32_t(i);
+                if (status == Status::Jailed) {
+                    if (--civ.jail_days[i] == 0) {
+                        status = civ.location[i] == civ.home[i] ? Status::Home : Status::Displaced;
+                        civ.status[i] = std::uint8_t(status);
+                        ++tally.present[sg(civ.location[i], civ.group[i])];
+                    }
+                    ++sum.status[civ.status[i]];
+                    continue;
+                }
                 if (status == Status::Recruited) {
                     const std::size_t party = std::size_t(civ.affiliation[i]) + 1;
                     const double p = attrition[party];
@@ -720,7 +750,25 @@ void Simulation::State::update_civilians(DayStats& st) {
                 const double grievance = double(h) * (1.0 - perceived_l);
                 const float risk = civ.risk_aversion[i];
                 const float t_here = threat[sg(loc, g)];
-                if (t_here > risk) {
+                const double net = grievance - std::min(pp.max_risk, double(risk) * arrest_p[loc]);
+                const std::uint8_t rg = recruit_group[sg(loc, g)];
+                Stream rebel(seed32, dayu, id, Purpose::CivilianRebel);
+                if (status == Status::Active && jail_p[loc] > 0 && rebel.bernoulli(jail_p[loc])) {
+                    // Actives are arrested at the rate the coercive agents in sight can manage.
+                    status = Status::Jailed;
+                    civ.jail_days[i] = std::uint16_t(1 + rebel.below(std::uint32_t(pp.max_jail_days)));
+                } else if (status == Status::Active && t_here <= risk) {
+                    // An armed group at hand may take an active in; one whose net grievance
+                    // falls back goes quiet. (An active who fears for their life flees below.)
+                    if (rg != none8 && net > pp.recruit_threshold &&
+                        rebel.bernoulli(pp.recruit_rate * recruit_drive[std::size_t(rg) + 1])) {
+                        status = Status::Recruited;
+                        civ.affiliation[i] = rg;
+                        ++tally.recruits[std::size_t(rg) + 1];
+                    } else if (net <= pp.rebellion_threshold) {
+                        status = loc == civ.home[i] ? Status::Home : Status::Displaced;
+                    }
+                } else if (t_here > risk) {
                     Stream r(seed32, dayu, id, Purpose::CivilianFlee);
                     if (r.bernoulli(pp.flee_rate)) {
                         const std::uint32_t dest = refuge[sg(loc, g)];
@@ -739,17 +787,18 @@ void Simulation::State::update_civilians(DayStats& st) {
                         status = Status::Home;
                         ++sum.returned;
                     }
-                } else if (recruit_group[sg(loc, g)] != none8) {
-                    // Open rebellion (Epstein 2002): join when G - R*P exceeds the threshold T.
-                    const double net = grievance - std::min(pp.max_risk, double(risk) * arrest_p[loc]);
-                    const std::uint8_t rg = recruit_group[sg(loc, g)];
+                } else if (rg != none8) {
+                    // Rebellion with an armed group at hand (Epstein 2002 generalised): join it
+                    // when G - R*P exceeds the threshold T.
                     if (net > pp.recruit_threshold &&
                         Stream(seed32, dayu, id, Purpose::CivilianRecruit)
                             .bernoulli(pp.recruit_rate * recruit_drive[std::size_t(rg) + 1])) {
                         status = Status::Recruited;
-                        civ.affiliation[i] = recruit_group[sg(loc, g)];
-                        ++tally.recruits[std::size_t(civ.affiliation[i]) + 1];
+                        civ.affiliation[i] = rg;
+                        ++tally.recruits[std::size_t(rg) + 1];
                     }
+                } else if (net > pp.rebellion_threshold && rebel.bernoulli(pp.activation_rate)) {
+                    status = Status::Active;  // open rebellion where no armed group is at hand
                 }
                 civ.location[i] = loc;
                 civ.status[i] = std::uint8_t(status);
@@ -757,8 +806,13 @@ void Simulation::State::update_civilians(DayStats& st) {
                 civ.trust_state[i] = trust;
                 civ.grievance[i] = float(grievance);
                 ++sum.status[std::size_t(status)];
-                if (status == Status::Home || status == Status::Displaced || status == Status::ProtectionSite)
+                if (status == Status::Home || status == Status::Displaced ||
+                    status == Status::ProtectionSite || status == Status::Active)
                     ++tally.present[sg(loc, g)];
+                if (status == Status::Active) ++tally.actives[settlement_block[loc]];
+                if (status == Status::Home || status == Status::Displaced ||
+                    status == Status::ProtectionSite || status == Status::Active)
+                    ++tally.residents[settlement_block[loc]];
                 sum.grievance += grievance;
                 sum.trust += trust;
                 ++sum.counted;
@@ -768,6 +822,8 @@ void Simulation::State::update_civilians(DayStats& st) {
     });
     // Combine in a fixed order.
     std::fill(present.begin(), present.end(), 0);
+    std::fill(active_blocks.begin(), active_blocks.end(), 0);
+    std::fill(resident_blocks.begin(), resident_blocks.end(), 0);
     std::vector<std::int64_t> osv_dead(ns, 0), battle_dead(ns, 0), clash_a_dead(ns, 0), clash_b_dead(ns, 0),
         recruits(parties.size(), 0);
     for (auto& t : tallies) {
@@ -778,6 +834,8 @@ void Simulation::State::update_civilians(DayStats& st) {
         st.demobilised += t.demobilised;
         st.communal_deaths += t.communal;
         for (std::size_t k = 0; k < present.size(); ++k) present[k] += t.present[k];
+        for (std::size_t k = 0; k < active_blocks.size(); ++k)
+            active_blocks[k] += t.actives[k], resident_blocks[k] += t.residents[k];
         for (std::size_t p = 0; p < parties.size(); ++p) recruits[p] += t.recruits[p];
     }
     double grievance = 0, trust = 0;
@@ -1015,6 +1073,7 @@ std::string Simulation::state_hash() const {
     const auto& c = s.civ;
     h.add(c.home), h.add(c.location), h.add(c.group), h.add(c.status), h.add(c.affiliation);
     h.add(c.hardship), h.add(c.risk_aversion), h.add(c.grievance), h.add(c.trust_state);
+    h.add(c.jail_days), h.add(s.active_blocks), h.add(s.resident_blocks);
     for (const auto& u : s.units) {  // field by field: the struct has padding
         h.add(u.party), h.add(u.x), h.add(u.y), h.add(u.dest_x), h.add(u.dest_y);
         h.add(u.base_x), h.add(u.base_y), h.add(u.strength), h.add(u.full_strength);

@@ -118,6 +118,10 @@ struct Simulation::State {
     std::vector<std::uint32_t> refuge;       // settlement x group
     std::vector<std::uint8_t> recruit_group; // settlement x group: armed group recruiting
     std::vector<float> arrest_p;             // per settlement: Epstein's P
+    std::vector<float> jail_p;               // per settlement: chance an active is arrested today
+    std::vector<std::int32_t> active_blocks; // per field block: actives at the end of yesterday
+    std::vector<std::int32_t> resident_blocks;  // per field block: people present at the end of yesterday
+    std::vector<std::uint32_t> settlement_block;  // per settlement: its field block
     std::vector<std::int32_t> gov_companies; // per settlement: companies within engage range
     std::vector<float> osv_p, collateral_p;
     std::vector<std::uint32_t> osv_party, osv_event, collateral_event;

@@ -29,12 +29,12 @@ std::string timeseries_csv(const engine::Simulation& sim) {
         "died_fighting,fled,returned,new_refugees,new_recruits,fighters_government,"
         "fighters_groups,legitimacy,mean_grievance,mean_trust_state,state_control,"
         "communal_deaths,communal_clashes,mean_tension,humanitarian_access,local_dialogues,"
-        "agreement_stage,armed_groups,negotiating,signatories,spoilers,demobilised\n";
+        "agreement_stage,armed_groups,negotiating,signatories,spoilers,demobilised,active,jailed\n";
     auto st = [](const engine::DayStats& d, Status s) { return d.status[std::size_t(s)]; };
     for (const auto& d : sim.history()) {
         out += fmt::format(
             "{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{:.6f},{:.6f},{:.6f},{:.6f},"
-            "{},{},{:.6f},{:.6f},{},{},{},{},{},{},{}\n",
+            "{},{},{:.6f},{:.6f},{},{},{},{},{},{},{},{},{}\n",
             d.day, d.date.iso(), d.rainy ? 1 : 0, d.civilians_killed(), d.civilians_killed_government,
             d.civilians_killed_groups, d.civilians_killed_battle, d.battle_deaths, d.events_state,
             d.events_nonstate, d.events_onesided, st(d, Status::Home), st(d, Status::Displaced),
@@ -43,7 +43,8 @@ std::string timeseries_csv(const engine::Simulation& sim) {
             d.recruited, d.fighters_government, d.fighters_groups, d.legitimacy, d.mean_grievance,
             d.mean_trust_state, d.state_control, d.communal_deaths, d.clashes, d.mean_tension,
             d.mean_access, d.dialogues, scenario::stage_names[int(d.stage)], d.armed_groups,
-            d.negotiating, d.signatories, d.spoilers, d.demobilised);
+            d.negotiating, d.signatories, d.spoilers, d.demobilised, st(d, Status::Active),
+            st(d, Status::Jailed));
     }
     return out;
 }

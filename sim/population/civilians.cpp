@@ -19,6 +19,7 @@ void Civilians::resize(std::size_t n) {
     risk_aversion.resize(n);
     grievance.resize(n);
     trust_state.resize(n);
+    jail_days.resize(n);
 }
 
 Civilians make_civilians(const world::Map& map, const scenario::Scenario& sc, std::uint64_t seed) {
@@ -52,6 +53,7 @@ Civilians make_civilians(const world::Map& map, const scenario::Scenario& sc, st
                 c.risk_aversion[i] = float(r_mean + r_half * (2 * r.uniform() - 1));
                 c.grievance[i] = 0.0f;
                 c.trust_state[i] = trust;
+                c.jail_days[i] = 0;
             }
         }
     });

@@ -180,6 +180,19 @@ std::vector<Section> build() {
                  "Constant k of the perceived risk P = 1 - exp(-k * C/A) (Epstein 2002: 2.3)."),
             real("max_risk", &PopulationParams::max_risk, 0, 1,
                  "Cap on the risk term R*P, so that very high coercion never fully deters."),
+            real("rebellion_threshold", &PopulationParams::rebellion_threshold, 0, 1,
+                 "Threshold T of net grievance G - R*P above which a civilian with no armed "
+                 "group of their identity in sight turns active in open rebellion (Epstein 2002)."),
+            real("activation_rate", &PopulationParams::activation_rate, 0, 1,
+                 "Daily probability of turning active once over the threshold (1 is Epstein's "
+                 "immediate switch)."),
+            real("state_reach", &PopulationParams::state_reach, 0, 1000,
+                 "Coercive agents (police, administration, informers) per 1,000 residents that "
+                 "the state adds to C, times its capacity, in settlements it holds."),
+            real("arrest_rate", &PopulationParams::arrest_rate, 0, 10,
+                 "Arrests a day per coercive agent in sight, shared among the actives in sight."),
+            integer("max_jail_days", &PopulationParams::max_jail_days, 1, 3650,
+                    "Longest jail term J_max; terms are uniform in 1..J_max (Epstein 2002: 30)."),
             real("displaced_hardship_rate", &PopulationParams::displaced_hardship_rate, 0, 1,
                  "Daily rise in hardship while displaced (lost land and income)."),
             real("recovery_hardship_rate", &PopulationParams::recovery_hardship_rate, 0, 1,

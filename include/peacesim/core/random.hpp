@@ -31,6 +31,7 @@ enum class Purpose : std::uint32_t {
     Communal,
     Dialogue,
     Splinter,
+    CivilianRebel,
 };
 
 /// Philox4x32-10: ten rounds of a multiply-xorshift bijection over a 128-bit counter, keyed by

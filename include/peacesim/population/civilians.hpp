@@ -17,10 +17,13 @@ enum class Status : std::uint8_t {
     Recruited,      // joined an armed group (alive, a fighter)
     Killed,         // killed as a civilian (one-sided violence or caught in a battle)
     DiedFighting,   // killed as a fighter after being recruited
+    Active,         // in open rebellion where they live (Epstein 2002's "active")
+    Jailed,         // arrested while active, for a term
 };
-inline constexpr int status_count = 7;
-inline constexpr const char* status_names[] = {"home",    "displaced", "protection_site", "refugee",
-                                               "recruited", "killed",  "died_fighting"};
+inline constexpr int status_count = 9;
+inline constexpr const char* status_names[] = {"home",      "displaced", "protection_site",
+                                               "refugee",   "recruited", "killed",
+                                               "died_fighting", "active", "jailed"};
 inline constexpr std::uint8_t no_affiliation = 0xFF;
 
 struct Civilians {
@@ -33,6 +36,7 @@ struct Civilians {
     std::vector<float> risk_aversion;     // R in [0,1]
     std::vector<float> grievance;         // G = H (1 - L_i)
     std::vector<float> trust_state;       // scales the legitimacy L_i a civilian perceives
+    std::vector<std::uint16_t> jail_days; // days left in jail when Jailed
 
     std::size_t size() const noexcept { return home.size(); }
     void resize(std::size_t n);

@@ -102,6 +102,11 @@ struct PopulationParams {
     double recruit_threshold = 0.15;
     double arrest_k = 2.3;
     double max_risk = 0.6;
+    double rebellion_threshold = 0.4;
+    double activation_rate = 0.1;
+    double state_reach = 20.0;
+    double arrest_rate = 0.1;
+    std::int64_t max_jail_days = 30;
     double displaced_hardship_rate = 0.004;
     double recovery_hardship_rate = 0.001;
 };
