@@ -50,10 +50,35 @@ bool Simulation::State::truce_between(std::uint32_t a, std::uint32_t b) const {
 
 void Simulation::State::update_politics(DayStats& st) {
     const auto& pp = sc.politics;
-    // Recent pain: losses as a share of strength, a 30-day moving average.
+    // Recent pain: losses as a share of strength, a 30-day moving average. Defeats and
+    // disputes over talks strain cohesion, which otherwise recovers towards its usual level.
     for (auto& p : parties) {
         const double frac = double(p.losses_today) / double(std::max<std::int64_t>(1, p.fighters_before));
         p.pain += (frac - p.pain) / 30.0;
+        if (p.government) continue;
+        p.cohesion += 0.002 * (p.initial_cohesion - p.cohesion) - 0.5 * frac -
+                      (p.stance == Stance::Negotiating ? 0.001 : 0.0);
+        p.cohesion = std::clamp(p.cohesion, 0.0, 1.0);
+    }
+    // Resources: predation on the people a group holds, minus the upkeep of its fighters
+    // (Collier and Hoeffler 2004; Weinstein 2007).
+    {
+        std::vector<std::int64_t> held(parties.size(), 0), fighters(parties.size(), 0);
+        for (std::size_t s = 0; s < map.settlements.size(); ++s)
+            for (std::size_t g = 0; g < groups; ++g) held[control[s]] += present[sg(s, g)];
+        for (const auto& u : units) fighters[u.party] += u.strength;
+        const auto& cp = sc.conflict;
+        for (std::size_t p = 1; p < parties.size(); ++p) {
+            Party& g = parties[p];
+            g.resources += cp.predation_income * double(held[p]) / 100000.0 - cp.upkeep * double(fighters[p]) / 1000.0;
+            g.resources = std::clamp(g.resources, 0.02, 1.0);
+        }
+        const std::size_t n = parties.size();
+        for (std::size_t p = 1; p < n; ++p) {
+            if (parties[p].cohesion >= cp.splinter_threshold || fighters[p] < 2 * parties[p].band_size) continue;
+            Stream r(seed, std::uint32_t(day), std::uint32_t(p), Purpose::Splinter);
+            if (r.bernoulli(cp.splinter_rate)) splinter(std::uint32_t(p));
+        }
     }
     const double deaths = double(st.battle_deaths + st.civilians_killed() + st.communal_deaths);
     violence_ema += (deaths - violence_ema) / 30.0;

@@ -107,7 +107,7 @@ void Simulation::State::init() {
         Party p;
         p.name = g.name;
         p.identity = int(g.identity);
-        p.cohesion = g.cohesion;
+        p.cohesion = p.initial_cohesion = g.cohesion;
         p.resources = g.resources;
         p.brutality = g.brutality;
         p.stance = g.stance;

@@ -269,6 +269,15 @@ std::vector<Section> build() {
                  "Daily share of lost strength a resting band recovers from its resources."),
             real("government_reinforcement", &ConflictParams::government_reinforcement, 0, 1,
                  "Daily share of lost strength a government company regains, times capacity."),
+            real("predation_income", &ConflictParams::predation_income, 0, 1,
+                 "Daily resources a group draws from each 100,000 people in settlements it "
+                 "holds (taxation, extortion, trafficking)."),
+            real("upkeep", &ConflictParams::upkeep, 0, 1,
+                 "Daily resources each 1,000 fighters cost a group."),
+            real("splinter_threshold", &ConflictParams::splinter_threshold, 0, 1,
+                 "Cohesion below which a group may split."),
+            real("splinter_rate", &ConflictParams::splinter_rate, 0, 1,
+                 "Daily probability that a group below the threshold splits in two."),
         }));
     out.push_back(table_section(
         "politics", &Scenario::politics,

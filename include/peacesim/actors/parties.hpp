@@ -13,7 +13,7 @@ struct Party {
     bool government = false;
     int identity = -1;  // identity group an armed group claims; -1 for the government
     double legitimacy = 0, initial_legitimacy = 0, capacity = 0, consent = 0, hr_compliance = 1;
-    double cohesion = 1, resources = 0, brutality = 0;
+    double cohesion = 1, initial_cohesion = 1, resources = 0, brutality = 0;
     scenario::Stance stance = scenario::Stance::Fighting;
     std::int64_t recruits = 0;      // civilians who joined, cumulative
     std::int64_t losses = 0;        // fighters killed, cumulative

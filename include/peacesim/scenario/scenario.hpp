@@ -147,6 +147,10 @@ struct ConflictParams {
     double presence_threat = 0.3;
     double recovery_rate = 0.02;
     double government_reinforcement = 0.01;
+    double predation_income = 0.004;
+    double upkeep = 0.002;
+    double splinter_threshold = 0.25;
+    double splinter_rate = 0.02;
 };
 
 struct PoliticsParams {
