@@ -951,8 +951,10 @@ void Simulation::State::update_parties(DayStats& st) {
         if (!u.alive() || u.strength >= u.full_strength) continue;
         const Party& p = parties[u.party];
         const bool resting = u.x == u.base_x && u.y == u.base_y;
+        // Bands being demobilised do not rebuild.
+        const bool disarming = u.party < demobilise.size() && demobilise[u.party] > 0;
         const double rate = p.government ? cp.government_reinforcement * p.capacity
-                                         : (resting ? cp.recovery_rate * p.resources : 0.0);
+                                         : (resting && !disarming ? cp.recovery_rate * p.resources : 0.0);
         const double gain = rate * double(u.full_strength - u.strength);
         if (gain <= 0) continue;
         Stream r(seed, std::uint32_t(day), id, Purpose::Reinforcement);

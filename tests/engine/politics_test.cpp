@@ -1,0 +1,79 @@
+// The political track's drivers have the effects the literature gives them.
+#include <catch2/catch.hpp>
+
+#include "../support/ensemble.hpp"
+
+using namespace peacesim;
+using scenario::Stage;
+
+namespace {
+double days_at_or_after(const engine::Simulation& s, Stage stage) {
+    double n = 0;
+    for (const auto& d : s.history()) n += d.stage >= stage;
+    return n;
+}
+int furthest(const engine::Simulation& s) { return int(s.totals().furthest_stage); }
+// A post-war setting: the accord is being implemented, two spoilers are still armed.
+std::vector<scenario::Override> accord(std::vector<scenario::Override> extra) {
+    std::vector<scenario::Override> o = {{"politics.initial_stage", "implementation"},
+                                         {"armed_groups.0.stance", "signatory"},
+                                         {"armed_groups.1.stance", "spoiler"},
+                                         {"armed_groups.2.stance", "spoiler"},
+                                         {"politics.relapse_rate", "0.05"},
+                                         {"politics.implementation_days", "2000"}};
+    o.insert(o.end(), extra.begin(), extra.end());
+    return o;
+}
+}  // namespace
+
+TEST_CASE("without mediation no ceasefire is reached; with strong mediation most runs get one",
+          "[mechanism][politics]") {
+    int with = 0;
+    for (std::uint64_t seed = 1; seed <= 8; ++seed) {
+        const auto none = test::run_small(365, seed, 2, {{"politics.mediation", "0"}});
+        CHECK(furthest(none) <= int(Stage::Talks));
+        const auto strong = test::run_small(
+            365, seed, 2, {{"politics.mediation", "1"}, {"politics.council_unity", "1"}});
+        with += furthest(strong) >= int(Stage::Ceasefire);
+    }
+    CHECK(with >= 6);
+}
+
+TEST_CASE("inclusion makes agreements more durable (Krause, Krause and Branfors 2018)", "[mechanism][politics]") {
+    const auto p = test::compare(300, 10, accord({{"politics.inclusion", "0"}}), accord({{"politics.inclusion", "1"}}),
+                                 [](const engine::Simulation& s) { return days_at_or_after(s, Stage::Agreement); });
+    INFO("days of peace without inclusion " << p.mean_a << ", with full inclusion " << p.mean_b);
+    // Sign test over the pairs that differ (pairs where neither relapses tie).
+    REQUIRE(p.higher + p.lower >= 5);
+    CHECK(p.higher >= test::decisive(p.higher + p.lower));
+    CHECK(p.mean_b > p.mean_a);
+}
+
+TEST_CASE("a united Council keeps an accord alive longer", "[mechanism][politics]") {
+    const auto p = test::compare(300, 10, accord({{"politics.council_unity", "0.1"}}),
+                                 accord({{"politics.council_unity", "1.0"}}),
+                                 [](const engine::Simulation& s) { return days_at_or_after(s, Stage::Agreement); });
+    INFO("days of peace with a divided Council " << p.mean_a << ", united " << p.mean_b);
+    REQUIRE(p.higher + p.lower >= 5);
+    CHECK(p.higher >= test::decisive(p.higher + p.lower));
+    CHECK(p.mean_b > p.mean_a);
+}
+
+TEST_CASE("implementation demobilises signatories", "[mechanism][politics]") {
+    const auto s = test::run_small(200, 3, 2, accord({{"politics.relapse_rate", "0"}, {"politics.ddr_rate", "0.01"}}));
+    std::int64_t before = 0, after = 0;
+    for (const auto& u : s.units())
+        if (u.party == 1) after += u.strength;
+    before = s.scenario().armed_groups[0].fighters;
+    CHECK(s.totals().demobilised >= 0);
+    CHECK(after < before / 2);  // 1% a day for 200 days leaves about 13%, recruits aside
+    CHECK(s.stage() >= Stage::Agreement);
+}
+
+TEST_CASE("elections at the end of implementation lead to transition when they are calm", "[mechanism][politics]") {
+    const auto s = test::run_small(
+        200, 2, 2,
+        accord({{"politics.relapse_rate", "0"}, {"politics.implementation_days", "60"},
+                {"armed_groups.1.fighters", "0"}, {"armed_groups.2.fighters", "0"}}));
+    CHECK(s.totals().furthest_stage == Stage::Transition);
+}
