@@ -1,6 +1,7 @@
 // Injects: dated events from the scenario's timeline or fired live. Each changes the state at
 // the start of its day, before anyone senses or decides, so it changes nothing before its day.
 #include <fmt/format.h>
+#include <tbb/parallel_for.h>
 
 #include "peacesim/scenario/load.hpp"
 #include "state.hpp"
@@ -24,8 +25,9 @@ void Simulation::State::apply_injects() {
 }
 
 void Simulation::State::apply_inject(const scenario::Inject& in) {
-    auto days_arg = [&](int fallback) { return in.args.empty() ? fallback : std::stoi(in.args); };
-    auto level_arg = [&](double fallback) { return in.args.empty() ? fallback : std::stod(in.args); };
+    // Arguments were checked when the inject was added; these parse them the same way.
+    auto days_arg = [&](int fallback) { return in.args.empty() ? fallback : int(*scenario::parse_integer(in.args)); };
+    auto level_arg = [&](double fallback) { return in.args.empty() ? fallback : *scenario::parse_number(in.args); };
     auto group = [&](const std::string& a) { return std::uint32_t(*scenario::find_group(sc, a) + 1); };
     Party& gov = parties[0];
     switch (in.event) {
@@ -71,7 +73,7 @@ void Simulation::State::apply_inject(const scenario::Inject& in) {
             const auto comma = in.args.find(',');
             const std::uint32_t p = group(in.args.substr(0, comma));
             const std::int32_t n = comma == std::string::npos ? 2 * parties[p].band_size
-                                                              : std::stoi(in.args.substr(comma + 1));
+                                                              : std::int32_t(*scenario::parse_integer(in.args.substr(comma + 1)));
             // New bands arrive at the group's home region capital (from across a border).
             const auto& cap = map.settlements[map.regions[std::size_t(parties[p].home_region)].capital];
             for (std::int32_t left = n; left > 0; left -= parties[p].band_size) {
@@ -97,7 +99,7 @@ void Simulation::State::apply_inject(const scenario::Inject& in) {
         case InjectKind::CommunalIncident: {
             std::size_t s = 0;
             if (!in.args.empty()) {
-                s = std::size_t(std::stoul(in.args));
+                s = std::size_t(*scenario::parse_integer(in.args));
             } else {  // the most tense mixed settlement
                 float best = -1;
                 for (std::size_t k = 0; k < tension.size(); ++k)
@@ -128,6 +130,15 @@ void Simulation::State::splinter(std::uint32_t p) {
     parties[p].cohesion = std::min(1.0, parties[p].cohesion + 0.1);
     const auto qi = std::uint32_t(parties.size());
     parties.push_back(q);
+    // Half the parent's recruited civilians go with the splinter, so its losses and its DDR
+    // are theirs.
+    const auto parent_aff = std::uint8_t(p - 1), split_aff = std::uint8_t(qi - 1);
+    tbb::parallel_for(tbb::blocked_range<std::size_t>(0, civ.size(), 1 << 16), [&](const tbb::blocked_range<std::size_t>& r) {
+        for (std::size_t i = r.begin(); i < r.end(); ++i)
+            if (civ.status[i] == std::uint8_t(Status::Recruited) && civ.affiliation[i] == parent_aff &&
+                Stream(seed, std::uint32_t(day), std::uint32_t(i), Purpose::SplinterRecruits).bernoulli(0.5))
+                civ.affiliation[i] = split_aff;
+    });
     std::vector<std::uint32_t> mine;
     for (std::uint32_t id = 0; id < units.size(); ++id)
         if (units[id].party == p && units[id].alive()) mine.push_back(id);

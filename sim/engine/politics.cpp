@@ -18,6 +18,7 @@ void Simulation::State::init_politics() {
     council_unity = pp.council_unity;
     inclusion = pp.inclusion;
     demobilise.assign(parties.size(), 0.0);
+    if (stage == Stage::Elections) elections_until = 29;  // a scenario that starts at the vote
 }
 
 void Simulation::State::set_stage(Stage s) {
@@ -32,7 +33,7 @@ double Simulation::State::tempo(const Party& p) const {
     if (p.offensive_until >= day) t *= 3.0;
     if (p.government) return t;
     switch (p.stance) {
-        case Stance::Negotiating: t *= stage == Stage::Talks ? 0.5 : 0.15; break;
+        case Stance::Negotiating: t *= stage <= Stage::Talks ? 0.5 : 0.15; break;
         case Stance::Signatory: t *= 0.05; break;
         case Stance::Spoiler: t *= stage >= Stage::Talks ? 1.5 : 1.0; break;  // violence to derail
         default: break;
@@ -113,7 +114,7 @@ void Simulation::State::update_politics(DayStats& st) {
     int negotiating = 0, signatories = 0;
     for (std::size_t p = 1; p < parties.size(); ++p) {
         negotiating += parties[p].stance == Stance::Negotiating && strength[p] > 0;
-        signatories += parties[p].stance == Stance::Signatory;
+        signatories += parties[p].stance == Stance::Signatory && strength[p] > 0;
     }
     Stream r(seed, std::uint32_t(day), 0, Purpose::Politics);
     auto collapse = [&] {
@@ -141,7 +142,7 @@ void Simulation::State::update_politics(DayStats& st) {
                 for (std::size_t p = 1; p < n; ++p) {
                     if (parties[p].stance != Stance::Negotiating) continue;
                     parties[p].stance = Stance::Signatory;
-                    Stream s(seed, std::uint32_t(day), std::uint32_t(p), Purpose::Splinter);
+                    Stream s(seed, std::uint32_t(day), std::uint32_t(p), Purpose::SplinterAtSigning);
                     if (s.bernoulli(std::max(0.0, (0.6 - parties[p].cohesion) / 0.6))) splinter(std::uint32_t(p));
                 }
                 set_stage(Stage::Agreement);
@@ -153,7 +154,7 @@ void Simulation::State::update_politics(DayStats& st) {
         case Stage::Implementation:
             if (day - stage_day >= pp.implementation_days) {
                 set_stage(Stage::Elections);
-                elections_until = day + 29;
+                elections_until = day + 30;  // today's deaths are already counted: 30 days from tomorrow
                 election_deaths = 0;
                 election_baseline = violence_ema;
             }
@@ -202,13 +203,15 @@ void Simulation::State::update_politics(DayStats& st) {
             Unit& u = units[id];
             if (!u.alive() || demobilise[u.party] == 0) continue;
             const double gone = pp.ddr_rate * u.strength;
-            Stream d(seed, std::uint32_t(day), id, Purpose::Reinforcement);
+            Stream d(seed, std::uint32_t(day), id, Purpose::Demobilise);
             u.strength -= std::int32_t(gone) + (d.bernoulli(gone - std::floor(gone)) ? 1 : 0);
             u.strength = std::max(0, u.strength);
         }
     }
 
     st.stage = stage;
+    strength.assign(parties.size(), 0);  // parties may have split today
+    for (const auto& u : units) strength[u.party] += u.strength;
     for (std::size_t p = 1; p < parties.size(); ++p) {
         if (strength[p] == 0) continue;
         ++st.armed_groups;

@@ -444,7 +444,8 @@ void Simulation::State::act() {
             if (e2 <= dx) err += dx, ny += sy;
             const double step = (nx != x && ny != y) ? 1.41421356 : 1.0;
             const double cost = step * map.cell_km * map.move_cost(map.cell(nx, ny), rainy);
-            if (cost > budget) break;
+            // A unit always makes some headway: a cell dearer than a whole day still takes one.
+            if (cost > budget && budget < budget_km) break;
             budget -= cost;
             x = nx, y = ny;
         }
@@ -597,7 +598,8 @@ void Simulation::State::resolve() {
             if (t.alive() && !fought[u.target] && dist_cells(u.x, u.y, t.x, t.y) <= engage &&
                 !truce_between(u.party, t.party)) {
                 battle(id, u.target);
-                u.action = Action::Hold, u.target = no_target;
+                if (u.action != Action::Retreat) u.action = Action::Hold;  // a broken unit falls back
+                u.target = no_target;
             }
         } else if (u.action == Action::AttackSettlement && u.target != no_target) {
             const auto& st = map.settlements[u.target];
@@ -611,10 +613,12 @@ void Simulation::State::resolve() {
                     defender = o;
             });
             if (defender != none32) battle(id, defender);
-            if (u.alive() && u.action != Action::Retreat)
+            if (u.alive() && u.action != Action::Retreat) {
                 one_sided(id, s, u.strength, std::uint8_t(parties[u.party].identity));
-            parties[u.party].resources = std::min(1.0, parties[u.party].resources + 0.002);  // looting
-            u.action = Action::Hold, u.target = no_target;
+                parties[u.party].resources = std::min(1.0, parties[u.party].resources + 0.002);  // looting
+                u.action = Action::Hold;
+            }
+            u.target = no_target;
             u.dest_x = u.base_x, u.dest_y = u.base_y;
         }
     }
@@ -687,6 +691,7 @@ void Simulation::State::update_civilians(DayStats& st) {
                         status = civ.location[i] == civ.home[i] ? Status::Home : Status::Displaced;
                         civ.status[i] = std::uint8_t(status);
                         ++tally.present[sg(civ.location[i], civ.group[i])];
+                        ++tally.residents[settlement_block[civ.location[i]]];
                     }
                     ++sum.status[civ.status[i]];
                     continue;
@@ -704,6 +709,7 @@ void Simulation::State::update_civilians(DayStats& st) {
                         civ.affiliation[i] = population::no_affiliation;
                         ++tally.demobilised;
                         ++tally.present[sg(civ.home[i], civ.group[i])];
+                        ++tally.residents[settlement_block[civ.home[i]]];
                     }
                     civ.status[i] = std::uint8_t(status);
                     ++sum.status[civ.status[i]];
@@ -742,7 +748,8 @@ void Simulation::State::update_civilians(DayStats& st) {
                 trust += 0.002f * (trust0 - trust);
                 // Hardship grows while displaced and eases at home; grievance follows Epstein.
                 float h = civ.hardship[i];
-                if (status == Status::Home) h += float(pp.recovery_hardship_rate) * (mean_hardship[g] - h);
+                if (loc == civ.home[i] && (status == Status::Home || status == Status::Active))
+                    h += float(pp.recovery_hardship_rate) * (mean_hardship[g] - h);
                 else  // aid where it can reach relieves part of the hardship of displacement
                     h = std::min(1.0f, h + float(pp.displaced_hardship_rate *
                                                  (1.0 - sc.communities.aid_relief * access[loc])));
@@ -939,10 +946,10 @@ void Simulation::State::update_parties(DayStats& st) {
     // them, and drifts back towards its structural level (Gilley 2009: legitimacy tracks
     // performance and human-rights conduct).
     Party& gov = parties[0];
-    const double per_thousand = 1000.0 / double(std::max<std::int64_t>(1, population)) * 1000.0;
+    const double per_million = 1e6 / double(std::max<std::int64_t>(1, population));
     gov.legitimacy += 0.002 * (gov.initial_legitimacy - gov.legitimacy) -
-                      0.05 * double(gov_osv) / 1000.0 * std::min(1.0, per_thousand) -
-                      0.01 * double(other_osv) / 1000.0 * std::min(1.0, per_thousand);
+                      0.05 * double(gov_osv) / 1000.0 * per_million -
+                      0.01 * double(other_osv) / 1000.0 * per_million;
     gov.legitimacy = std::clamp(gov.legitimacy, 0.0, 1.0);
 
     // Resting bands rebuild from their resources; government companies from state capacity.
@@ -1090,7 +1097,11 @@ std::string Simulation::state_hash() const {
     h.add(int(s.stage)), h.add(s.stage_day), h.add(s.mediation), h.add(s.council_unity), h.add(s.inclusion);
     h.add(s.violence_ema), h.add(s.spoiler_ema), h.add(s.violations_ema), h.add(s.relapses);
     h.add(s.rain_until), h.add(s.dry_until), h.add(s.drought_until), h.add(s.elections_until);
-    for (const auto& p : s.parties) h.add(p.pain), h.add(p.offensive_until), h.add(p.capacity), h.add(p.hr_compliance), h.add(p.consent);
+    for (const auto& p : s.parties) {
+        h.add(p.pain), h.add(p.offensive_until), h.add(p.capacity), h.add(p.hr_compliance), h.add(p.consent);
+        h.add(p.initial_legitimacy), h.add(p.initial_cohesion), h.add(p.splinter_of), h.add(p.brutality);
+    }
+    h.add(s.election_deaths), h.add(s.election_baseline), h.add(std::uint64_t(s.next_inject)), h.add(s.furthest);
     for (const auto& e : s.events) {
         h.add(e.id), h.add(e.day), h.add(e.type), h.add(e.side_a), h.add(e.side_b);
         h.add(e.cell_x), h.add(e.cell_y), h.add(e.deaths_a), h.add(e.deaths_b);

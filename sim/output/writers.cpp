@@ -72,6 +72,7 @@ std::string summary_json(const engine::Simulation& sim, const RunInfo& info) {
     nlohmann::ordered_json j;
     j["scenario"] = info.scenario;
     j["source"] = info.source;
+    j["country"] = sim.scenario().meta.country;
     j["seed"] = info.seed;
     j["days"] = info.days;
     j["threads"] = info.threads;

@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <charconv>
 #include <cmath>
 #include <fstream>
 #include <map>
@@ -270,24 +271,31 @@ private:
     std::vector<Diagnostic> errors_;
 };
 
-std::optional<double> number(const std::string& s) {
-    try {
-        std::size_t used = 0;
-        const double v = std::stod(s, &used);
-        if (used != s.size() || !std::isfinite(v)) return std::nullopt;
-        return v;
-    } catch (const std::exception&) {
-        return std::nullopt;
-    }
-}
+std::optional<double> number(const std::string& s) { return parse_number(s); }
 
 }  // namespace
+
+std::optional<std::int64_t> parse_integer(std::string_view s) noexcept {
+    std::int64_t v = 0;
+    if (s.empty()) return std::nullopt;
+    auto [p, ec] = std::from_chars(s.data(), s.data() + s.size(), v);
+    if (ec != std::errc{} || p != s.data() + s.size()) return std::nullopt;
+    return v;
+}
+
+std::optional<double> parse_number(std::string_view s) noexcept {
+    double v = 0;
+    if (s.empty()) return std::nullopt;
+    auto [p, ec] = std::from_chars(s.data(), s.data() + s.size(), v, std::chars_format::general);
+    if (ec != std::errc{} || p != s.data() + s.size() || !std::isfinite(v)) return std::nullopt;
+    return v;
+}
 
 std::optional<std::size_t> find_group(const Scenario& sc, std::string_view name_or_index) {
     const std::string s(name_or_index);
     if (!s.empty() && std::all_of(s.begin(), s.end(), ::isdigit)) {
-        const auto i = std::stoull(s);
-        if (i < sc.armed_groups.size()) return std::size_t(i);
+        const auto i = parse_integer(s);
+        if (i && *i >= 0 && std::size_t(*i) < sc.armed_groups.size()) return std::size_t(*i);
         return std::nullopt;
     }
     for (std::size_t i = 0; i < sc.armed_groups.size(); ++i)
@@ -306,8 +314,8 @@ std::optional<std::string> inject_problem(const Scenario& sc, const Inject& in) 
         case InjectKind::RainySeason:
         case InjectKind::Drought: {
             if (a.empty()) return std::nullopt;
-            auto v = number(a);
-            if (!v || *v < 1 || *v > 3650 || *v != std::floor(*v))
+            auto v = parse_integer(a);
+            if (!v || *v < 1 || *v > 3650)
                 return fmt::format("{} takes a duration in days from 1 to 3650, got \"{}\"", name, a);
             return std::nullopt;
         }
@@ -334,8 +342,8 @@ std::optional<std::string> inject_problem(const Scenario& sc, const Inject& in) 
             if (!find_group(sc, a.substr(0, comma)))
                 return fmt::format("{} takes GROUP[,FIGHTERS] with GROUP {}, got \"{}\"", name, group_list(), a);
             if (comma != std::string::npos) {
-                auto v = number(a.substr(comma + 1));
-                if (!v || *v < 1 || *v > 1e6 || *v != std::floor(*v))
+                auto v = parse_integer(a.substr(comma + 1));
+                if (!v || *v < 1 || *v > 1000000)
                     return fmt::format("{} takes FIGHTERS from 1 to 1000000, got \"{}\"", name, a.substr(comma + 1));
             }
             return std::nullopt;
@@ -343,8 +351,8 @@ std::optional<std::string> inject_problem(const Scenario& sc, const Inject& in) 
         case InjectKind::CommunalIncident: {
             if (a.empty()) return std::nullopt;
             const auto n = sc.world.towns + sc.world.villages + sc.world.camps;
-            auto v = number(a);
-            if (!v || *v < 0 || *v >= double(n) || *v != std::floor(*v))
+            auto v = parse_integer(a);
+            if (!v || *v < 0 || *v >= n)
                 return fmt::format("{} takes a settlement index from 0 to {}, got \"{}\"", name, n - 1, a);
             return std::nullopt;
         }
@@ -363,8 +371,8 @@ void add_injects(Scenario& sc, const std::vector<std::string>& specs) {
         const std::string event = rest.substr(0, c2);
         const std::string args = c2 == std::string::npos ? "" : rest.substr(c2 + 1);
         Diagnostic d{"--inject " + spec, 0, 0, "", ""};
-        auto dv = number(day);
-        if (c1 == std::string::npos || !dv || *dv < 0 || *dv > 36500 || *dv != std::floor(*dv)) {
+        auto dv = parse_integer(day);
+        if (c1 == std::string::npos || !dv || *dv < 0 || *dv > 36500) {
             d.message = "expected DAY:EVENT[:ARGS] with DAY a whole number from 0 to 36500, e.g. 100:coup";
             errors.push_back(d);
             continue;
@@ -435,12 +443,34 @@ void cross_check(Scenario& sc, Binder& b) {
         b.error_at("world.villages",
                    fmt::format("{} settlements do not fit on a {}x{} map (at most one per 16 cells)",
                                settlements, w.width, w.height));
+    {
+        // Each settlement keeps the list of 8-km blocks in its sight: bound the memory it takes.
+        const double blocks = 3.2 * std::pow(sc.population.vision_km / std::max(8.0, w.cell_km) + 1.5, 2.0);
+        if (double(settlements) * blocks > 5e7)
+            b.error_at("population.vision_km",
+                       fmt::format("a vision of {} km over {} settlements needs too much memory; use a "
+                                   "smaller vision or fewer settlements (settlements x (vision_km/8)^2 "
+                                   "must stay under about 1.5e7)",
+                                   sc.population.vision_km, settlements));
+    }
     if (w.regions > w.towns)
         b.error_at("world.regions",
                    fmt::format("each region needs a town: {} regions but {} towns", w.regions, w.towns));
     if (w.population < settlements * 2)
         b.error_at("world.population",
                    fmt::format("{} people are too few for {} settlements", w.population, settlements));
+}
+
+bool valid_utf8(const std::string& s) {
+    for (std::size_t i = 0; i < s.size();) {
+        const auto c = static_cast<unsigned char>(s[i]);
+        const int n = c < 0x80 ? 1 : (c >> 5) == 0x6 ? 2 : (c >> 4) == 0xE ? 3 : (c >> 3) == 0x1E ? 4 : 0;
+        if (n == 0 || i + std::size_t(n) > s.size()) return false;
+        for (int k = 1; k < n; ++k)
+            if ((static_cast<unsigned char>(s[i + std::size_t(k)]) >> 6) != 0x2) return false;
+        i += std::size_t(n);
+    }
+    return true;
 }
 
 // Puts each --set into the parsed document, creating tables as needed. The binder then checks
@@ -493,9 +523,9 @@ std::map<std::string, std::string> apply_overrides(toml::table& root,
             }
             auto* arr = root[parts[0]].as_array();
             const std::size_t n = arr ? arr->size() : 0;
-            const bool numeric = parts.size() == 3 && !parts[1].empty() &&
-                                 std::all_of(parts[1].begin(), parts[1].end(), ::isdigit);
-            if (numeric) index = std::stoul(parts[1]);
+            const auto parsed = parts.size() == 3 ? parse_integer(parts[1]) : std::nullopt;
+            const bool numeric = parsed && *parsed >= 0;
+            if (numeric) index = std::size_t(*parsed);
             if (!numeric || index >= n || !(*arr)[index].is_table()) {
                 errors.push_back({"--set " + shown, 0, 0, o.key,
                                   fmt::format("expected {}.INDEX.KEY with INDEX from 0 to {} "
@@ -511,6 +541,10 @@ std::map<std::string, std::string> apply_overrides(toml::table& root,
             toml::table v = toml::parse("v = " + o.value, std::string_view{"--set"});
             v.get("v")->visit([&](auto&& node) { target->insert_or_assign(parts.back(), std::move(node)); });
         } catch (const toml::parse_error&) {
+            if (!valid_utf8(o.value)) {
+                errors.push_back({"--set " + shown, 0, 0, o.key, "the value is not valid UTF-8 text"});
+                continue;
+            }
             target->insert_or_assign(parts.back(), o.value);
         }
         origin[o.key] = shown;

@@ -99,7 +99,7 @@ std::vector<Section> build() {
         {
             text("name", &Meta::name, "Short name, written to summary.json."),
             text("description", &Meta::description, "What the scenario represents."),
-            text("country", &Meta::country, "Name of the host state (side_a of state-based events)."),
+            text("country", &Meta::country, "Name of the host state, for reports and summary.json."),
             date("start_date", &Meta::start_date,
                  "Calendar date of day 0; the season and the event dates follow from it."),
             integer("days", &Meta::days, 1, 36500,

@@ -86,6 +86,10 @@ TEST_CASE("bad injects are bad input with a message naming them", "[injects][err
         {"5:council_divided:2", "council_divided takes a level from 0 to 1"},
         {"5:reinforcements:0,abc", "reinforcements takes FIGHTERS from 1 to 1000000"},
         {"5:communal_incident:99999", "communal_incident takes a settlement index from 0 to"},
+        {"5:reinforcements:0,1e3", "reinforcements takes FIGHTERS from 1 to 1000000"},
+        {"5:drought:0x10", "drought takes a duration in days"},
+        {"5:splinter:99999999999999999999999", "splinter takes an armed group index"},
+        {"99999999999999999999:coup", "expected DAY:EVENT[:ARGS]"},
     };
     for (const auto& c : cases) {
         INFO(c.spec);

@@ -79,6 +79,11 @@ TEST_CASE("each bad scenario gets a message naming file, line, column and key", 
         {"--set index out of range", "", {"armed_groups.9.fighters=5"}, 0, 0, "armed_groups.9.fighters",
          "INDEX from 0 to 2"},
         {"--set a whole section", "", {"world=5"}, 0, 0, "world", "expected a dotted key"},
+        {"--set a huge index", "", {"armed_groups.99999999999999999999999.fighters=1"}, 0, 0,
+         "armed_groups.99999999999999999999999.fighters", "INDEX from 0 to 2"},
+        {"--set text that is not UTF-8", "", {"government.name=Gov\xff"}, 0, 0, "government.name", "not valid UTF-8"},
+        {"vision too wide for the settlements", "[population]\nvision_km = 200\n[world]\nvillages = 200000\nwidth = 2048\nheight = 2048\npopulation = 1000000\n",
+         {}, 2, 13, "population.vision_km", "needs too much memory"},
     };
     for (const auto& c : cases) {
         INFO(c.what);

@@ -32,6 +32,9 @@ enum class Purpose : std::uint32_t {
     Dialogue,
     Splinter,
     CivilianRebel,
+    SplinterAtSigning,
+    Demobilise,
+    SplinterRecruits,
 };
 
 /// Philox4x32-10: ten rounds of a multiply-xorshift bijection over a 128-bit counter, keyed by

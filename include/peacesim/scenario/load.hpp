@@ -52,6 +52,12 @@ std::string_view default_scenario_text() noexcept;
 void add_injects(Scenario& sc, const std::vector<std::string>& specs);
 /// What is wrong with an inject's arguments for this scenario, if anything.
 std::optional<std::string> inject_problem(const Scenario& sc, const Inject& inject);
+/// A whole number written in plain decimal digits (optional minus), nothing else; nullopt for
+/// anything else or out of the 64-bit range. Inject arguments and --set indices use it.
+std::optional<std::int64_t> parse_integer(std::string_view text) noexcept;
+/// A finite decimal number; nullopt otherwise.
+std::optional<double> parse_number(std::string_view text) noexcept;
+
 /// An armed group by index ("1") or name; nullopt when there is none such.
 std::optional<std::size_t> find_group(const Scenario& sc, std::string_view name_or_index);
 

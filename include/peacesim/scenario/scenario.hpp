@@ -39,7 +39,7 @@ enum class InjectKind : int {
     Reinforcements,    // an armed group gains fighters (ARGS: GROUP[,FIGHTERS])
     MediationSurge,    // an envoy or regional mediator steps up (ARGS: new mediation level)
     CouncilDivided,    // the Security Council splits (ARGS: new unity, default 0.2)
-    Drought,           // a drought raises hardship and competition for land (ARGS: days)
+    Drought,           // a drought raises competition for land and water (ARGS: days)
     CommunalIncident,  // a killing or insult inflames a settlement (ARGS: settlement index)
 };
 inline constexpr const char* inject_names[] = {
