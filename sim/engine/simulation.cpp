@@ -804,8 +804,11 @@ void Simulation::State::update_civilians(DayStats& st) {
                         civ.affiliation[i] = rg;
                         ++tally.recruits[std::size_t(rg) + 1];
                     }
-                } else if (net > pp.rebellion_threshold && rebel.bernoulli(pp.activation_rate)) {
-                    status = Status::Active;  // open rebellion where no armed group is at hand
+                } else if (control[loc] == 0 && net > pp.rebellion_threshold &&
+                           rebel.bernoulli(pp.activation_rate)) {
+                    // Open rebellion against the state where it governs; where an armed group
+                    // holds the ground, grievance finds its outlet in recruitment instead.
+                    status = Status::Active;
                 }
                 civ.location[i] = loc;
                 civ.status[i] = std::uint8_t(status);
