@@ -114,7 +114,9 @@ void Simulation::State::update_communities(DayStats& st) {
                 if (clash_event[s] != none32) cap -= 0.02;  // violence erodes local institutions
                 if (t > 0.3) {
                     Stream rng(seed, std::uint32_t(day), std::uint32_t(s), Purpose::Dialogue);
-                    if (rng.bernoulli(std::min(1.0, sc.politics.local_dialogue_rate * cap * dialogue_boost))) {
+                    // Civil affairs officers convene dialogues where they work (three times as often).
+                    const double ca = civil_affairs_here[s] ? 3.0 : 1.0;
+                    if (rng.bernoulli(std::min(1.0, sc.politics.local_dialogue_rate * cap * dialogue_boost * ca))) {
                         t *= 1.0 - sc.politics.dialogue_effect;
                         cap += 0.02;
                         held_dialogue[s] = 1;

@@ -97,6 +97,10 @@ void Simulation::State::update_politics(DayStats& st) {
     // Ripeness (Zartman 1989): both sides hurting, neither winning.
     const double share = double(gov_strength) / double(std::max<std::int64_t>(1, gov_strength + group_strength));
     const double stalemate = 1.0 - std::fabs(share - 0.5) * 2.0;
+    // The mission's political staff add to the envoys' mediation, less so as the mission is
+    // seen to take sides (stabilization mandates; BRIEF, Mandates).
+    const double mediation_base = mediation;
+    const double mediation = std::min(1.0, mediation_base + (tasks.mediation ? 0.2 * impartiality : 0.0));
     const double push = 0.5 * (mediation + council_unity);
     const double calm = std::exp(-3.0 * violations_ema);
 
@@ -169,7 +173,8 @@ void Simulation::State::update_politics(DayStats& st) {
         Party& gov = parties[0];
         const bool peaceful = election_deaths / 30.0 <= 1.0 + 1.5 * election_baseline;
         if (peaceful) {
-            gov.legitimacy = std::min(1.0, gov.legitimacy + 0.1);
+            // Electoral support makes a calm vote more credible.
+            gov.legitimacy = std::min(1.0, gov.legitimacy + (tasks.electoral ? 0.15 : 0.1));
             gov.initial_legitimacy = std::min(1.0, gov.initial_legitimacy + 0.05);
             if (stage == Stage::Elections) set_stage(Stage::Transition);
         } else {
@@ -198,11 +203,11 @@ void Simulation::State::update_politics(DayStats& st) {
     demobilise.assign(parties.size(), 0.0);
     if (stage == Stage::Implementation || stage == Stage::Elections || stage == Stage::Transition) {
         for (std::size_t p = 1; p < parties.size(); ++p)
-            if (parties[p].stance == Stance::Signatory) demobilise[p] = pp.ddr_rate;
+            if (parties[p].stance == Stance::Signatory) demobilise[p] = pp.ddr_rate * (tasks.ddr ? 1.5 : 1.0);
         for (std::uint32_t id = 0; id < units.size(); ++id) {
             Unit& u = units[id];
             if (!u.alive() || demobilise[u.party] == 0) continue;
-            const double gone = pp.ddr_rate * u.strength;
+            const double gone = demobilise[u.party] * u.strength;
             Stream d(seed, std::uint32_t(day), id, Purpose::Demobilise);
             u.strength -= std::int32_t(gone) + (d.bernoulli(gone - std::floor(gone)) ? 1 : 0);
             u.strength = std::max(0, u.strength);

@@ -200,6 +200,7 @@ void Simulation::State::init() {
                      [](const auto& a, const auto& b) { return a.day < b.day; });
     init_communities();
     init_politics();
+    init_mission();
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -207,6 +208,7 @@ void Simulation::State::init() {
 // ---------------------------------------------------------------------------------------------
 
 void Simulation::State::sense() {
+    mission_sense();
     unit_index.build(map.width, map.height, std::max(vision, engage), units.size(), [&](std::size_t i) {
         return std::tuple{units[i].alive(), int(units[i].x), int(units[i].y)};
     });
@@ -252,6 +254,14 @@ void Simulation::State::sense() {
                 }
             });
             gov_companies[s] = companies;
+            // Under a stabilization mandate the mission's troops extend the state's authority.
+            if (tasks.offensive_ops)
+                mission_index.near(st.x, st.y, vision, [&](std::uint32_t id) {
+                    const auto& m = munits[id];
+                    if (m.active() && m.kind == mission::UnitKind::Company &&
+                        dist_cells(m.x, m.y, st.x, st.y) <= vision)
+                        by_party[0] += m.strength;
+                });
             // Epstein (2002): P = 1 - exp(-k (C/A)_v), A counting the would-be rebel. Here the
             // coercive agents C are the soldiers in sight plus the state's police and
             // administration where it holds the ground; the actives A are the armed groups'
@@ -277,7 +287,8 @@ void Simulation::State::sense() {
                 if (has_group[g]) h += gov_threat * double(by_party[0]);
                 // Armed men nearby frighten in proportion to their number, saturating: a
                 // second band adds less fear than the first.
-                threat[sg(s, g)] = float(v + cp.presence_threat * (1.0 - std::exp(-h / 200.0)));
+                threat[sg(s, g)] = float((v + cp.presence_threat * (1.0 - std::exp(-h / 200.0))) /
+                                         (1.0 + 0.3 * mission_safety[s]));
                 recruit_group[sg(s, g)] = std::uint8_t(arg);
             }
             // Control: the side with the most armed men within sight holds the settlement.
@@ -379,6 +390,18 @@ void Simulation::State::decide() {
                 else if (parties[e.party].identity != me.identity)
                     add(0.6 * odds * odds / (1.0 + d / raid), Action::AttackUnit, o);
             });
+            // Peacekeepers become targets as the mission loses its impartiality, and always for
+            // spoilers bent on derailing the process.
+            const double hostility = (1.0 - impartiality) + (me.stance == scenario::Stance::Spoiler ? 0.3 : 0.0);
+            if (mission_on && hostility > 0)
+                mission_index.near(u.x, u.y, raid, [&](std::uint32_t o) {
+                    const auto& m = munits[o];
+                    if (!m.active() || (m.kind != mission::UnitKind::Company && m.kind != mission::UnitKind::Police)) return;
+                    const double d = dist_cells(u.x, u.y, m.x, m.y);
+                    if (d > raid) return;
+                    const double odds = own / (own + double(m.strength));
+                    add(0.3 * hostility * odds * odds / (1.0 + d / raid), Action::AttackMission, o);
+                });
             settlement_index.near(u.x, u.y, raid, [&](std::uint32_t s) {
                 const auto& st = map.settlements[s];
                 const double d = dist_cells(u.x, u.y, st.x, st.y);
@@ -387,7 +410,7 @@ void Simulation::State::decide() {
                 for (std::size_t g = 0; g < groups; ++g)
                     (int(g) == me.identity ? same : others) += present[sg(s, g)];
                 // Raids go where many of "the others" live and no army stands guard.
-                const double guard = 1.0 + cp.deterrence_per_company * gov_companies[s];
+                const double guard = 1.0 + cp.deterrence_per_company * (gov_companies[s] + mission_guard[s]) * (poc[s] ? 2.0 : 1.0);
                 add(me.brutality * std::sqrt(double(others)) / 30.0 / guard / (1.0 + d / raid),
                     Action::AttackSettlement, s);
                 if (st.majority_group == me.identity)
@@ -408,6 +431,9 @@ void Simulation::State::decide() {
         switch (u.action) {
             case Action::AttackUnit:
                 u.dest_x = snapshot[u.target].x, u.dest_y = snapshot[u.target].y;
+                break;
+            case Action::AttackMission:
+                u.dest_x = munits[u.target].x, u.dest_y = munits[u.target].y;
                 break;
             case Action::AttackSettlement:
             case Action::Recruit:
@@ -450,6 +476,39 @@ void Simulation::State::act() {
             x = nx, y = ny;
         }
         u.x = x, u.y = y;
+    }
+    // Mission convoys move the same way, twice as fast on the roads they keep to; IEDs on
+    // the way kill (BRIEF, Mobility).
+    for (std::uint32_t id = 0; id < munits.size(); ++id) {
+        auto& u = munits[id];
+        if (!u.active() || (u.x == u.dest_x && u.y == u.dest_y)) continue;
+        if (u.kind == mission::UnitKind::Helicopter) {
+            u.x = u.dest_x, u.y = u.dest_y;
+            continue;
+        }
+        double budget = 2.0 * budget_km / (1.0 + 2.0 * sc.mobility.ied_threat);
+        int x = u.x, y = u.y;
+        const int x1 = u.dest_x, y1 = u.dest_y;
+        int dx = std::abs(x1 - x), dy = -std::abs(y1 - y);
+        const int sx = x < x1 ? 1 : -1, sy = y < y1 ? 1 : -1;
+        int err = dx + dy;
+        while (!(x == x1 && y == y1)) {
+            const int e2 = 2 * err;
+            int nx = x, ny = y;
+            if (e2 >= dy) err += dy, nx += sx;
+            if (e2 <= dx) err += dx, ny += sy;
+            const double cost = map.cell_km * map.move_cost(map.cell(nx, ny), rainy);
+            if (cost > budget && budget < 2.0 * budget_km) break;
+            budget -= cost;
+            x = nx, y = ny;
+        }
+        u.x = x, u.y = y;
+        Stream r(seed, std::uint32_t(day), id, Purpose::MissionIed);
+        if (r.bernoulli(0.02 * sc.mobility.ied_threat)) {
+            const auto dead = std::int32_t(std::min<std::uint32_t>(1 + r.poisson(1.5), std::uint32_t(u.strength)));
+            u.strength -= dead;
+            mday.fatalities += dead;
+        }
     }
 }
 
@@ -503,7 +562,9 @@ void Simulation::State::resolve() {
         for (std::size_t g = 0; g < groups; ++g)
             if (g != spare) targets += present[sg(s, g)];
         if (targets == 0) return;
-        const double guard = 1.0 + cp.deterrence_per_company * gov_companies[s];
+        // Armed protection present deters: state companies, and mission troops by their quality
+        // and rules of engagement, twice over at a protection site.
+        const double guard = 1.0 + cp.deterrence_per_company * (gov_companies[s] + mission_guard[s]) * (poc[s] ? 2.0 : 1.0);
         const double expected = cp.osv_lethality * strength / guard;
         osv_p[s] = float(std::min(0.5, expected / double(targets)));
         osv_party[s] = a.party;
@@ -601,6 +662,13 @@ void Simulation::State::resolve() {
                 if (u.action != Action::Retreat) u.action = Action::Hold;  // a broken unit falls back
                 u.target = no_target;
             }
+        } else if (u.action == Action::AttackMission && u.target != no_target) {
+            const auto& m = munits[u.target];
+            if (m.active() && dist_cells(u.x, u.y, m.x, m.y) <= engage) {
+                mission_battle(id, u.target, false);
+                if (u.action != Action::Retreat) u.action = Action::Hold;
+                u.target = no_target;
+            }
         } else if (u.action == Action::AttackSettlement && u.target != no_target) {
             const auto& st = map.settlements[u.target];
             if (dist_cells(u.x, u.y, st.x, st.y) > engage) continue;
@@ -615,6 +683,7 @@ void Simulation::State::resolve() {
             if (defender != none32) battle(id, defender);
             if (u.alive() && u.action != Action::Retreat) {
                 one_sided(id, s, u.strength, std::uint8_t(parties[u.party].identity));
+                if (osv_party[s] == u.party) mission_respond(s, id);
                 parties[u.party].resources = std::min(1.0, parties[u.party].resources + 0.002);  // looting
                 u.action = Action::Hold;
             }
@@ -622,6 +691,7 @@ void Simulation::State::resolve() {
             u.dest_x = u.base_x, u.dest_y = u.base_y;
         }
     }
+    mission_offensive();
     // Today's chance that a recruited civilian is among a group's dead.
     attrition.assign(parties.size(), 0.0);
     demobilise.resize(parties.size(), 0.0);
@@ -657,6 +727,7 @@ void Simulation::State::update_civilians(DayStats& st) {
         std::vector<std::int32_t> osv_dead, battle_dead, clash_dead_a, clash_dead_b, present;
         std::vector<std::int64_t> recruits;
         std::vector<std::int32_t> actives, residents;  // per field block
+        std::vector<std::int64_t> trust_mission;       // per settlement, x 1e4
         std::int64_t demobilised = 0, communal = 0;
     };
     tbb::enumerable_thread_specific<Tally> tallies([&] {
@@ -669,6 +740,7 @@ void Simulation::State::update_civilians(DayStats& st) {
         t.recruits.assign(parties.size(), 0);
         t.actives.assign(active_blocks.size(), 0);
         t.residents.assign(active_blocks.size(), 0);
+        t.trust_mission.assign(ns, 0);
         return t;
     });
     const auto seed32 = seed;
@@ -784,7 +856,9 @@ void Simulation::State::update_civilians(DayStats& st) {
                             ++sum.new_refugees;
                         } else if (dest != none32) {
                             loc = dest;
-                            status = dest == civ.home[i] ? Status::Home : Status::Displaced;
+                            status = dest == civ.home[i] ? Status::Home
+                                     : poc[dest]          ? Status::ProtectionSite
+                                                          : Status::Displaced;
                             ++sum.fled;
                         }
                     }
@@ -810,6 +884,14 @@ void Simulation::State::update_civilians(DayStats& st) {
                     // holds the ground, grievance finds its outlet in recruitment instead.
                     status = Status::Active;
                 }
+                // Trust in the mission: earned by protection nearby, lost to failures to protect
+                // and to misconduct, drifting back to indifference where it is absent.
+                float tm = civ.trust_mission[i];
+                if (misconduct_here[loc]) tm *= 0.7f;
+                else if (osv_party[loc] != none32 && mission_guard[loc] > 0) tm *= 0.9f;
+                else if (mission_safety[loc] > 0) tm += 0.002f * (1.0f - tm);
+                else tm += 0.001f * (0.5f - tm);
+                civ.trust_mission[i] = tm;
                 civ.location[i] = loc;
                 civ.status[i] = std::uint8_t(status);
                 civ.hardship[i] = h;
@@ -820,6 +902,9 @@ void Simulation::State::update_civilians(DayStats& st) {
                     status == Status::ProtectionSite || status == Status::Active)
                     ++tally.present[sg(loc, g)];
                 if (status == Status::Active) ++tally.actives[settlement_block[loc]];
+                if (status == Status::Home || status == Status::Displaced ||
+                    status == Status::ProtectionSite || status == Status::Active)
+                    tally.trust_mission[loc] += std::int64_t(tm * 1e4f);
                 if (status == Status::Home || status == Status::Displaced ||
                     status == Status::ProtectionSite || status == Status::Active)
                     ++tally.residents[settlement_block[loc]];
@@ -834,6 +919,7 @@ void Simulation::State::update_civilians(DayStats& st) {
     std::fill(present.begin(), present.end(), 0);
     std::fill(active_blocks.begin(), active_blocks.end(), 0);
     std::fill(resident_blocks.begin(), resident_blocks.end(), 0);
+    std::fill(trust_mission_sum.begin(), trust_mission_sum.end(), 0);
     std::vector<std::int64_t> osv_dead(ns, 0), battle_dead(ns, 0), clash_a_dead(ns, 0), clash_b_dead(ns, 0),
         recruits(parties.size(), 0);
     for (auto& t : tallies) {
@@ -846,8 +932,10 @@ void Simulation::State::update_civilians(DayStats& st) {
         for (std::size_t k = 0; k < present.size(); ++k) present[k] += t.present[k];
         for (std::size_t k = 0; k < active_blocks.size(); ++k)
             active_blocks[k] += t.actives[k], resident_blocks[k] += t.residents[k];
+        for (std::size_t k = 0; k < ns; ++k) trust_mission_sum[k] += t.trust_mission[k];
         for (std::size_t p = 0; p < parties.size(); ++p) recruits[p] += t.recruits[p];
     }
+    std::fill(misconduct_here.begin(), misconduct_here.end(), 0);
     double grievance = 0, trust = 0;
     std::int64_t counted = 0;
     for (const auto& b : block_sums) {
@@ -934,6 +1022,13 @@ void Simulation::State::update_parties(DayStats& st) {
         const bool communal = e.side_a >= Event::communal_side;
         if (!communal) st.battle_deaths += e.deaths_a + e.deaths_b;
         if (e.type == 3) (e.side_a == 0 ? gov_osv : other_osv) += e.deaths_civilians;
+        // Attacks the mission's observers and monitors see are reported, which raises their
+        // political cost: state forces tighten conduct, armed groups restrain their brutality.
+        if (e.type == 3 && e.settlement < reported.size() && reported[e.settlement]) {
+            ++mtot.reports;
+            if (e.side_a == 0) parties[0].hr_compliance = std::min(1.0, parties[0].hr_compliance + 0.005);
+            else parties[e.side_a].brutality *= 0.99;
+        }
         if (!communal && parties[e.side_a].stance == scenario::Stance::Spoiler) spoiler_deaths_today += e.best();
         if (!communal && e.type != 3 && parties[e.side_b].stance == scenario::Stance::Spoiler)
             spoiler_deaths_today += e.best();
@@ -996,6 +1091,7 @@ void Simulation::step() {
     st.rainy = s.rainy_today();
     s.sense();
     s.decide();
+    s.mission_decide();
     s.act();
     s.resolve();
     s.resolve_communities();
@@ -1003,6 +1099,7 @@ void Simulation::step() {
     s.update_parties(st);
     s.update_communities(st);
     s.update_politics(st);
+    s.mission_update(st);
     s.history.push_back(st);
     s.agent_updates += s.civ.size() + s.units.size();
     ++s.day;
@@ -1023,6 +1120,32 @@ const std::vector<Unit>& Simulation::units() const noexcept { return s_->units; 
 const std::vector<DayStats>& Simulation::history() const noexcept { return s_->history; }
 const std::vector<Event>& Simulation::events() const noexcept { return s_->events; }
 std::uint64_t Simulation::agent_updates() const noexcept { return s_->agent_updates; }
+const std::vector<mission::Unit>& Simulation::mission_units() const noexcept { return s_->munits; }
+
+scenario::MissionTasks Simulation::mission_tasks() const noexcept {
+    const auto& t = s_->tasks;
+    auto sw = [](bool on) { return on ? scenario::Switch::On : scenario::Switch::Off; };
+    scenario::MissionTasks m;
+    m.presence = sw(t.presence), m.patrols = sw(t.patrols), m.protection_sites = sw(t.protection_sites);
+    m.rapid_response = sw(t.rapid_response), m.observe_report = sw(t.observe_report);
+    m.human_rights = sw(t.human_rights), m.civil_affairs = sw(t.civil_affairs), m.mediation = sw(t.mediation);
+    m.electoral = sw(t.electoral), m.ddr = sw(t.ddr), m.offensive_ops = sw(t.offensive_ops);
+    return m;
+}
+
+mission::Totals Simulation::mission_totals() const {
+    mission::Totals t = s_->mtot;
+    auto times = s_->response_times;
+    std::sort(times.begin(), times.end());
+    if (!times.empty()) {
+        t.response_time_median_h = times[times.size() / 2];
+        t.response_time_p90_h = times[std::min(times.size() - 1, std::size_t(0.9 * double(times.size())))];
+    }
+    t.cost_musd = s_->mission_cost / 1e6;
+    t.reimbursement_delay_days = s_->max_delay;
+    t.final_impartiality = s_->impartiality;
+    return t;
+}
 scenario::Stage Simulation::stage() const noexcept { return s_->stage; }
 const std::vector<float>& Simulation::tension() const noexcept { return s_->tension; }
 const std::vector<float>& Simulation::resolution_capacity() const noexcept { return s_->capacity; }
@@ -1104,6 +1227,12 @@ std::string Simulation::state_hash() const {
         h.add(p.pain), h.add(p.offensive_until), h.add(p.capacity), h.add(p.hr_compliance), h.add(p.consent);
         h.add(p.initial_legitimacy), h.add(p.initial_cohesion), h.add(p.splinter_of), h.add(p.brutality);
     }
+    h.add(c.trust_mission), h.add(s.cash), h.add(s.owed), h.add(s.impartiality), h.add(s.flight_hours_left);
+    for (const auto& m : s.munits) {
+        h.add(std::uint8_t(m.kind)), h.add(std::uint8_t(m.status)), h.add(m.x), h.add(m.y), h.add(m.dest_x), h.add(m.dest_y);
+        h.add(m.strength), h.add(m.training), h.add(m.readiness), h.add(m.performance), h.add(m.back_on);
+    }
+    h.add(s.response_times);
     h.add(s.election_deaths), h.add(s.election_baseline), h.add(std::uint64_t(s.next_inject)), h.add(s.furthest);
     for (const auto& e : s.events) {
         h.add(e.id), h.add(e.day), h.add(e.type), h.add(e.side_a), h.add(e.side_b);

@@ -9,6 +9,7 @@
 
 #include "peacesim/core/random.hpp"
 #include "peacesim/engine/simulation.hpp"
+#include "peacesim/world/map.hpp"
 
 namespace peacesim::engine {
 
@@ -158,6 +159,43 @@ struct Simulation::State {
     std::vector<std::uint8_t> clash_a, clash_b;  // the two identity groups in a clash
     std::vector<std::uint32_t> clash_event;
     std::int64_t dialogues_today = 0, clashes_today = 0;
+
+    // The mission (mission.cpp).
+    struct Tasks {
+        bool presence = false, patrols = false, protection_sites = false, rapid_response = false,
+             observe_report = false, human_rights = false, civil_affairs = false, mediation = false,
+             electoral = false, ddr = false, offensive_ops = false;
+    } tasks;
+    scenario::Roe roe = scenario::Roe::SelfDefence;
+    scenario::Posture posture = scenario::Posture::Static;
+    bool mission_on = false;
+    std::vector<mission::Unit> munits;
+    Buckets mission_index;
+    std::vector<float> mission_guard;       // per settlement: deterrence from mission troops in reach
+    std::vector<float> mission_safety;      // per settlement: perceived safety from the mission
+    std::vector<std::uint8_t> poc;          // per settlement: a protection site
+    std::vector<std::uint8_t> reported;     // per settlement: observers or monitors in sight
+    std::vector<std::uint8_t> civil_affairs_here;  // per settlement: civil affairs in reach
+    std::vector<std::uint8_t> misconduct_here;     // per settlement: a misconduct case today
+    std::vector<std::int64_t> trust_mission_sum;   // per settlement: residents' trust x 1e4
+    double cash = 0, owed = 0, flight_hours_left = 0, impartiality = 1;
+    int oldest_unpaid = -1;
+    std::int64_t max_delay = 0;
+    mission::Totals mtot;
+    std::vector<float> response_times;      // every response of the run, in hours
+    std::vector<float> today_responses;
+    mission::Day mday;
+    double mission_cost = 0;
+
+    void init_mission();
+    void mission_sense();
+    void mission_decide();
+    void mission_offensive();
+    void mission_respond(std::uint32_t settlement, std::uint32_t attacker);
+    void mission_update(DayStats& st);
+    std::int32_t mission_battle(std::uint32_t band, std::uint32_t company, bool mission_attacks);
+    double denial_chance() const;
+    double travel_hours(int x0, int y0, int x1, int y1, bool rainy) const;
 
     bool rainy_today() const;
     double tempo(const Party& p) const;

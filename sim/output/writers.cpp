@@ -29,12 +29,16 @@ std::string timeseries_csv(const engine::Simulation& sim) {
         "died_fighting,fled,returned,new_refugees,new_recruits,fighters_government,"
         "fighters_groups,legitimacy,mean_grievance,mean_trust_state,state_control,"
         "communal_deaths,communal_clashes,mean_tension,humanitarian_access,local_dialogues,"
-        "agreement_stage,armed_groups,negotiating,signatories,spoilers,demobilised,active,jailed\n";
+        "agreement_stage,armed_groups,negotiating,signatories,spoilers,demobilised,active,jailed,"
+        "mission_cash_musd,patrols,responses,response_time_median_h,movement_denials,flight_hours,"
+        "peacekeeper_fatalities,misconduct_cases,trust_in_mission,impartiality,"
+        "reimbursement_delay_days,companies_deployed\n";
     auto st = [](const engine::DayStats& d, Status s) { return d.status[std::size_t(s)]; };
     for (const auto& d : sim.history()) {
         out += fmt::format(
             "{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{:.6f},{:.6f},{:.6f},{:.6f},"
-            "{},{},{:.6f},{:.6f},{},{},{},{},{},{},{},{},{}\n",
+            "{},{},{:.6f},{:.6f},{},{},{},{},{},{},{},{},{},"
+            "{:.6f},{},{},{:.3f},{},{:.3f},{},{},{:.6f},{:.6f},{},{}\n",
             d.day, d.date.iso(), d.rainy ? 1 : 0, d.civilians_killed(), d.civilians_killed_government,
             d.civilians_killed_groups, d.civilians_killed_battle, d.battle_deaths, d.events_state,
             d.events_nonstate, d.events_onesided, st(d, Status::Home), st(d, Status::Displaced),
@@ -44,7 +48,10 @@ std::string timeseries_csv(const engine::Simulation& sim) {
             d.mean_trust_state, d.state_control, d.communal_deaths, d.clashes, d.mean_tension,
             d.mean_access, d.dialogues, scenario::stage_names[int(d.stage)], d.armed_groups,
             d.negotiating, d.signatories, d.spoilers, d.demobilised, st(d, Status::Active),
-            st(d, Status::Jailed));
+            st(d, Status::Jailed), d.mission.cash_musd, d.mission.patrols, d.mission.responses,
+            d.mission.response_median_h, d.mission.denials, d.mission.flight_hours, d.mission.fatalities,
+            d.mission.misconduct, d.mission.trust, d.mission.impartiality,
+            d.mission.reimbursement_delay_days, d.mission.companies_deployed);
     }
     return out;
 }
@@ -85,17 +92,44 @@ std::string summary_json(const engine::Simulation& sim, const RunInfo& info) {
     tot["civilians_killed_groups"] = t.civilians_killed_groups;
     tot["civilians_killed_battle"] = t.civilians_killed_battle;
     tot["battle_deaths"] = t.battle_deaths;
-    // No peacekeeping mission is modelled yet: no peacekeepers to lose, nothing spent.
-    tot["peacekeeper_fatalities"] = 0;
+    const auto m = sim.mission_totals();
+    tot["peacekeeper_fatalities"] = m.fatalities;
     tot["displaced_peak"] = t.displaced_peak;
     tot["refugees"] = t.refugees;
     tot["recruited"] = t.recruited;
-    tot["cost_musd"] = 0.0;
+    tot["cost_musd"] = m.cost_musd;
     tot["communal_deaths"] = t.communal_deaths;
     tot["events"] = {{"state_based", t.events_state},
                      {"non_state", t.events_nonstate},
                      {"one_sided", t.events_onesided}};
     j["totals"] = tot;
+    const auto& mp = sim.scenario().mission;
+    nlohmann::ordered_json mj;
+    mj["mandate"] = scenario::mandate_names[int(mp.mandate)];
+    nlohmann::ordered_json tasks;
+    const auto tk = sim.mission_tasks();
+    const std::pair<const char*, scenario::Switch> task_list[] = {
+        {"presence", tk.presence}, {"patrols", tk.patrols}, {"protection_sites", tk.protection_sites},
+        {"rapid_response", tk.rapid_response}, {"observe_report", tk.observe_report},
+        {"human_rights", tk.human_rights}, {"civil_affairs", tk.civil_affairs}, {"mediation", tk.mediation},
+        {"electoral", tk.electoral}, {"ddr", tk.ddr}, {"offensive_ops", tk.offensive_ops}};
+    for (const auto& [name, sw] : task_list) tasks[name] = sw == scenario::Switch::On;
+    mj["tasks"] = tasks;
+    mj["patrols"] = m.patrols;
+    mj["responses"] = m.responses;
+    mj["response_time_median_h"] = m.response_time_median_h;
+    mj["response_time_p90_h"] = m.response_time_p90_h;
+    mj["flight_hours"] = m.flight_hours;
+    mj["movement_denials"] = m.movement_denials;
+    mj["reimbursement_delay_days"] = m.reimbursement_delay_days;
+    mj["contingents_withdrawn"] = m.contingents_withdrawn;
+    mj["misconduct_cases"] = m.misconduct_cases;
+    mj["rotations"] = m.rotations;
+    mj["reports"] = m.reports;
+    mj["fatalities"] = m.fatalities;
+    mj["cost_musd"] = m.cost_musd;
+    mj["final_impartiality"] = m.final_impartiality;
+    j["mission"] = mj;
     j["politics"] = {{"final_stage", scenario::stage_names[int(t.final_stage)]},
                      {"furthest_stage", scenario::stage_names[int(t.furthest_stage)]},
                      {"relapses", t.relapses},

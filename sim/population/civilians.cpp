@@ -20,6 +20,7 @@ void Civilians::resize(std::size_t n) {
     grievance.resize(n);
     trust_state.resize(n);
     jail_days.resize(n);
+    trust_mission.resize(n);
 }
 
 Civilians make_civilians(const world::Map& map, const scenario::Scenario& sc, std::uint64_t seed) {
@@ -54,6 +55,7 @@ Civilians make_civilians(const world::Map& map, const scenario::Scenario& sc, st
                 c.grievance[i] = 0.0f;
                 c.trust_state[i] = trust;
                 c.jail_days[i] = 0;
+                c.trust_mission[i] = 0.5f;
             }
         }
     });

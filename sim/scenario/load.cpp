@@ -140,12 +140,14 @@ public:
     }
 
     void bind(const toml::table& root, Scenario& sc) {
+        sc_ = &sc;
         for (auto&& [k, node] : root) {
             const std::string name(k.str());
             const Section* sec = detail::find_section(name);
             if (!sec) {
                 std::vector<std::string_view> names;
-                for (const auto& s : detail::schema()) names.push_back(s.name);
+                for (const auto& s : detail::schema())
+                    if (s.name.find('.') == std::string_view::npos) names.push_back(s.name);
                 error(name, k.source(),
                       fmt::format("unknown section{}; sections are {}", suggestion(name, names),
                                   list(names)));
@@ -198,6 +200,15 @@ private:
         for (auto&& [k, node] : t) {
             const std::string key = prefix + "." + std::string(k.str());
             const Field* f = detail::find_field(sec, k.str());
+            const Section* sub = sec.array ? nullptr : detail::find_section(key);
+            if (!f && sub) {  // a nested table such as [mission.funding]
+                positions_[key] = node.source();
+                if (!node.is_table())
+                    error(key, node.source(), fmt::format("expected a table [{}], got {}", key, type_name(node)));
+                else
+                    bind_table(*node.as_table(), *sub, sub->table(*sc_), key);
+                continue;
+            }
             if (!f) {
                 std::vector<std::string_view> names;
                 for (const auto& x : sec.fields) names.push_back(x.key);
@@ -255,6 +266,12 @@ private:
                 }
                 return bad();
             case Kind::Choice: {
+                // Switches read true/false as on/off too.
+                if (n.is_boolean() && std::find(f.choices.begin(), f.choices.end(), "on") != f.choices.end()) {
+                    const auto want = *n.value<bool>() ? "on" : "off";
+                    for (std::size_t i = 0; i < f.choices.size(); ++i)
+                        if (f.choices[i] == want) return Value{std::int64_t(i)};
+                }
                 if (!n.is_string()) return bad();
                 const auto s = *n.value<std::string>();
                 for (std::size_t i = 0; i < f.choices.size(); ++i)
@@ -266,6 +283,7 @@ private:
     }
 
     std::string file_;
+    Scenario* sc_ = nullptr;
     std::map<std::string, std::string> overridden_;
     std::map<std::string, toml::source_region> positions_;
     std::vector<Diagnostic> errors_;
@@ -489,22 +507,32 @@ std::map<std::string, std::string> apply_overrides(toml::table& root,
                               "expected a dotted key such as world.population"});
             continue;
         }
-        const Section* sec = detail::find_section(parts[0]);
+        // The longest leading run of parts that names a section: "mission.funding" before "mission".
+        const Section* sec = nullptr;
+        std::size_t depth = 0;
+        for (std::size_t k = parts.size() - 1; k >= 1 && !sec; --k) {
+            std::string name = parts[0];
+            for (std::size_t j = 1; j < k; ++j) name += "." + parts[j];
+            if ((sec = detail::find_section(name))) depth = k;
+        }
         if (!sec) {
             errors.push_back({"--set " + shown, 0, 0, o.key, fmt::format("unknown section '{}'", parts[0])});
             continue;
         }
         toml::table* target = nullptr;
         if (!sec->array) {
-            if (parts.size() != 2) {
+            if (parts.size() != depth + 1) {
                 errors.push_back({"--set " + shown, 0, 0, o.key,
-                                  fmt::format("[{}] has no nested tables", parts[0])});
+                                  fmt::format("[{}] has no table '{}'", sec->name, parts[depth])});
                 continue;
             }
-            if (!root.contains(parts[0])) root.insert(parts[0], toml::table{});
-            target = root[parts[0]].as_table();
+            target = &root;
+            for (std::size_t j = 0; j < depth && target; ++j) {
+                if (!target->contains(parts[j])) target->insert(parts[j], toml::table{});
+                target = (*target)[parts[j]].as_table();
+            }
             if (!target) {
-                errors.push_back({"--set " + shown, 0, 0, o.key, fmt::format("'{}' is not a table", parts[0])});
+                errors.push_back({"--set " + shown, 0, 0, o.key, fmt::format("'{}' is not a table", sec->name)});
                 continue;
             }
         } else {

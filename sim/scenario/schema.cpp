@@ -62,6 +62,24 @@ Field choice(std::string_view key, E S::*m, const char* const (&names)[N], std::
 }
 
 template <class S>
+Field flag(std::string_view key, bool S::*m, std::string_view doc) {
+    return Field{key, Kind::Boolean, 0, 0, {}, doc,
+                 [m](void* o, const Value& v) { static_cast<S*>(o)->*m = std::get<bool>(v); },
+                 [m](const void* o) { return std::string(static_cast<const S*>(o)->*m ? "true" : "false"); }};
+}
+
+template <class S, class T>
+Section nested_section(std::string_view name, T S::*inner, S Scenario::*outer, std::string_view doc,
+                       std::vector<Field> fields) {
+    Section s;
+    s.name = name;
+    s.doc = doc;
+    s.fields = std::move(fields);
+    s.table = [outer, inner](Scenario& sc) -> void* { return &((sc.*outer).*inner); };
+    return s;
+}
+
+template <class S>
 Section table_section(std::string_view name, S Scenario::*member, std::string_view doc,
                       std::vector<Field> fields) {
     Section s;
@@ -345,6 +363,86 @@ std::vector<Section> build() {
                  "handful, a few kill hundreds (UCDP non-state data)."),
             real("aid_relief", &CommunityParams::aid_relief, 0, 1,
                  "Share of the hardship of displacement that full humanitarian access relieves."),
+        }));
+    out.push_back(table_section(
+        "mission", &Scenario::mission,
+        "The peacekeeping mission: mandate, strength, money and conduct (docs/model.md, section 8).",
+        {
+            choice("mandate", &MissionParams::mandate, mandate_names,
+                   "Mandate preset: a bundle of tasks, rules of engagement and posture; none is the "
+                   "counterfactual of no mission."),
+            choice("roe", &MissionParams::roe, roe_names,
+                   "Rules of engagement; preset takes the mandate's."),
+            choice("posture", &MissionParams::posture, posture_names,
+                   "Share of the force that moves and patrols; preset takes the mandate's."),
+            integer("troops", &MissionParams::troops, 0, 100000, "Military contingents (infantry), in persons."),
+            integer("police", &MissionParams::police, 0, 20000, "Formed police units, in persons."),
+            integer("observers", &MissionParams::observers, 0, 5000, "Unarmed military observers."),
+            integer("helicopters", &MissionParams::helicopters, 0, 200, "Utility helicopters."),
+            integer("civilian_staff", &MissionParams::civilian_staff, 0, 20000,
+                    "Civilian staff: political, civil affairs, human rights, electoral."),
+            real("budget_musd", &MissionParams::budget_musd, 0, 20000, "Annual budget, US$ million."),
+            flag("accountability", &MissionParams::accountability,
+                 "Measure unit performance and rotate out underperformers; investigate misconduct."),
+            real("training", &MissionParams::training, 0, 1, "Training and equipment quality of contingents."),
+            real("discipline", &MissionParams::discipline, 0, 1, "Discipline and oversight of personnel."),
+            real("caveats", &MissionParams::caveats, 0, 1,
+                 "Share of contingents whose national caveats refuse risky tasks."),
+            real("misconduct_rate", &MissionParams::misconduct_rate, 0, 10,
+                 "Misconduct cases a month per 1,000 personnel with no discipline at all."),
+            integer("company_size", &MissionParams::company_size, 20, 1000, "Troops per company operating base."),
+            real("flight_hours_per_month", &MissionParams::flight_hours_per_month, 0, 500,
+                 "Flight hours a month each helicopter may fly when cash allows."),
+        }));
+    out.push_back(nested_section(
+        "mission.tasks", &MissionParams::tasks, &Scenario::mission,
+        "Task switches: preset (the mandate's), on or off.",
+        {
+            choice("presence", &MissionTasks::presence, switch_names, "Bases deter attacks within reach."),
+            choice("patrols", &MissionTasks::patrols, switch_names, "Daily patrols extend presence."),
+            choice("protection_sites", &MissionTasks::protection_sites, switch_names,
+                   "Camps beside bases become protection sites."),
+            choice("rapid_response", &MissionTasks::rapid_response, switch_names,
+                   "A quick-reaction force answers attacks on civilians."),
+            choice("observe_report", &MissionTasks::observe_report, switch_names,
+                   "Observers report ceasefire violations and attacks."),
+            choice("human_rights", &MissionTasks::human_rights, switch_names,
+                   "Human-rights monitoring raises the political cost of abuses."),
+            choice("civil_affairs", &MissionTasks::civil_affairs, switch_names, "Civil affairs run local dialogues."),
+            choice("mediation", &MissionTasks::mediation, switch_names, "Political staff mediate the national track."),
+            choice("electoral", &MissionTasks::electoral, switch_names, "Electoral support."),
+            choice("ddr", &MissionTasks::ddr, switch_names, "Support to disarmament and demobilisation."),
+            choice("offensive_ops", &MissionTasks::offensive_ops, switch_names,
+                   "Offensive operations with host forces, extending state authority."),
+        }));
+    out.push_back(nested_section(
+        "mission.funding", &MissionParams::funding, &Scenario::mission,
+        "Assessed contributions, cash and costs.",
+        {
+            real("paid_fraction", &FundingParams::paid_fraction, 0, 1,
+                 "Share of assessed contributions paid (the rest are arrears)."),
+            integer("payments_per_year", &FundingParams::payments_per_year, 1, 12, "Instalments a year."),
+            real("reserve_musd", &FundingParams::reserve_musd, 0, 10000, "Cash at the start, US$ million."),
+            real("reimbursement_usd", &FundingParams::reimbursement_usd, 0, 100000,
+                 "Reimbursement to troop and police contributors per person and month."),
+            real("upkeep_usd_per_day", &FundingParams::upkeep_usd_per_day, 0, 10000,
+                 "Rations, base fuel and logistics per uniformed person and day."),
+            real("civilian_usd_per_month", &FundingParams::civilian_usd_per_month, 0, 1e6,
+                 "Cost of a civilian staff member and their programmes per month."),
+            real("patrol_usd", &FundingParams::patrol_usd, 0, 1e6, "Cost of a company patrol."),
+            real("flight_hour_usd", &FundingParams::flight_hour_usd, 0, 1e6, "Cost of a helicopter flight hour."),
+        }));
+    out.push_back(table_section(
+        "mobility", &Scenario::mobility, "Freedom of movement of the mission.",
+        {
+            real("host_restrictions", &MobilityParams::host_restrictions, 0, 1,
+                 "How readily the host government denies the mission's movements, before consent "
+                 "and the mandate's intrusiveness."),
+            real("ied_threat", &MobilityParams::ied_threat, 0, 1,
+                 "Threat of improvised explosive devices on roads: slows convoys and kills."),
+            real("helicopter_kmh", &MobilityParams::helicopter_kmh, 50, 400, "Helicopter cruise speed."),
+            real("response_prep_h", &MobilityParams::response_prep_h, 0, 48,
+                 "Hours before a response force is on its way."),
         }));
     out.push_back(array_section(
         "injects", &Scenario::injects, 0, 10000,

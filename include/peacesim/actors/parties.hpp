@@ -26,9 +26,9 @@ struct Party {
     std::int32_t splinter_of = -1;     // the party it broke away from
 };
 
-enum class Action : std::uint8_t { Hold = 0, Patrol, AttackSettlement, AttackUnit, Recruit, Retreat };
+enum class Action : std::uint8_t { Hold = 0, Patrol, AttackSettlement, AttackUnit, Recruit, Retreat, AttackMission };
 inline constexpr const char* action_names[] = {"hold",        "patrol",  "attack_settlement",
-                                               "attack_unit", "recruit", "retreat"};
+                                               "attack_unit", "recruit", "retreat", "attack_mission"};
 inline constexpr std::uint32_t no_target = 0xFFFFFFFFu;
 
 /// A company of the government or a band of an armed group. Units are never removed: a unit at

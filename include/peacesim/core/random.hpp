@@ -35,6 +35,15 @@ enum class Purpose : std::uint32_t {
     SplinterAtSigning,
     Demobilise,
     SplinterRecruits,
+    MissionInit,
+    MissionPatrol,
+    MissionPlan,
+    MissionBattle,
+    MissionResponse,
+    MissionWithdraw,
+    MissionConduct,
+    MissionIed,
+    MissionReport,
 };
 
 /// Philox4x32-10: ten rounds of a multiply-xorshift bijection over a 128-bit counter, keyed by

@@ -22,6 +22,7 @@
 
 #include "peacesim/actors/parties.hpp"
 #include "peacesim/core/date.hpp"
+#include "peacesim/mission/mission.hpp"
 #include "peacesim/population/civilians.hpp"
 #include "peacesim/scenario/scenario.hpp"
 #include "peacesim/world/map.hpp"
@@ -51,6 +52,7 @@ struct DayStats {
     double mean_tension = 0;    // intercommunal tension, mean over mixed settlements by residents
     double mean_access = 0;     // humanitarian access, mean over settlements by residents
     std::int64_t dialogues = 0, clashes = 0;
+    mission::Day mission;
 
     std::int64_t civilians_killed() const noexcept {
         return civilians_killed_government + civilians_killed_groups + civilians_killed_battle;
@@ -116,6 +118,10 @@ public:
     const std::vector<actors::Unit>& units() const noexcept;
     const std::vector<DayStats>& history() const noexcept;
     const std::vector<Event>& events() const noexcept;
+    const std::vector<mission::Unit>& mission_units() const noexcept;
+    mission::Totals mission_totals() const;
+    /// Tasks in force after the mandate preset and the scenario's overrides.
+    scenario::MissionTasks mission_tasks() const noexcept;
     /// Name of an event side: a party, or an identity group's communal militia.
     std::string side_name(std::uint32_t side) const;
     scenario::Stage stage() const noexcept;

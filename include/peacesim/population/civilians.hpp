@@ -37,6 +37,7 @@ struct Civilians {
     std::vector<float> grievance;         // G = H (1 - L_i)
     std::vector<float> trust_state;       // scales the legitimacy L_i a civilian perceives
     std::vector<std::uint16_t> jail_days; // days left in jail when Jailed
+    std::vector<float> trust_mission;     // trust in the peacekeeping mission, 0..1
 
     std::size_t size() const noexcept { return home.size(); }
     void resize(std::size_t n);

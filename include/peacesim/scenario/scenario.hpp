@@ -53,6 +53,74 @@ struct Inject {
     std::string args;
 };
 
+/// Mandate presets (BRIEF, Mandates): each is a bundle of tasks, rules of engagement and posture.
+enum class Mandate : int { None = 0, Political, Observer, Traditional, Multidimensional, RobustPoc, Stabilization };
+inline constexpr const char* mandate_names[] = {"none",        "political",        "observer",   "traditional",
+                                                "multidimensional", "robust_poc", "stabilization"};
+/// Rules of engagement; Preset takes the mandate's.
+enum class Roe : int { Preset = 0, SelfDefence, DefendMandate, Offensive };
+inline constexpr const char* roe_names[] = {"preset", "self_defence", "defend_mandate", "offensive"};
+/// Posture: how much of the force moves; Preset takes the mandate's.
+enum class Posture : int { Preset = 0, Static, Mobile, Robust };
+inline constexpr const char* posture_names[] = {"preset", "static", "mobile", "robust"};
+/// A task switch: Preset takes the mandate's.
+enum class Switch : int { Preset = 0, Off, On };
+inline constexpr const char* switch_names[] = {"preset", "off", "on"};
+
+/// The tasks a mandate bundles. Each acts through a mechanism (docs/model.md, section 8).
+struct MissionTasks {
+    Switch presence = Switch::Preset;          // company operating bases deter attacks nearby
+    Switch patrols = Switch::Preset;           // daily patrols extend that presence
+    Switch protection_sites = Switch::Preset;  // camps beside bases shelter the displaced
+    Switch rapid_response = Switch::Preset;    // a quick-reaction force answers attacks
+    Switch observe_report = Switch::Preset;    // observers report violations
+    Switch human_rights = Switch::Preset;      // monitoring raises the cost of abuses
+    Switch civil_affairs = Switch::Preset;     // local dialogues
+    Switch mediation = Switch::Preset;         // the mission's political staff mediate
+    Switch electoral = Switch::Preset;         // electoral support
+    Switch ddr = Switch::Preset;               // support to disarmament and demobilisation
+    Switch offensive_ops = Switch::Preset;     // operations against armed groups with host forces
+};
+
+struct FundingParams {
+    double paid_fraction = 0.85;          // of assessed contributions actually paid
+    std::int64_t payments_per_year = 4;   // instalments of the assessment
+    double reserve_musd = 60.0;           // cash at the start
+    double reimbursement_usd = 1448.0;    // per uniformed person and month (UN standard rate)
+    double upkeep_usd_per_day = 45.0;     // rations, fuel for bases, logistics per person
+    double civilian_usd_per_month = 12000.0;  // per civilian staff member, with programmes
+    double patrol_usd = 1500.0;           // fuel and wear per company patrol
+    double flight_hour_usd = 4500.0;      // per helicopter flight hour
+};
+
+struct MissionParams {
+    Mandate mandate = Mandate::Multidimensional;
+    Roe roe = Roe::Preset;
+    Posture posture = Posture::Preset;
+    std::int64_t troops = 6000;
+    std::int64_t police = 700;
+    std::int64_t observers = 80;
+    std::int64_t helicopters = 4;
+    std::int64_t civilian_staff = 300;
+    double budget_musd = 420.0;
+    bool accountability = true;
+    double training = 0.6;       // training and equipment quality of contingents
+    double discipline = 0.8;
+    double caveats = 0.2;        // share of contingents with national caveats
+    double misconduct_rate = 0.02;  // cases per 1,000 personnel per month without discipline
+    std::int64_t company_size = 150;
+    double flight_hours_per_month = 40.0;  // per helicopter, when cash allows
+    MissionTasks tasks;
+    FundingParams funding;
+};
+
+struct MobilityParams {
+    double host_restrictions = 0.2;  // 0..1: how readily the host denies movements
+    double ied_threat = 0.1;         // 0..1: threat of improvised explosive devices on roads
+    double helicopter_kmh = 200.0;
+    double response_prep_h = 1.0;    // hours to get a force moving
+};
+
 struct Meta {
     std::string name = "default";
     std::string description;
@@ -192,6 +260,8 @@ struct Scenario {
     ConflictParams conflict;
     PoliticsParams politics;
     CommunityParams communities;
+    MissionParams mission;
+    MobilityParams mobility;
     std::vector<Inject> injects;
     std::vector<IdentityGroup> identity_groups{
         {"Ndara", 0.45, 0.35, -1}, {"Kessi", 0.35, 0.50, 2}, {"Mbolo", 0.20, 0.60, 5}};
