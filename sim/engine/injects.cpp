@@ -96,6 +96,26 @@ void Simulation::State::apply_inject(const scenario::Inject& in) {
         case InjectKind::Drought:
             drought_until = day + days_arg(120) - 1;
             break;
+        case InjectKind::FundingCut:
+            // From now on the assessment is smaller; what was paid stays paid.
+            sc.mission.budget_musd *= 1.0 - level_arg(0.3);
+            break;
+        case InjectKind::ConsentWithdrawn:
+            gov.consent = level_arg(0.1);
+            break;
+        case InjectKind::ContingentWithdrawn: {
+            std::int64_t companies = 0;
+            for (const auto& u : munits) companies += u.active() && u.kind == mission::UnitKind::Company;
+            std::int64_t n = in.args.empty() ? std::max<std::int64_t>(1, companies / 10) : *scenario::parse_integer(in.args);
+            // The most recently deployed companies leave first.
+            for (auto it = munits.rbegin(); it != munits.rend() && n > 0; ++it)
+                if (it->active() && it->kind == mission::UnitKind::Company) {
+                    it->status = mission::UnitStatus::Withdrawn;
+                    ++mtot.contingents_withdrawn;
+                    --n;
+                }
+            break;
+        }
         case InjectKind::CommunalIncident: {
             std::size_t s = 0;
             if (!in.args.empty()) {

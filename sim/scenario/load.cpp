@@ -342,6 +342,8 @@ std::optional<std::string> inject_problem(const Scenario& sc, const Inject& in) 
         case InjectKind::Elections:
             if (!a.empty()) return fmt::format("{} takes no arguments, got \"{}\"", name, a);
             return std::nullopt;
+        case InjectKind::FundingCut:
+        case InjectKind::ConsentWithdrawn:
         case InjectKind::MediationSurge:
         case InjectKind::CouncilDivided: {
             if (a.empty()) return std::nullopt;
@@ -364,6 +366,13 @@ std::optional<std::string> inject_problem(const Scenario& sc, const Inject& in) 
                 if (!v || *v < 1 || *v > 1000000)
                     return fmt::format("{} takes FIGHTERS from 1 to 1000000, got \"{}\"", name, a.substr(comma + 1));
             }
+            return std::nullopt;
+        }
+        case InjectKind::ContingentWithdrawn: {
+            if (a.empty()) return std::nullopt;
+            auto v = parse_integer(a);
+            if (!v || *v < 1 || *v > 10000)
+                return fmt::format("{} takes a number of companies from 1 to 10000, got \"{}\"", name, a);
             return std::nullopt;
         }
         case InjectKind::CommunalIncident: {

@@ -41,11 +41,15 @@ enum class InjectKind : int {
     CouncilDivided,    // the Security Council splits (ARGS: new unity, default 0.2)
     Drought,           // a drought raises competition for land and water (ARGS: days)
     CommunalIncident,  // a killing or insult inflames a settlement (ARGS: settlement index)
+    FundingCut,        // the mission's budget is cut (ARGS: share cut, default 0.3)
+    ConsentWithdrawn,  // the host withdraws consent (ARGS: the new consent, default 0.1)
+    ContingentWithdrawn,  // contributors pull companies out (ARGS: companies, default a tenth)
 };
 inline constexpr const char* inject_names[] = {
     "rainy_season", "dry_season",     "coup",
     "elections",    "offensive",      "splinter",       "reinforcements",
-    "mediation_surge", "council_divided", "drought",   "communal_incident"};
+    "mediation_surge", "council_divided", "drought",   "communal_incident",
+    "funding_cut",  "consent_withdrawn", "contingent_withdrawn"};
 
 struct Inject {
     std::int64_t day = 0;
