@@ -116,6 +116,9 @@ void Simulation::State::apply_inject(const scenario::Inject& in) {
                 }
             break;
         }
+        case InjectKind::RegionalForceArrives:
+            deploy_regional(in.args.empty() ? sc.regional_force.troops : *scenario::parse_integer(in.args));
+            break;
         case InjectKind::CommunalIncident: {
             std::size_t s = 0;
             if (!in.args.empty()) {

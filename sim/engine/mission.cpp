@@ -58,6 +58,7 @@ void Simulation::State::init_mission() {
         for (std::size_t g = 0; g < groups; ++g) trust_mission_sum[s] += 5000 * present[sg(s, g)];
     cash = m.funding.reserve_musd * 1e6;
     impartiality = 1.0;
+    if (sc.regional_force.troops > 0 && sc.regional_force.arrival_day == 0) deploy_regional(sc.regional_force.troops);
     if (!mission_on) return;
 
     // Which components deploy: a political mission has staff only, an observer mission adds
@@ -98,6 +99,9 @@ void Simulation::State::init_mission() {
             add(UnitKind::Police, s, 140, std::uint32_t(k));
         }
         for (std::int64_t k = 0; k < m.helicopters; ++k) add(UnitKind::Helicopter, order[0], 1, std::uint32_t(k));
+        for (std::int64_t k = 0; k < m.attack_helicopters; ++k) add(UnitKind::AttackHelicopter, order[0], 1, std::uint32_t(k));
+        for (std::int64_t k = 0; k < m.engineers / 150; ++k)
+            add(UnitKind::Engineers, map.regions[std::size_t(k) % map.regions.size()].capital, 150, std::uint32_t(k));
     }
     if (observers) {
         const auto teams = m.observers / 8;
@@ -107,7 +111,7 @@ void Simulation::State::init_mission() {
     const auto teams = m.civilian_staff / 25;
     for (std::int64_t k = 0; k < teams; ++k)
         add(UnitKind::CivilianTeam, map.regions[std::size_t(k) % map.regions.size()].capital, 25, std::uint32_t(k));
-    flight_hours_left = double(m.helicopters) * m.flight_hours_per_month;
+    flight_hours_left = double(m.helicopters + m.attack_helicopters) * m.flight_hours_per_month;
 }
 
 double Simulation::State::denial_chance() const {
@@ -142,7 +146,7 @@ void Simulation::State::mission_sense() {
     std::fill(poc.begin(), poc.end(), 0);
     std::fill(reported.begin(), reported.end(), 0);
     std::fill(civil_affairs_here.begin(), civil_affairs_here.end(), 0);
-    if (!mission_on) return;
+    if (munits.empty()) return;
     mission_index.build(map.width, map.height, std::max(vision, engage), munits.size(), [&](std::size_t i) {
         return std::tuple{munits[i].active(), int(munits[i].x), int(munits[i].y)};
     });
@@ -169,6 +173,9 @@ void Simulation::State::mission_sense() {
                             guard += 0.4 * q * roe_weight;
                             safety += 0.4;
                         }
+                        break;
+                    case UnitKind::Regional:
+                        if (d <= engage) guard += q * 1.5, safety += 1.0;
                         break;
                     case UnitKind::Observers:
                         if (tasks.observe_report) reported[s] = 1;
@@ -266,7 +273,67 @@ void Simulation::State::mission_decide() {
     }
 }
 
+void Simulation::State::deploy_regional(std::int64_t troops) {
+    // The regional force deploys where violence is worst: to the regional capitals, hottest first.
+    std::vector<std::pair<double, std::uint32_t>> capitals;
+    for (const auto& r : map.regions) {
+        double v = 0;
+        for (auto b : vision_blocks[r.capital]) v += violence[b];
+        capitals.push_back({-v, r.capital});
+    }
+    std::sort(capitals.begin(), capitals.end());
+    const auto size = std::int32_t(sc.mission.company_size);
+    for (std::int64_t k = 0; k < troops / size; ++k) {
+        const auto& st = map.settlements[capitals[std::size_t(k) % capitals.size()].second];
+        MUnit u;
+        u.kind = UnitKind::Regional;
+        u.x = u.dest_x = st.x;
+        u.y = u.dest_y = st.y;
+        u.strength = u.full_strength = size;
+        u.training = float(sc.regional_force.training);
+        munits.push_back(u);
+    }
+}
+
+void Simulation::State::engineer_roads() {
+    // Each engineer company turns one cell of track near its base into all-weather road a day,
+    // the nearest first (ties by row, then column).
+    const int reach = std::max(1, int(25.0 / map.cell_km));
+    for (auto& u : munits) {
+        if (!u.active() || u.kind != UnitKind::Engineers) continue;
+        int best = -1;
+        double bd = 1e300;
+        for (int y = std::max(0, u.y - reach); y <= std::min(map.height - 1, u.y + reach); ++y)
+            for (int x = std::max(0, u.x - reach); x <= std::min(map.width - 1, u.x + reach); ++x) {
+                if (map.road[map.cell(x, y)] != world::Road::Track) continue;
+                const double d = dist_cells(x, y, u.x, u.y);
+                if (d < bd) bd = d, best = int(map.cell(x, y));
+            }
+        if (best < 0) continue;
+        map.road[std::size_t(best)] = world::Road::Secondary;
+        ++mtot.roads_repaired;
+    }
+}
+
 void Simulation::State::mission_offensive() {
+    // A regional force with an enforcement mandate goes after armed groups on its own account.
+    if (sc.regional_force.mandate == scenario::RegionalMandate::Enforcement)
+        for (std::uint32_t id = 0; id < munits.size(); ++id) {
+            MUnit& u = munits[id];
+            if (!u.active() || u.kind != UnitKind::Regional) continue;
+            Stream r(seed, std::uint32_t(day), id, Purpose::MissionPlan);
+            if (!r.bernoulli(0.02)) continue;
+            std::uint32_t target = 0xFFFFFFFFu;
+            double bd = raid / 2.0;
+            unit_index.near(u.x, u.y, raid / 2, [&](std::uint32_t o) {
+                if (units[o].party == 0 || !units[o].alive()) return;
+                const double d = dist_cells(u.x, u.y, units[o].x, units[o].y);
+                if (d < bd) bd = d, target = o;
+            });
+            if (target == 0xFFFFFFFFu) continue;
+            mission_battle(target, id, true);
+            ++mtot.regional_operations;
+        }
     // Stabilization: companies join the state's offensive against bands within reach.
     if (tasks.offensive_ops && roe == Roe::Offensive)
         for (std::uint32_t id = 0; id < munits.size(); ++id) {
@@ -306,7 +373,8 @@ std::int32_t Simulation::State::mission_battle(std::uint32_t band, std::uint32_t
     m.strength -= lm;
     b.strength -= lb;
     parties[b.party].losses += lb, parties[b.party].losses_today += lb;
-    mday.fatalities += lm;
+    if (m.kind == UnitKind::Regional) mtot.regional_fatalities += lm;
+    else mday.fatalities += lm;
     if (lb > parties[b.party].cohesion * 0.15 * (b.strength + lb))
         b.action = Action::Retreat, b.dest_x = b.base_x, b.dest_y = b.base_y;
     return lb;
@@ -359,7 +427,23 @@ void Simulation::State::mission_respond(std::uint32_t s, std::uint32_t attacker)
     const double arrival = std::min(1.0, hours / 12.0);
     const double cut = roe == Roe::SelfDefence ? 0.6 + 0.4 * arrival : 0.3 + 0.7 * arrival;
     osv_p[s] = float(osv_p[s] * cut);
-    if (roe != Roe::SelfDefence && hours < 12.0 && units[attacker].alive()) mission_battle(attacker, best, true);
+    if (roe != Roe::SelfDefence && hours < 12.0 && units[attacker].alive()) {
+        mission_battle(attacker, best, true);
+        // Attack helicopters give fire support where the rules allow force.
+        for (const auto& h : munits) {
+            if (!h.active() || h.kind != UnitKind::AttackHelicopter || flight_hours_left < 2 || cash <= 0) continue;
+            Unit& b = units[attacker];
+            const auto loss = std::int32_t(std::min<std::uint32_t>(r.poisson(3.0 * h.training), std::uint32_t(b.strength)));
+            b.strength -= loss;
+            parties[b.party].losses += loss, parties[b.party].losses_today += loss;
+            osv_p[s] = float(osv_p[s] * 0.7);
+            flight_hours_left -= 2;
+            mday.flight_hours += 2;
+            cash -= 2 * sc.mission.funding.flight_hour_usd;
+            mission_cost += 2 * sc.mission.funding.flight_hour_usd;
+            break;
+        }
+    }
 }
 
 void Simulation::State::mission_update(DayStats& st) {
@@ -373,7 +457,9 @@ void Simulation::State::mission_update(DayStats& st) {
         for (const auto& u : munits) {
             if (!u.active() && u.status != UnitStatus::Rotating) continue;
             if (u.kind == UnitKind::CivilianTeam) staff += u.strength;
-            else if (u.kind != UnitKind::Helicopter) uniformed += u.strength;
+            else if (u.kind != UnitKind::Helicopter && u.kind != UnitKind::AttackHelicopter &&
+                     u.kind != UnitKind::Regional)  // the regional force is funded outside the UN
+                uniformed += u.strength;
         }
         const double running = double(uniformed) * f.upkeep_usd_per_day + double(staff) * f.civilian_usd_per_month / 30.0;
         cash -= running;  // rations and salaries cannot wait
@@ -395,12 +481,12 @@ void Simulation::State::mission_update(DayStats& st) {
         // Flight hours are allotted monthly and cut first when cash runs low.
         if (day % 30 == 0) {
             const double factor = cash > running * 60 ? 1.0 : cash > running * 20 ? 0.5 : 0.0;
-            flight_hours_left = factor * double(m.helicopters) * m.flight_hours_per_month;
+            flight_hours_left = factor * double(m.helicopters + m.attack_helicopters) * m.flight_hours_per_month;
         }
         // Contributors kept waiting lose readiness; after six months some withdraw.
         for (std::uint32_t id = 0; id < munits.size(); ++id) {
             MUnit& u = munits[id];
-            if (!u.active() || u.kind == UnitKind::CivilianTeam) continue;
+            if (!u.active() || u.kind == UnitKind::CivilianTeam || u.kind == UnitKind::Regional) continue;
             if (delay > 90) u.readiness = std::max(0.3f, u.readiness - 0.003f);
             else u.readiness = std::min(1.0f, u.readiness + 0.005f);
             if (delay > 180 && Stream(seed, std::uint32_t(day), id, Purpose::MissionWithdraw).bernoulli(0.004)) {
@@ -448,6 +534,9 @@ void Simulation::State::mission_update(DayStats& st) {
             ++mday.misconduct;
         }
     }
+    if (sc.regional_force.troops > 0 && sc.regional_force.arrival_day > 0 && day + 1 == sc.regional_force.arrival_day)
+        deploy_regional(sc.regional_force.troops);
+    if (mission_on) engineer_roads();
     // Offensive operations cost impartiality; without them it slowly recovers.
     if (tasks.offensive_ops) impartiality = std::max(0.0, impartiality - 0.0005);
     else impartiality = std::min(1.0, impartiality + 0.001);

@@ -393,14 +393,18 @@ void Simulation::State::decide() {
             // Peacekeepers become targets as the mission loses its impartiality, and always for
             // spoilers bent on derailing the process.
             const double hostility = (1.0 - impartiality) + (me.stance == scenario::Stance::Spoiler ? 0.3 : 0.0);
-            if (mission_on && hostility > 0)
+            if (!munits.empty())
                 mission_index.near(u.x, u.y, raid, [&](std::uint32_t o) {
                     const auto& m = munits[o];
-                    if (!m.active() || (m.kind != mission::UnitKind::Company && m.kind != mission::UnitKind::Police)) return;
+                    const bool regional = m.kind == mission::UnitKind::Regional;
+                    if (!m.active() || (m.kind != mission::UnitKind::Company && m.kind != mission::UnitKind::Police && !regional)) return;
+                    // A regional force at war with the groups is a target whatever the UN does.
+                    const double h = regional ? 0.5 + (me.stance == scenario::Stance::Spoiler ? 0.3 : 0.0) : hostility;
+                    if (h <= 0) return;
                     const double d = dist_cells(u.x, u.y, m.x, m.y);
                     if (d > raid) return;
                     const double odds = own / (own + double(m.strength));
-                    add(0.3 * hostility * odds * odds / (1.0 + d / raid), Action::AttackMission, o);
+                    add(0.3 * h * odds * odds / (1.0 + d / raid), Action::AttackMission, o);
                 });
             settlement_index.near(u.x, u.y, raid, [&](std::uint32_t s) {
                 const auto& st = map.settlements[s];
@@ -1233,6 +1237,7 @@ std::string Simulation::state_hash() const {
         h.add(m.strength), h.add(m.training), h.add(m.readiness), h.add(m.performance), h.add(m.back_on);
     }
     h.add(s.response_times);
+    h.add(s.map.road);
     h.add(s.election_deaths), h.add(s.election_baseline), h.add(std::uint64_t(s.next_inject)), h.add(s.furthest);
     for (const auto& e : s.events) {
         h.add(e.id), h.add(e.day), h.add(e.type), h.add(e.side_a), h.add(e.side_b);

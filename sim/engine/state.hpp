@@ -191,6 +191,8 @@ struct Simulation::State {
     void mission_sense();
     void mission_decide();
     void mission_offensive();
+    void deploy_regional(std::int64_t troops);
+    void engineer_roads();
     void mission_respond(std::uint32_t settlement, std::uint32_t attacker);
     void mission_update(DayStats& st);
     std::int32_t mission_battle(std::uint32_t band, std::uint32_t company, bool mission_attacks);

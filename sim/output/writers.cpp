@@ -129,7 +129,17 @@ std::string summary_json(const engine::Simulation& sim, const RunInfo& info) {
     mj["fatalities"] = m.fatalities;
     mj["cost_musd"] = m.cost_musd;
     mj["final_impartiality"] = m.final_impartiality;
+    mj["roads_repaired_cells"] = m.roads_repaired;
     j["mission"] = mj;
+    const auto& rf = sim.scenario().regional_force;
+    std::int64_t regional_troops = 0;
+    for (const auto& u : sim.mission_units())
+        if (u.kind == mission::UnitKind::Regional && u.active()) regional_troops += u.strength;
+    j["regional_force"] = {{"name", rf.name},
+                           {"mandate", scenario::regional_mandate_names[int(rf.mandate)]},
+                           {"troops_at_end", regional_troops},
+                           {"operations", m.regional_operations},
+                           {"fatalities", m.regional_fatalities}};
     j["politics"] = {{"final_stage", scenario::stage_names[int(t.final_stage)]},
                      {"furthest_stage", scenario::stage_names[int(t.furthest_stage)]},
                      {"relapses", t.relapses},

@@ -368,6 +368,7 @@ std::optional<std::string> inject_problem(const Scenario& sc, const Inject& in) 
             }
             return std::nullopt;
         }
+        case InjectKind::RegionalForceArrives:
         case InjectKind::ContingentWithdrawn: {
             if (a.empty()) return std::nullopt;
             auto v = parse_integer(a);

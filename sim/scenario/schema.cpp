@@ -379,6 +379,10 @@ std::vector<Section> build() {
             integer("police", &MissionParams::police, 0, 20000, "Formed police units, in persons."),
             integer("observers", &MissionParams::observers, 0, 5000, "Unarmed military observers."),
             integer("helicopters", &MissionParams::helicopters, 0, 200, "Utility helicopters."),
+            integer("attack_helicopters", &MissionParams::attack_helicopters, 0, 100,
+                    "Attack helicopters: fire support for responses under robust rules."),
+            integer("engineers", &MissionParams::engineers, 0, 10000,
+                    "Engineers, in persons: companies of 150 turn tracks into all-weather roads."),
             integer("civilian_staff", &MissionParams::civilian_staff, 0, 20000,
                     "Civilian staff: political, civil affairs, human rights, electoral."),
             real("budget_musd", &MissionParams::budget_musd, 0, 20000, "Annual budget, US$ million."),
@@ -431,6 +435,18 @@ std::vector<Section> build() {
                  "Cost of a civilian staff member and their programmes per month."),
             real("patrol_usd", &FundingParams::patrol_usd, 0, 1e6, "Cost of a company patrol."),
             real("flight_hour_usd", &FundingParams::flight_hour_usd, 0, 1e6, "Cost of a helicopter flight hour."),
+        }));
+    out.push_back(table_section(
+        "regional_force", &Scenario::regional_force,
+        "A regional partner force with its own mandate, funded outside the UN budget.",
+        {
+            text("name", &RegionalParams::name, "Name of the force."),
+            integer("troops", &RegionalParams::troops, 0, 100000, "Troops; 0 for none."),
+            choice("mandate", &RegionalParams::mandate, regional_mandate_names,
+                   "protection (presence only) or enforcement (offensive operations against "
+                   "armed groups)."),
+            integer("arrival_day", &RegionalParams::arrival_day, 0, 36500, "Day it deploys."),
+            real("training", &RegionalParams::training, 0, 1, "Training and equipment quality."),
         }));
     out.push_back(table_section(
         "mobility", &Scenario::mobility, "Freedom of movement of the mission.",

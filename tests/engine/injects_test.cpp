@@ -29,6 +29,7 @@ TEST_CASE("every inject leaves the days before it untouched and changes the run 
         {"offensive:0", 100}, {"splinter:1", 100},   {"reinforcements:Mbolo Self-Defence Militia,300", 100},
         {"mediation_surge:1", 100}, {"council_divided", 100}, {"drought", 100}, {"communal_incident", 100},
         {"funding_cut:0.9", 80}, {"consent_withdrawn", 100}, {"contingent_withdrawn:5", 100},
+        {"regional_force_arrives:1500", 100},
     };
     for (const auto& [spec, day] : specs) {
         INFO(spec << " on day " << day);

@@ -105,6 +105,42 @@ TEST_CASE("mandates deploy what they bundle, and task switches override them", "
     CHECK(with.mission_totals().patrols > 0);
 }
 
+TEST_CASE("engineers turn tracks into all-weather roads", "[mission][mobility]") {
+    const auto with = test::run_small(90, 1, 2, sized({{"mission.engineers", "450"}}));
+    const auto without = test::run_small(90, 1, 2, sized({{"mission.engineers", "0"}}));
+    CHECK(with.mission_totals().roads_repaired > 0);
+    CHECK(without.mission_totals().roads_repaired == 0);
+    std::size_t secondary_with = 0, secondary_without = 0;
+    for (auto r : with.map().road) secondary_with += r == world::Road::Secondary;
+    for (auto r : without.map().road) secondary_without += r == world::Road::Secondary;
+    CHECK(secondary_with == secondary_without + std::size_t(with.mission_totals().roads_repaired));
+}
+
+TEST_CASE("a regional force deploys on its day and fights under an enforcement mandate", "[mission][regional]") {
+    auto regional = sized({{"mission.mandate", "none"}, {"regional_force.troops", "1500"}, {"regional_force.arrival_day", "30"}});
+    engine::Simulation sim(test::small_scenario(regional), 3);
+    engine::run_days(sim, 29, 2);
+    CHECK(sim.mission_units().empty());
+    engine::run_days(sim, 150, 2);
+    REQUIRE(sim.mission_units().size() == 10);
+    CHECK(sim.mission_totals().regional_operations > 0);
+    CHECK(sim.mission_totals().cost_musd == 0.0);  // not paid from the UN budget
+    // It protects too: fewer civilians die than with no force at all.
+    const auto p = test::compare(days, seeds, sized({{"mission.mandate", "none"}, {"regional_force.troops", "3000"}}),
+                                 sized({{"mission.mandate", "none"}}), killed);
+    INFO("civilians killed with a regional force " << p.mean_a << ", without " << p.mean_b);
+    CHECK(p.higher >= test::decisive(seeds));
+}
+
+TEST_CASE("attack helicopters add fire support under robust rules", "[mission][mobility]") {
+    const auto p = test::compare(days, seeds, sized({{"mission.mandate", "robust_poc"}, {"mission.attack_helicopters", "6"}}),
+                                 sized({{"mission.mandate", "robust_poc"}}),
+                                 [](const engine::Simulation& s) { return double(s.totals().civilians_killed_groups); });
+    INFO("killed by armed groups with attack helicopters " << p.mean_a << ", without " << p.mean_b);
+    CHECK(p.higher > p.lower);
+    CHECK(p.mean_b > p.mean_a);
+}
+
 TEST_CASE("protection sites shelter the displaced", "[mission][tasks]") {
     std::int64_t on = 0, off = 0;
     for (std::uint64_t seed = 1; seed <= 3; ++seed) {

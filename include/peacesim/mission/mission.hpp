@@ -5,8 +5,11 @@
 
 namespace peacesim::mission {
 
-enum class UnitKind : std::uint8_t { Company = 0, Police, Observers, Helicopter, CivilianTeam };
-inline constexpr const char* unit_kind_names[] = {"company", "police", "observers", "helicopter", "civilian_team"};
+enum class UnitKind : std::uint8_t { Company = 0, Police, Observers, Helicopter, CivilianTeam, Engineers,
+                                     AttackHelicopter, Regional };
+inline constexpr const char* unit_kind_names[] = {"company",       "police",    "observers",
+                                                  "helicopter",    "civilian_team", "engineers",
+                                                  "attack_helicopter", "regional"};
 enum class UnitStatus : std::uint8_t { Deployed = 0, Rotating, Withdrawn };
 
 struct Unit {
@@ -43,6 +46,9 @@ struct Totals {
     double response_time_median_h = 0, response_time_p90_h = 0;
     std::int64_t reimbursement_delay_days = 0;  // the longest delay in the run
     double final_impartiality = 1;
+    std::int64_t roads_repaired = 0;        // cells of track made into all-weather road
+    std::int64_t regional_fatalities = 0;   // of the regional partner force
+    std::int64_t regional_operations = 0;
 };
 
 }  // namespace peacesim::mission

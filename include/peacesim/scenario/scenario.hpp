@@ -44,12 +44,13 @@ enum class InjectKind : int {
     FundingCut,        // the mission's budget is cut (ARGS: share cut, default 0.3)
     ConsentWithdrawn,  // the host withdraws consent (ARGS: the new consent, default 0.1)
     ContingentWithdrawn,  // contributors pull companies out (ARGS: companies, default a tenth)
+    RegionalForceArrives,  // a regional partner force deploys now (ARGS: troops, default the scenario's)
 };
 inline constexpr const char* inject_names[] = {
     "rainy_season", "dry_season",     "coup",
     "elections",    "offensive",      "splinter",       "reinforcements",
     "mediation_surge", "council_divided", "drought",   "communal_incident",
-    "funding_cut",  "consent_withdrawn", "contingent_withdrawn"};
+    "funding_cut",  "consent_withdrawn", "contingent_withdrawn", "regional_force_arrives"};
 
 struct Inject {
     std::int64_t day = 0;
@@ -105,6 +106,8 @@ struct MissionParams {
     std::int64_t police = 700;
     std::int64_t observers = 80;
     std::int64_t helicopters = 4;
+    std::int64_t attack_helicopters = 0;
+    std::int64_t engineers = 300;
     std::int64_t civilian_staff = 300;
     double budget_musd = 420.0;
     bool accountability = true;
@@ -116,6 +119,18 @@ struct MissionParams {
     double flight_hours_per_month = 40.0;  // per helicopter, when cash allows
     MissionTasks tasks;
     FundingParams funding;
+};
+
+/// A regional partner force (for example an African Union force), deployed beside or instead
+/// of the UN mission under its own mandate and funded outside the UN budget.
+enum class RegionalMandate : int { Protection = 0, Enforcement };
+inline constexpr const char* regional_mandate_names[] = {"protection", "enforcement"};
+struct RegionalParams {
+    std::string name = "Regional force";
+    std::int64_t troops = 0;
+    RegionalMandate mandate = RegionalMandate::Enforcement;
+    std::int64_t arrival_day = 0;
+    double training = 0.5;
 };
 
 struct MobilityParams {
@@ -265,6 +280,7 @@ struct Scenario {
     PoliticsParams politics;
     CommunityParams communities;
     MissionParams mission;
+    RegionalParams regional_force;
     MobilityParams mobility;
     std::vector<Inject> injects;
     std::vector<IdentityGroup> identity_groups{
