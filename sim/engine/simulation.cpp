@@ -1154,6 +1154,14 @@ scenario::Stage Simulation::stage() const noexcept { return s_->stage; }
 const std::vector<float>& Simulation::tension() const noexcept { return s_->tension; }
 const std::vector<float>& Simulation::resolution_capacity() const noexcept { return s_->capacity; }
 const std::vector<float>& Simulation::humanitarian_access() const noexcept { return s_->access; }
+const std::vector<std::uint32_t>& Simulation::settlement_control() const noexcept { return s_->control; }
+std::int64_t Simulation::residents(std::size_t s) const noexcept {
+    std::int64_t n = 0;
+    for (std::size_t g = 0; g < s_->groups; ++g) n += s_->present[s_->sg(s, g)];
+    return n;
+}
+const std::vector<float>& Simulation::violence_field() const noexcept { return s_->violence; }
+int Simulation::violence_block_cells() const noexcept { return s_->block_cells; }
 
 std::string Simulation::side_name(std::uint32_t side) const {
     if (side >= Event::communal_side)

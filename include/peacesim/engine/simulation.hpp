@@ -129,6 +129,13 @@ public:
     const std::vector<float>& tension() const noexcept;
     const std::vector<float>& resolution_capacity() const noexcept;
     const std::vector<float>& humanitarian_access() const noexcept;
+    /// Per settlement: the party holding it.
+    const std::vector<std::uint32_t>& settlement_control() const noexcept;
+    /// Per settlement: people living there now (at home, displaced there, sheltered, active).
+    std::int64_t residents(std::size_t settlement) const noexcept;
+    /// Remembered violence per block of violence_block_cells() x violence_block_cells() cells.
+    const std::vector<float>& violence_field() const noexcept;
+    int violence_block_cells() const noexcept;
     Totals totals() const;
     /// Civilian-days plus unit-days simulated so far.
     std::uint64_t agent_updates() const noexcept;

@@ -1,0 +1,124 @@
+#include "runner.hpp"
+
+#include <chrono>
+#include <utility>
+
+namespace peacesim::viz {
+
+Runner::Runner(scenario::Scenario sc, std::uint64_t seed, int threads)
+    : sim_(std::make_unique<engine::Simulation>(sc, seed)), map_(sim_->map()), scenario_(std::move(sc)),
+      threads_(threads) {
+    publish();
+    thread_ = std::thread([this] { loop(); });
+}
+
+Runner::~Runner() {
+    quit_ = true;
+    wake_.notify_all();
+    thread_.join();
+}
+
+void Runner::play(bool on) {
+    playing_ = on;
+    wake_.notify_all();
+}
+void Runner::step() {
+    ++steps_;
+    wake_.notify_all();
+}
+void Runner::set_speed(double d) { speed_ = d; }
+void Runner::run_to(int day) {
+    run_to_ = day;
+    wake_.notify_all();
+}
+void Runner::fire(scenario::InjectKind event, const std::string& args) {
+    std::lock_guard lock(mutex_);
+    pending_.push_back({event, args});
+}
+std::string Runner::last_error() {
+    std::lock_guard lock(mutex_);
+    return std::exchange(error_, {});
+}
+std::shared_ptr<const Snapshot> Runner::snapshot() const {
+    std::lock_guard lock(mutex_);
+    return snap_;
+}
+
+void Runner::publish() {
+    auto s = std::make_shared<Snapshot>();
+    const auto& sim = *sim_;
+    s->day = sim.day();
+    s->date = sim.date();
+    s->rainy = sim.history().empty() ? false : sim.history().back().rainy;
+    s->units = sim.units();
+    s->mission_units = sim.mission_units();
+    s->parties = sim.parties();
+    s->control = sim.settlement_control();
+    s->residents.resize(map_.settlements.size());
+    for (std::size_t i = 0; i < map_.settlements.size(); ++i) s->residents[i] = sim.residents(i);
+    s->tension = sim.tension();
+    s->violence = sim.violence_field();
+    s->roads = sim.map().road;
+    s->history = sim.history();
+    const auto& ev = sim.events();
+    for (std::size_t k = 0; k < ev.size() && k < 200; ++k) s->recent.push_back(ev[ev.size() - 1 - k]);
+    s->stage = sim.stage();
+    s->injects = sim.scenario().injects;
+    for (const auto& e : s->recent) {
+        for (auto side : {e.side_a, e.side_b}) {
+            if (s->side_names.size() <= side) s->side_names.resize(side + 1);
+            if (s->side_names[side].empty()) s->side_names[side] = sim.side_name(side);
+        }
+    }
+    std::lock_guard lock(mutex_);
+    snap_ = std::move(s);
+}
+
+void Runner::loop() {
+    using clock = std::chrono::steady_clock;
+    auto last = clock::now();
+    while (!quit_) {
+        {
+            std::vector<std::pair<scenario::InjectKind, std::string>> fire;
+            {
+                std::lock_guard lock(mutex_);
+                fire.swap(pending_);
+            }
+            for (auto& [event, args] : fire) {
+                try {
+                    sim_->fire(event, args);
+                } catch (const std::exception& e) {
+                    std::lock_guard lock(mutex_);
+                    error_ = e.what();
+                }
+            }
+        }
+        const bool racing = run_to_ >= 0 && sim_->day() < run_to_;
+        if (run_to_ >= 0 && sim_->day() >= run_to_) {
+            run_to_ = -1;
+            publish();
+        }
+        if (racing || steps_ > 0 || playing_) {
+            if (!racing && steps_ == 0) {
+                // Pace to the chosen speed.
+                const auto due = last + std::chrono::duration_cast<clock::duration>(
+                                            std::chrono::duration<double>(1.0 / std::max(0.1, speed_.load())));
+                const auto soon = clock::now() + std::chrono::milliseconds(20);
+                if (clock::now() < due) {
+                    std::this_thread::sleep_until(due < soon ? due : soon);
+                    continue;
+                }
+            }
+            last = clock::now();
+            engine::run_days(*sim_, 1, threads_);
+            day_ = sim_->day();
+            if (steps_ > 0) --steps_;
+            if (!racing || sim_->day() % 10 == 0) publish();
+            continue;
+        }
+        std::unique_lock lock(mutex_);
+        wake_.wait_for(lock, std::chrono::milliseconds(50));
+    }
+}
+
+}  // namespace peacesim::viz
