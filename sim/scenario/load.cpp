@@ -251,6 +251,11 @@ private:
                 return Value{v};
             }
             case Kind::Boolean:
+                if (n.is_string()) {  // on/off read as true/false, as people write switches
+                    const auto s = *n.value<std::string>();
+                    if (s == "on") return Value{true};
+                    if (s == "off") return Value{false};
+                }
                 if (!n.is_boolean()) return bad();
                 return Value{*n.value<bool>()};
             case Kind::String:

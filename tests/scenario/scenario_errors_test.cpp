@@ -126,6 +126,9 @@ TEST_CASE("overrides given with --set reach every kind of key", "[scenario][set]
                                   {"scenario.start_date", "2024-03-01"},
                                   {"scenario.name", "my run"},
                                   {"government.legitimacy", "0.7"},
+                                  {"mission.accountability", "off"},
+                                  {"mission.tasks.patrols", "false"},
+                                  {"mission.funding.paid_fraction", "0.5"},
                                   {"world.population", "1e5"}});  // the last one wins
     CHECK(sc.world.population == 100000);
     CHECK(sc.armed_groups[1].fighters == 55);
@@ -133,6 +136,9 @@ TEST_CASE("overrides given with --set reach every kind of key", "[scenario][set]
     CHECK(sc.meta.start_date == peacesim::core::Date{2024, 3, 1});
     CHECK(sc.meta.name == "my run");
     CHECK(sc.government.legitimacy == Approx(0.7));
+    CHECK_FALSE(sc.mission.accountability);
+    CHECK(sc.mission.tasks.patrols == Switch::Off);
+    CHECK(sc.mission.funding.paid_fraction == Approx(0.5));
 }
 
 TEST_CASE("keys left out keep their defaults; an empty file is the struct's defaults", "[scenario]") {
