@@ -19,7 +19,7 @@ namespace {
 bool pick(Switch s, bool preset) { return s == Switch::Preset ? preset : s == Switch::On; }
 }  // namespace
 
-void Simulation::State::init_mission() {
+void Simulation::State::resolve_mission_setup() {
     const auto& m = sc.mission;
     const Mandate md = m.mandate;
     const int level = int(md);  // presets nest: each adds to the one before
@@ -45,7 +45,11 @@ void Simulation::State::init_mission() {
               : md == Mandate::Stabilization ? scenario::Posture::Robust
               : md == Mandate::RobustPoc ? scenario::Posture::Mobile
                                           : scenario::Posture::Static;
+}
 
+void Simulation::State::init_mission() {
+    resolve_mission_setup();
+    const auto& m = sc.mission;
     const std::size_t ns = map.settlements.size();
     mission_guard.assign(ns, 0.0f);
     mission_safety.assign(ns, 0.0f);
@@ -59,59 +63,76 @@ void Simulation::State::init_mission() {
     cash = m.funding.reserve_musd * 1e6;
     impartiality = 1.0;
     if (sc.regional_force.troops > 0 && sc.regional_force.arrival_day == 0) deploy_regional(sc.regional_force.troops);
-    if (!mission_on) return;
+    retune_mission();
+    flight_hours_left = mission_on ? double(m.helicopters + m.attack_helicopters) * m.flight_hours_per_month : 0.0;
+}
 
+void Simulation::State::retune_mission() {
+    const auto& m = sc.mission;
+    const int level = int(m.mandate);
     // Which components deploy: a political mission has staff only, an observer mission adds
     // observers, a traditional one troops; multidimensional and beyond bring everything.
     const bool troops = level >= int(Mandate::Traditional);
     const bool observers = level >= int(Mandate::Observer);
+    const std::size_t ns = map.settlements.size();
+    const std::size_t kinds = std::size(mission::unit_kind_names);
+    std::vector<std::int64_t> target(kinds, 0);
+    auto at = [](UnitKind k) { return std::size_t(k); };
+    if (troops) {
+        target[at(UnitKind::Company)] = m.troops / m.company_size;
+        target[at(UnitKind::Police)] = m.police / 140;
+        target[at(UnitKind::Helicopter)] = m.helicopters;
+        target[at(UnitKind::AttackHelicopter)] = m.attack_helicopters;
+        target[at(UnitKind::Engineers)] = m.engineers / 150;
+    }
+    if (observers) target[at(UnitKind::Observers)] = m.observers / 8;
+    if (mission_on) target[at(UnitKind::CivilianTeam)] = m.civilian_staff / 25;
     // Settlements by population, largest first (ties by index): bases go where people are.
     std::vector<std::uint32_t> order(ns);
     for (std::uint32_t s = 0; s < ns; ++s) order[s] = s;
     std::stable_sort(order.begin(), order.end(), [&](auto a, auto b) {
         return map.settlements[a].initial_population > map.settlements[b].initial_population;
     });
-    auto add = [&](UnitKind kind, std::uint32_t s, std::int32_t strength, std::uint32_t k) {
-        MUnit u;
-        u.kind = kind;
-        u.x = u.dest_x = map.settlements[s].x;
-        u.y = u.dest_y = map.settlements[s].y;
-        u.strength = u.full_strength = strength;
-        Stream r(seed, 0, std::uint32_t(munits.size()), Purpose::MissionInit);
-        u.training = float(std::clamp(m.training + 0.15 * r.normal(), 0.1, 1.0));
-        u.caveated = r.bernoulli(m.caveats);
-        (void)k;
-        munits.push_back(u);
-    };
-    if (troops) {
-        const auto companies = std::int64_t(m.troops / m.company_size);
-        // Company operating bases spread over the most populous places, one per place first.
-        for (std::int64_t k = 0; k < companies; ++k)
-            add(UnitKind::Company, order[std::size_t(k) % std::min<std::size_t>(ns, std::size_t(std::max<std::int64_t>(1, companies)))],
-                std::int32_t(m.company_size), std::uint32_t(k));
-        const auto fpus = m.police / 140;
-        for (std::int64_t k = 0; k < fpus; ++k) {
-            // Formed police guard camps first, then the largest towns.
-            std::uint32_t s = order[std::size_t(k) % ns];
-            std::int64_t camp = 0;
-            for (std::uint32_t c = 0; c < ns; ++c)
-                if (map.settlements[c].kind == world::SettlementKind::Camp && camp++ == k) s = c;
-            add(UnitKind::Police, s, 140, std::uint32_t(k));
+    std::vector<std::uint32_t> camps;
+    for (std::uint32_t c = 0; c < ns; ++c)
+        if (map.settlements[c].kind == world::SettlementKind::Camp) camps.push_back(c);
+    const auto companies = std::max<std::int64_t>(1, target[at(UnitKind::Company)]);
+    auto place = [&](UnitKind kind, std::int64_t k) -> std::uint32_t {
+        switch (kind) {
+            case UnitKind::Company: return order[std::size_t(k) % std::min<std::size_t>(ns, std::size_t(companies))];
+            case UnitKind::Police:  // formed police guard camps first, then the largest towns
+                return std::size_t(k) < camps.size() ? camps[std::size_t(k)] : order[std::size_t(k) % ns];
+            case UnitKind::Helicopter:
+            case UnitKind::AttackHelicopter: return order[0];
+            default: return map.regions[std::size_t(k) % map.regions.size()].capital;
         }
-        for (std::int64_t k = 0; k < m.helicopters; ++k) add(UnitKind::Helicopter, order[0], 1, std::uint32_t(k));
-        for (std::int64_t k = 0; k < m.attack_helicopters; ++k) add(UnitKind::AttackHelicopter, order[0], 1, std::uint32_t(k));
-        for (std::int64_t k = 0; k < m.engineers / 150; ++k)
-            add(UnitKind::Engineers, map.regions[std::size_t(k) % map.regions.size()].capital, 150, std::uint32_t(k));
+    };
+    static constexpr std::int32_t sizes[] = {0, 140, 8, 1, 25, 150, 1, 0};
+    for (std::size_t kk = 0; kk < kinds; ++kk) {
+        const auto kind = UnitKind(kk);
+        if (kind == UnitKind::Regional) continue;
+        std::int64_t active = 0, ever = 0;
+        for (const auto& u : munits)
+            if (u.kind == kind) ++ever, active += u.status != UnitStatus::Withdrawn;
+        for (; active < target[kk]; ++active, ++ever) {
+            const auto s = place(kind, ever);
+            MUnit u;
+            u.kind = kind;
+            u.x = u.dest_x = map.settlements[s].x;
+            u.y = u.dest_y = map.settlements[s].y;
+            u.strength = u.full_strength = kind == UnitKind::Company ? std::int32_t(m.company_size) : sizes[kk];
+            Stream r(seed, std::uint32_t(day), std::uint32_t(munits.size()), Purpose::MissionInit);
+            u.training = float(std::clamp(m.training + 0.15 * r.normal(), 0.1, 1.0));
+            u.caveated = r.bernoulli(m.caveats);
+            munits.push_back(u);
+        }
+        // Too many: the most recently deployed leave first.
+        for (auto it = munits.rbegin(); it != munits.rend() && active > target[kk]; ++it)
+            if (it->kind == kind && it->status != UnitStatus::Withdrawn) {
+                it->status = UnitStatus::Withdrawn;
+                --active;
+            }
     }
-    if (observers) {
-        const auto teams = m.observers / 8;
-        for (std::int64_t k = 0; k < teams; ++k)
-            add(UnitKind::Observers, map.regions[std::size_t(k) % map.regions.size()].capital, 8, std::uint32_t(k));
-    }
-    const auto teams = m.civilian_staff / 25;
-    for (std::int64_t k = 0; k < teams; ++k)
-        add(UnitKind::CivilianTeam, map.regions[std::size_t(k) % map.regions.size()].capital, 25, std::uint32_t(k));
-    flight_hours_left = double(m.helicopters + m.attack_helicopters) * m.flight_hours_per_month;
 }
 
 double Simulation::State::denial_chance() const {

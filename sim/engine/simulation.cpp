@@ -1169,6 +1169,33 @@ std::string Simulation::side_name(std::uint32_t side) const {
     return s_->parties[side].name;
 }
 
+void Simulation::adjust(const std::vector<scenario::Override>& overrides) {
+    static const char* live[] = {"mission.", "mobility.", "population.", "conflict.", "communities.", "politics."};
+    std::vector<scenario::Diagnostic> errors;
+    for (const auto& o : overrides) {
+        bool ok = false;
+        for (const char* p : live) ok = ok || o.key.rfind(p, 0) == 0;
+        if (!ok || o.key == "politics.initial_stage")
+            errors.push_back({"--set " + o.key + "=" + o.value, 0, 0, o.key,
+                              "cannot change during a run; live levers are mission.*, mobility.*, "
+                              "population.*, conflict.*, communities.* and politics.*"});
+    }
+    if (!errors.empty()) throw scenario::ScenarioError(std::move(errors));
+    State& s = *s_;
+    scenario::Scenario next = scenario::load_text(scenario::to_toml(s.sc), "<running scenario>", overrides);
+    s.sc = std::move(next);
+    for (const auto& o : overrides) {
+        if (o.key == "politics.mediation") s.mediation = s.sc.politics.mediation;
+        if (o.key == "politics.council_unity") s.council_unity = s.sc.politics.council_unity;
+        if (o.key == "politics.inclusion") s.inclusion = s.sc.politics.inclusion;
+        s.adjustments.push_back({s.day, o.key + "=" + o.value});
+    }
+    s.resolve_mission_setup();
+    s.retune_mission();
+}
+
+const std::vector<std::pair<int, std::string>>& Simulation::adjustments() const noexcept { return s_->adjustments; }
+
 void Simulation::fire(scenario::InjectKind event, std::string args) {
     scenario::Inject in{s_->day, event, std::move(args)};
     if (auto problem = scenario::inject_problem(s_->sc, in)) throw std::invalid_argument(*problem);

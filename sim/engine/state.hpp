@@ -188,6 +188,9 @@ struct Simulation::State {
     double mission_cost = 0;
 
     void init_mission();
+    void resolve_mission_setup();  // tasks, ROE and posture from the mandate and overrides
+    void retune_mission();         // deploy or withdraw units to match the mission's strength
+    std::vector<std::pair<int, std::string>> adjustments;
     void mission_sense();
     void mission_decide();
     void mission_offensive();

@@ -675,6 +675,23 @@ std::vector<ParamInfo> parameters() {
     return out;
 }
 
+std::string to_toml(const Scenario& sc_in) {
+    Scenario sc = sc_in;  // the schema's accessors take a mutable scenario
+    std::string out;
+    for (const auto& sec : detail::schema()) {
+        if (sec.array) {
+            for (std::size_t i = 0; i < sec.size(sc); ++i) {
+                out += fmt::format("\n[[{}]]\n", sec.name);
+                for (const auto& f : sec.fields) out += fmt::format("{} = {}\n", f.key, f.show(sec.item(sc, i)));
+            }
+            continue;
+        }
+        out += fmt::format("\n[{}]\n", sec.name);
+        for (const auto& f : sec.fields) out += fmt::format("{} = {}\n", f.key, f.show(sec.table(sc)));
+    }
+    return out;
+}
+
 std::string parameters_markdown() {
     std::string out =
         "# Scenario parameters\n\n"

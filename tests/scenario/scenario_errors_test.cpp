@@ -186,3 +186,14 @@ TEST_CASE("docs/parameters.md is the schema's own documentation", "[scenario][do
     INFO("regenerate with: build/peacesim params --markdown > docs/parameters.md");
     CHECK(text.str() == parameters_markdown());
 }
+
+TEST_CASE("a scenario written out as TOML loads back to itself", "[scenario]") {
+    for (const auto& e : std::filesystem::directory_iterator(PEACESIM_SOURCE_DIR "/scenarios")) {
+        if (e.path().extension() != ".toml") continue;
+        INFO(e.path().string());
+        const auto sc = load_file(e.path().string());
+        const std::string text = to_toml(sc);
+        const auto again = load_text(text, "written.toml");
+        CHECK(to_toml(again) == text);
+    }
+}

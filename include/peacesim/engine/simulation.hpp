@@ -24,6 +24,7 @@
 #include "peacesim/core/date.hpp"
 #include "peacesim/mission/mission.hpp"
 #include "peacesim/population/civilians.hpp"
+#include "peacesim/scenario/load.hpp"
 #include "peacesim/scenario/scenario.hpp"
 #include "peacesim/world/map.hpp"
 
@@ -103,6 +104,15 @@ public:
     /// Adds an event to the timeline on the next day to run (a live inject from a facilitator);
     /// it becomes part of the scenario, so a rerun with the final scenario reproduces the run.
     void fire(scenario::InjectKind event, std::string args = {});
+
+    /// Changes levers from the next day on (the visualizer's sliders, a facilitator's decision):
+    /// the same keys and checks as --set, for the sections a running world can change
+    /// (mission, mission.tasks, mission.funding, mobility, population, conflict, communities,
+    /// politics). Mission strength follows at once: companies deploy or leave, tasks and rules
+    /// follow a new mandate. Throws ScenarioError on bad input, leaving the run untouched.
+    void adjust(const std::vector<scenario::Override>& overrides);
+    /// The lever changes made so far: (day, "key=value").
+    const std::vector<std::pair<int, std::string>>& adjustments() const noexcept;
 
     /// Advances one day. Parallel over civilians on the calling thread's oneTBB arena; limit
     /// the threads with tbb::global_control around the run.

@@ -61,6 +61,9 @@ std::optional<double> parse_number(std::string_view text) noexcept;
 /// An armed group by index ("1") or name; nullopt when there is none such.
 std::optional<std::size_t> find_group(const Scenario& sc, std::string_view name_or_index);
 
+/// The scenario as TOML text that loads back to the same values (every key written out).
+std::string to_toml(const Scenario& sc);
+
 /// One documented parameter of the schema, for `peacesim params` and docs/parameters.md.
 struct ParamInfo {
     std::string key;    // dotted; array sections as "armed_groups[].fighters"
