@@ -13,6 +13,7 @@
 #include <GL/gl.h>
 
 #include <algorithm>
+#include <functional>
 #include <cmath>
 #include <cstdio>
 #include <thread>
@@ -88,6 +89,8 @@ struct MapWidget {
     View view;
     Layers layers;
     int selected_settlement = -1;
+    int selected_unit = -1;  // a mission unit
+    std::function<void(int, int)> on_order;  // right click with a unit selected: send it there
     bool tooltips = true;  // off for screenshots, where the pointer is wherever the display put it
 
     ImVec2 to_screen(ImVec2 origin, ImVec2 size, float cx, float cy) const {
@@ -188,11 +191,21 @@ struct MapWidget {
                 const float r = u.kind == mission::UnitKind::Company || regional ? 5.0f : 3.5f;
                 dl->AddCircleFilled(p, r, c, 12);
                 dl->AddCircle(p, r, rgba(255, 255, 255), 12, 1.5f);
-                if (hovered && std::hypot(mouse.x - p.x, mouse.y - p.y) < r + 2)
+                const int index = int(&u - s.mission_units.data());
+                if (index == selected_unit) dl->AddCircle(p, r + 4, rgba(255, 255, 0), 16, 2.5f);
+                if (hovered && std::hypot(mouse.x - p.x, mouse.y - p.y) < r + 2) {
                     unit_tip = std::string(regional ? "Regional force " : "UN ") + mission::unit_kind_names[int(u.kind)] +
-                               ": " + std::to_string(u.strength) + (u.patrolling ? ", on patrol" : "");
+                               ": " + std::to_string(u.strength) + (u.patrolling ? ", on patrol" : "") +
+                               "\nclick to select; then right-click the map to send it";
+                    if (ImGui::IsMouseClicked(ImGuiMouseButton_Left) && !regional) selected_unit = index;
+                }
             }
         dl->PopClipRect();
+        if (hovered && selected_unit >= 0 && ImGui::IsMouseClicked(ImGuiMouseButton_Right) && on_order) {
+            const int cx = int(view.centre.x + (mouse.x - origin.x - size.x * 0.5f) / cell);
+            const int cy = int(view.centre.y - (mouse.y - origin.y - size.y * 0.5f) / cell);
+            if (m.inside(cx, cy)) on_order(cx, cy);
+        }
         if (!unit_tip.empty()) {
             ImGui::SetTooltip("%s", unit_tip.c_str());
         } else if (hover_settlement >= 0) {
@@ -230,6 +243,9 @@ void legend_item(ImU32 c, const char* text, int shape) {
     ImGui::TextUnformatted(text);
 }
 
+// Days on which levers were changed or events fired, marked on every chart's time axis.
+std::vector<int> marks;
+
 void chart(const char* label, const std::vector<float>& v, ImU32 colour, float height = 56) {
     ImGui::PushStyleColor(ImGuiCol_PlotLines, colour);
     float lo = 0, hi = 1;
@@ -239,6 +255,13 @@ void chart(const char* label, const std::vector<float>& v, ImU32 colour, float h
     ImGui::PlotLines("##chart", v.data(), int(v.size()), 0, overlay, lo, hi * 1.1f,
                      {ImGui::GetContentRegionAvail().x, height});
     ImGui::PopStyleColor();
+    if (v.size() > 1) {
+        const ImVec2 a = ImGui::GetItemRectMin(), b = ImGui::GetItemRectMax();
+        for (int d : marks) {
+            const float x = a.x + (b.x - a.x) * float(d) / float(v.size() - 1);
+            ImGui::GetWindowDrawList()->AddLine({x, a.y}, {x, b.y}, rgba(255, 255, 255, 140), 1.0f);
+        }
+    }
 }
 
 struct App {
@@ -248,6 +271,60 @@ struct App {
     int inject_kind = 0;
     char inject_args[64] = "";
     std::string message;
+    // Levers: the values the sliders show until they are applied.
+    bool levers_loaded = false;
+    int mandate = 0, troops = 0, police = 0, helicopters = 0;
+    float budget = 0, paid = 0, restrictions = 0;
+
+    void levers(const viz::Snapshot& s) {
+        const auto& m = s.scenario.mission;
+        if (!levers_loaded) {
+            mandate = int(m.mandate), troops = int(m.troops), police = int(m.police), helicopters = int(m.helicopters);
+            budget = float(m.budget_musd), paid = float(m.funding.paid_fraction);
+            restrictions = float(s.scenario.mobility.host_restrictions);
+            levers_loaded = true;
+        }
+        ImGui::Combo("mandate", &mandate, scenario::mandate_names, int(std::size(scenario::mandate_names)));
+        ImGui::SliderInt("troops", &troops, 0, 20000);
+        ImGui::SliderInt("police", &police, 0, 3000);
+        ImGui::SliderInt("helicopters", &helicopters, 0, 30);
+        ImGui::SliderFloat("budget US$m", &budget, 0, 2000, "%.0f");
+        ImGui::SliderFloat("paid fraction", &paid, 0, 1, "%.2f");
+        ImGui::SliderFloat("host restrictions", &restrictions, 0, 1, "%.2f");
+        if (ImGui::Button("Apply from tomorrow")) {
+            std::vector<scenario::Override> o = {
+                {"mission.mandate", scenario::mandate_names[mandate]},
+                {"mission.troops", std::to_string(troops)},
+                {"mission.police", std::to_string(police)},
+                {"mission.helicopters", std::to_string(helicopters)},
+                {"mission.budget_musd", std::to_string(budget)},
+                {"mission.funding.paid_fraction", std::to_string(paid)},
+                {"mobility.host_restrictions", std::to_string(restrictions)}};
+            runner.command([o](engine::Simulation& sim) { sim.adjust(o); });
+            message = "levers applied";
+        }
+        ImGui::SameLine();
+        if (ImGui::Button("Rains now")) runner.fire(scenario::InjectKind::RainySeason, "");
+    }
+
+    void selected(const viz::Snapshot& s) {
+        const int k = map.selected_unit;
+        if (k < 0 || std::size_t(k) >= s.mission_units.size()) {
+            ImGui::TextDisabled("Click a UN unit on the map to select it.");
+            return;
+        }
+        const auto& u = s.mission_units[std::size_t(k)];
+        ImGui::Text("UN %s #%d: %d strong", mission::unit_kind_names[int(u.kind)], k, u.strength);
+        ImGui::Text("training %.2f  readiness %.2f", u.training, u.readiness);
+        ImGui::Text("performance %.2f%s", u.performance, u.caveated ? "  (national caveats)" : "");
+        ImGui::TextDisabled("Right-click the map to send it there.");
+        const char* postures[] = {"headquarters decides", "hold", "patrol daily"};
+        int p = u.orders + 1;
+        if (ImGui::Combo("posture", &p, postures, 3)) {
+            const int posture = p - 1;
+            runner.command([k, posture](engine::Simulation& sim) { sim.order_posture(std::size_t(k), posture); });
+        }
+    }
 
     void frame(int width, int height) {
         const auto snap = runner.snapshot();
@@ -287,6 +364,8 @@ struct App {
         legend_item(rgba(255, 60, 0, 160), "Violence in the last weeks", 0);
         legend_item(rgba(255, 200, 0), "Intercommunal tension", 3);
         ImGui::TextDisabled("circles: settlements by residents,\nfilled by the party holding them;\nsquares with white edge: camps");
+        if (ImGui::CollapsingHeader("Levers")) levers(s);
+        if (ImGui::CollapsingHeader("Selected unit and orders")) selected(s);
         ImGui::Separator();
         ImGui::TextUnformatted("Injects");
         ImGui::Combo("event", &inject_kind, scenario::inject_names, int(std::size(scenario::inject_names)));
@@ -312,6 +391,10 @@ struct App {
         }
         ImGui::End();
 
+        marks.clear();
+        for (const auto& [day, what] : s.adjustments) marks.push_back(day);
+        for (const auto& in : s.injects)
+            if (in.day <= s.day) marks.push_back(int(in.day));
         // Right: charts.
         ImGui::SetNextWindowPos({float(width) - right, 0}, ImGuiCond_Always);
         ImGui::SetNextWindowSize({right, float(height)}, ImGuiCond_Always);
@@ -447,10 +530,16 @@ int main(int argc, char** argv) {
     {
         const std::uint64_t run_seed = seed >= 0 ? std::uint64_t(seed) : std::uint64_t(sc.meta.seed);
         viz::Runner runner(sc, run_seed, threads > 0 ? threads : int(std::max(1u, std::thread::hardware_concurrency())));
-        App app{runner, {}, 10, 0, "", {}};
+        App app{runner, {}, 10, 0, "", {}, false, 0, 0, 0, 0, 0, 0, 0};
         app.map.map = &runner.map();
         const bool screenshot = !shot.empty();
         app.map.tooltips = !screenshot;
+        app.map.on_order = [&runner, &app](int x, int y) {
+            const int k = app.map.selected_unit;
+            runner.command([k, x, y](engine::Simulation& sim) {
+                if (!sim.order_move(std::size_t(k), x, y)) throw std::runtime_error("the order was denied or the unit cannot move");
+            });
+        };
         if (screenshot) {
             runner.run_to(days);
             while (runner.snapshot()->day < days) std::this_thread::sleep_for(std::chrono::milliseconds(20));

@@ -32,8 +32,14 @@ void Runner::run_to(int day) {
     wake_.notify_all();
 }
 void Runner::fire(scenario::InjectKind event, const std::string& args) {
-    std::lock_guard lock(mutex_);
-    pending_.push_back({event, args});
+    command([event, args](engine::Simulation& sim) { sim.fire(event, args); });
+}
+void Runner::command(std::function<void(engine::Simulation&)> f) {
+    {
+        std::lock_guard lock(mutex_);
+        pending_.push_back(std::move(f));
+    }
+    wake_.notify_all();
 }
 std::string Runner::last_error() {
     std::lock_guard lock(mutex_);
@@ -64,6 +70,8 @@ void Runner::publish() {
     for (std::size_t k = 0; k < ev.size() && k < 200; ++k) s->recent.push_back(ev[ev.size() - 1 - k]);
     s->stage = sim.stage();
     s->injects = sim.scenario().injects;
+    s->adjustments = sim.adjustments();
+    s->scenario = sim.scenario();
     for (const auto& e : s->recent) {
         for (auto side : {e.side_a, e.side_b}) {
             if (s->side_names.size() <= side) s->side_names.resize(side + 1);
@@ -79,19 +87,20 @@ void Runner::loop() {
     auto last = clock::now();
     while (!quit_) {
         {
-            std::vector<std::pair<scenario::InjectKind, std::string>> fire;
+            std::vector<std::function<void(engine::Simulation&)>> todo;
             {
                 std::lock_guard lock(mutex_);
-                fire.swap(pending_);
+                todo.swap(pending_);
             }
-            for (auto& [event, args] : fire) {
+            for (auto& f : todo) {
                 try {
-                    sim_->fire(event, args);
+                    f(*sim_);
                 } catch (const std::exception& e) {
                     std::lock_guard lock(mutex_);
                     error_ = e.what();
                 }
             }
+            if (!todo.empty()) publish();
         }
         const bool racing = run_to_ >= 0 && sim_->day() < run_to_;
         if (run_to_ >= 0 && sim_->day() >= run_to_) {

@@ -5,6 +5,7 @@
 // model).
 #include <atomic>
 #include <condition_variable>
+#include <functional>
 #include <memory>
 #include <mutex>
 #include <string>
@@ -34,6 +35,8 @@ struct Snapshot {
     scenario::Stage stage = scenario::Stage::Conflict;
     std::vector<scenario::Inject> injects;
     std::string state_hash;
+    std::vector<std::pair<int, std::string>> adjustments;  // levers and orders, by day
+    scenario::Scenario scenario;  // as it stands, with live changes and injects
 };
 
 class Runner {
@@ -53,6 +56,8 @@ public:
     /// Runs until the given day as fast as possible (for --screenshot), then pauses.
     void run_to(int day);
     void fire(scenario::InjectKind event, const std::string& args);
+    /// Runs a command on the simulation thread before the next day (levers, orders).
+    void command(std::function<void(engine::Simulation&)> f);
     std::string last_error();
 
     /// The latest snapshot; cheap to call every frame (shared, never copied).
@@ -73,7 +78,7 @@ private:
     std::atomic<bool> playing_{false}, quit_{false};
     std::atomic<int> steps_{0}, run_to_{-1}, day_{0};
     std::atomic<double> speed_{10.0};
-    std::vector<std::pair<scenario::InjectKind, std::string>> pending_;
+    std::vector<std::function<void(engine::Simulation&)>> pending_;
     std::string error_;
     std::thread thread_;
 };

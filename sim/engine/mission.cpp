@@ -231,9 +231,10 @@ void Simulation::State::mission_decide() {
     for (std::uint32_t id = 0; id < munits.size(); ++id) {
         MUnit& u = munits[id];
         u.patrolling = false;
-        if (!u.active() || u.kind != UnitKind::Company || !tasks.patrols) continue;
+        if (!u.active() || u.kind != UnitKind::Company || !tasks.patrols || u.orders == 0) continue;
         Stream r(seed, std::uint32_t(day), id, Purpose::MissionPatrol);
-        if (!r.bernoulli(patrol_share * patrol_funding * u.readiness)) continue;
+        const double share = u.orders == 1 ? 1.0 : patrol_share;  // ordered to patrol: every day
+        if (!r.bernoulli(share * patrol_funding * u.readiness)) continue;
         if (r.bernoulli(deny * 0.25)) {  // the host blocks the road
             ++mday.denials;
             continue;
@@ -265,7 +266,7 @@ void Simulation::State::mission_decide() {
     std::sort(hot.begin(), hot.end());
     std::vector<std::uint32_t> companies;
     for (std::uint32_t id = 0; id < munits.size(); ++id)
-        if (munits[id].active() && munits[id].kind == UnitKind::Company) companies.push_back(id);
+        if (munits[id].active() && munits[id].kind == UnitKind::Company && munits[id].orders < 0) companies.push_back(id);
     const auto n = std::size_t(movable * double(companies.size()) + 0.5);
     for (std::size_t k = 0; k < n && k < hot.size(); ++k) {
         // The company doing least where it stands moves: the one with the least threat around.

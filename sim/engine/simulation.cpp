@@ -8,6 +8,7 @@
 // [SECTION] Queries and hash
 #include "peacesim/engine/simulation.hpp"
 
+#include <fmt/format.h>
 #include <tbb/blocked_range.h>
 #include <tbb/enumerable_thread_specific.h>
 #include <tbb/parallel_for.h>
@@ -1196,6 +1197,27 @@ void Simulation::adjust(const std::vector<scenario::Override>& overrides) {
 
 const std::vector<std::pair<int, std::string>>& Simulation::adjustments() const noexcept { return s_->adjustments; }
 
+bool Simulation::order_move(std::size_t k, int x, int y) {
+    State& s = *s_;
+    if (k >= s.munits.size() || !s.munits[k].active() || !s.map.inside(x, y)) return false;
+    auto& u = s.munits[k];
+    s.adjustments.push_back({s.day, fmt::format("order {} {} to {},{}", mission::unit_kind_names[int(u.kind)], k, x, y)});
+    if (Stream(s.seed, std::uint32_t(s.day), std::uint32_t(k), Purpose::MissionOrder).bernoulli(s.denial_chance())) {
+        ++s.mday.denials;
+        return false;
+    }
+    u.dest_x = x, u.dest_y = y;
+    if (u.orders < 0) u.orders = 0;  // under direct orders: headquarters leaves it be
+    return true;
+}
+
+void Simulation::order_posture(std::size_t k, int posture) {
+    State& s = *s_;
+    if (k >= s.munits.size()) return;
+    s.munits[k].orders = std::int8_t(std::clamp(posture, -1, 1));
+    s.adjustments.push_back({s.day, fmt::format("posture {} {}", k, posture)});
+}
+
 void Simulation::fire(scenario::InjectKind event, std::string args) {
     scenario::Inject in{s_->day, event, std::move(args)};
     if (auto problem = scenario::inject_problem(s_->sc, in)) throw std::invalid_argument(*problem);
@@ -1270,6 +1292,7 @@ std::string Simulation::state_hash() const {
     for (const auto& m : s.munits) {
         h.add(std::uint8_t(m.kind)), h.add(std::uint8_t(m.status)), h.add(m.x), h.add(m.y), h.add(m.dest_x), h.add(m.dest_y);
         h.add(m.strength), h.add(m.training), h.add(m.readiness), h.add(m.performance), h.add(m.back_on);
+        h.add(m.orders);
     }
     h.add(s.response_times);
     h.add(s.map.road);

@@ -44,6 +44,7 @@ enum class Purpose : std::uint32_t {
     MissionConduct,
     MissionIed,
     MissionReport,
+    MissionOrder,
 };
 
 /// Philox4x32-10: ten rounds of a multiply-xorshift bijection over a 128-bit counter, keyed by

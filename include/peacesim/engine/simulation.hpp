@@ -111,6 +111,11 @@ public:
     /// politics). Mission strength follows at once: companies deploy or leave, tasks and rules
     /// follow a new mandate. Throws ScenarioError on bad input, leaving the run untouched.
     void adjust(const std::vector<scenario::Override>& overrides);
+    /// Orders a mission unit to a cell, through the same mobility rules as headquarters' own
+    /// planning (the host may deny it). Returns false when denied or when the unit cannot move.
+    bool order_move(std::size_t mission_unit, int x, int y);
+    /// Sets a mission unit's posture: -1 back to headquarters, 0 hold (no patrols), 1 patrol.
+    void order_posture(std::size_t mission_unit, int posture);
     /// The lever changes made so far: (day, "key=value").
     const std::vector<std::pair<int, std::string>>& adjustments() const noexcept;
 

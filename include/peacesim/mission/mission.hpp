@@ -23,6 +23,7 @@ struct Unit {
     bool caveated = false;     // national caveats: refuses risky tasks
     bool patrolling = false;   // on patrol today
     std::int32_t back_on = -1; // day a rotating unit returns
+    std::int8_t orders = -1;   // -1 headquarters decides; 0 hold (no patrols, stays); 1 patrol daily
     bool active() const noexcept { return status == UnitStatus::Deployed && strength > 0; }
 };
 
