@@ -265,11 +265,18 @@ void chart(const char* label, const std::vector<float>& v, ImU32 colour, float h
 }
 
 struct App {
+    explicit App(viz::Runner& r) : runner(r) {}
     viz::Runner& runner;
     MapWidget map;
     float speed = 10;
-    int inject_kind = 0;
+    int inject_kind = 0, inject_day = 0;
     char inject_args[64] = "";
+    // Compare: the same scenario and seed under another setting, kept in step.
+    std::unique_ptr<viz::Runner> other;
+    char compare_set[160] = "mission.mandate=none";
+    std::string compare_label;
+    int threads = 1;
+    std::uint64_t seed = 1;
     std::string message;
     // Levers: the values the sliders show until they are applied.
     bool levers_loaded = false;
@@ -305,6 +312,99 @@ struct App {
         }
         ImGui::SameLine();
         if (ImGui::Button("Rains now")) runner.fire(scenario::InjectKind::RainySeason, "");
+    }
+
+    void start_compare(int day) {
+        try {
+            std::vector<scenario::Override> o;
+            std::string word;
+            for (const char* c = compare_set;; ++c) {
+                if (*c == ' ' || *c == 0) {
+                    if (!word.empty()) o.push_back(scenario::parse_override(word));
+                    word.clear();
+                    if (*c == 0) break;
+                } else {
+                    word += *c;
+                }
+            }
+            auto sc = scenario::load_text(scenario::to_toml(runner.scenario()), "<compare>", o);
+            other.reset();
+            other = std::make_unique<viz::Runner>(std::move(sc), seed, std::max(1, threads / 2));
+            other->run_to(day);
+            compare_label = compare_set;
+        } catch (const scenario::ScenarioError& e) {
+            message = e.what();
+        }
+    }
+
+    void compare_controls(const viz::Snapshot& s) {
+        ImGui::TextWrapped("The same scenario and seed with other settings (KEY=VALUE, space-separated), run in step:");
+        ImGui::InputText("##set", compare_set, sizeof compare_set);
+        if (ImGui::Button(other ? "Restart comparison" : "Start comparison")) start_compare(s.day);
+        if (other) {
+            ImGui::SameLine();
+            if (ImGui::Button("Stop")) other.reset();
+        }
+    }
+
+    void compare_window(const viz::Snapshot& a, float x, float y, float w) {
+        if (!other) return;
+        if (other->day() < a.day) other->run_to(a.day);
+        const auto b = other->snapshot();
+        ImGui::SetNextWindowPos({x, y}, ImGuiCond_FirstUseEver);
+        ImGui::SetNextWindowSize({w, 0}, ImGuiCond_FirstUseEver);
+        ImGui::SetNextWindowBgAlpha(0.92f);
+        ImGui::Begin("Compare");
+        ImGui::Text("this run vs %s (day %d)", compare_label.c_str(), b->day);
+        auto total = [](const viz::Snapshot& s, auto f) {
+            double t = 0;
+            for (const auto& d : s.history) t += f(d);
+            return t;
+        };
+        auto last = [](const viz::Snapshot& s, auto f) { return s.history.empty() ? 0.0 : f(s.history.back()); };
+        const int upto = std::min(a.day, b->day);
+        auto trim = [upto](const viz::Snapshot& s) {
+            viz::Snapshot t;
+            t.history.assign(s.history.begin(), s.history.begin() + std::min<std::ptrdiff_t>(upto, std::ptrdiff_t(s.history.size())));
+            return t;
+        };
+        const auto ta = trim(a), tb = trim(*b);
+        struct Row {
+            const char* name;
+            double va, vb;
+        };
+        const Row rows[] = {
+            {"civilians killed", total(ta, [](auto& d) { return double(d.civilians_killed()); }),
+             total(tb, [](auto& d) { return double(d.civilians_killed()); })},
+            {"battle deaths", total(ta, [](auto& d) { return double(d.battle_deaths); }), total(tb, [](auto& d) { return double(d.battle_deaths); })},
+            {"displaced now", last(ta, [](auto& d) { return double(d.status[1] + d.status[2]); }),
+             last(tb, [](auto& d) { return double(d.status[1] + d.status[2]); })},
+            {"refugees", last(ta, [](auto& d) { return double(d.status[3]); }), last(tb, [](auto& d) { return double(d.status[3]); })},
+            {"peacekeepers killed", total(ta, [](auto& d) { return double(d.mission.fatalities); }),
+             total(tb, [](auto& d) { return double(d.mission.fatalities); })},
+            {"agreement stage", last(ta, [](auto& d) { return double(int(d.stage)); }), last(tb, [](auto& d) { return double(int(d.stage)); })},
+            {"mission cash US$m", last(ta, [](auto& d) { return d.mission.cash_musd; }), last(tb, [](auto& d) { return d.mission.cash_musd; })},
+        };
+        if (ImGui::BeginTable("cmp", 4, ImGuiTableFlags_RowBg | ImGuiTableFlags_Borders)) {
+            ImGui::TableSetupColumn("outcome", ImGuiTableColumnFlags_WidthFixed, 170);
+            ImGui::TableSetupColumn("this run");
+            ImGui::TableSetupColumn("other");
+            ImGui::TableSetupColumn("difference");
+            ImGui::TableHeadersRow();
+            for (const auto& r : rows) {
+                ImGui::TableNextRow();
+                ImGui::TableNextColumn();
+                ImGui::TextUnformatted(r.name);
+                ImGui::TableNextColumn();
+                ImGui::Text("%.0f", r.va);
+                ImGui::TableNextColumn();
+                ImGui::Text("%.0f", r.vb);
+                ImGui::TableNextColumn();
+                ImGui::TextColored(r.vb - r.va > 0 ? ImVec4(1, 0.6f, 0.5f, 1) : ImVec4(0.6f, 1, 0.6f, 1), "%+.0f", r.vb - r.va);
+            }
+            ImGui::EndTable();
+        }
+        ImGui::End();
     }
 
     void selected(const viz::Snapshot& s) {
@@ -366,6 +466,7 @@ struct App {
         ImGui::TextDisabled("circles: settlements by residents,\nfilled by the party holding them;\nsquares with white edge: camps");
         if (ImGui::CollapsingHeader("Levers")) levers(s);
         if (ImGui::CollapsingHeader("Selected unit and orders")) selected(s);
+        if (ImGui::CollapsingHeader("Compare")) compare_controls(s);
         ImGui::Separator();
         ImGui::TextUnformatted("Injects");
         ImGui::Combo("event", &inject_kind, scenario::inject_names, int(std::size(scenario::inject_names)));
@@ -374,6 +475,18 @@ struct App {
             scenario::Inject in{s.day, scenario::InjectKind(inject_kind), inject_args};
             if (auto problem = scenario::inject_problem(runner.scenario(), in)) message = *problem;
             else runner.fire(in.event, inject_args), message = std::string("fired ") + scenario::inject_names[inject_kind];
+        }
+        ImGui::SameLine();
+        ImGui::SetNextItemWidth(70);
+        ImGui::InputInt("##day", &inject_day, 0);
+        ImGui::SameLine();
+        if (ImGui::Button("Schedule")) {
+            scenario::Inject in{std::max(inject_day, s.day), scenario::InjectKind(inject_kind), inject_args};
+            if (auto problem = scenario::inject_problem(runner.scenario(), in)) message = *problem;
+            else {
+                runner.command([in](engine::Simulation& sim) { sim.schedule(in); });
+                message = "scheduled for day " + std::to_string(in.day);
+            }
         }
         if (auto e = runner.last_error(); !e.empty()) message = e;
         if (!message.empty()) ImGui::TextWrapped("%s", message.c_str());
@@ -458,6 +571,7 @@ struct App {
         }
         map.draw(s);
         ImGui::End();
+        compare_window(s, left + 20, 40, 520);
     }
 };
 
@@ -480,6 +594,8 @@ int main(int argc, char** argv) {
     cli.add_option("--inject", injects, "Add an event: DAY:EVENT[:ARGS]");
     cli.add_option("--screenshot", shot, "Run --days days, write the window to this PNG and exit");
     cli.add_option("--days", days, "Days to run before the screenshot")->check(CLI::Range(0, 36500));
+    std::string compare;
+    cli.add_option("--compare", compare, "Start a comparison with these settings, e.g. \"mission.mandate=none\"");
     try {
         cli.parse(argc, argv);
     } catch (const CLI::ParseError& e) {
@@ -530,10 +646,20 @@ int main(int argc, char** argv) {
     {
         const std::uint64_t run_seed = seed >= 0 ? std::uint64_t(seed) : std::uint64_t(sc.meta.seed);
         viz::Runner runner(sc, run_seed, threads > 0 ? threads : int(std::max(1u, std::thread::hardware_concurrency())));
-        App app{runner, {}, 10, 0, "", {}, false, 0, 0, 0, 0, 0, 0, 0};
+        App app(runner);
+        app.threads = threads > 0 ? threads : int(std::max(1u, std::thread::hardware_concurrency()));
+        app.seed = run_seed;
         app.map.map = &runner.map();
         const bool screenshot = !shot.empty();
         app.map.tooltips = !screenshot;
+        if (!compare.empty()) {
+            std::snprintf(app.compare_set, sizeof app.compare_set, "%s", compare.c_str());
+            app.start_compare(0);
+            if (!app.message.empty()) {
+                std::fprintf(stderr, "peacesim-viz: --compare: %s\n", app.message.c_str());
+                rc = 2;
+            }
+        }
         app.map.on_order = [&runner, &app](int x, int y) {
             const int k = app.map.selected_unit;
             runner.command([k, x, y](engine::Simulation& sim) {
@@ -542,7 +668,9 @@ int main(int argc, char** argv) {
         };
         if (screenshot) {
             runner.run_to(days);
-            while (runner.snapshot()->day < days) std::this_thread::sleep_for(std::chrono::milliseconds(20));
+            if (app.other) app.other->run_to(days);
+            while (runner.snapshot()->day < days || (app.other && app.other->snapshot()->day < days))
+                std::this_thread::sleep_for(std::chrono::milliseconds(20));
         }
         for (int frame = 0; !glfwWindowShouldClose(window); ++frame) {
             glfwPollEvents();

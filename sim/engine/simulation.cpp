@@ -1219,7 +1219,11 @@ void Simulation::order_posture(std::size_t k, int posture) {
 }
 
 void Simulation::fire(scenario::InjectKind event, std::string args) {
-    scenario::Inject in{s_->day, event, std::move(args)};
+    schedule(scenario::Inject{s_->day, event, std::move(args)});
+}
+
+void Simulation::schedule(scenario::Inject in) {
+    if (in.day < s_->day) throw std::invalid_argument("an event cannot be scheduled in the past");
     if (auto problem = scenario::inject_problem(s_->sc, in)) throw std::invalid_argument(*problem);
     // Insert after every inject already due today, so the order stays by day.
     auto& v = s_->sc.injects;

@@ -58,6 +58,13 @@ TEST_CASE("an inject fired live is the same as one in the timeline", "[injects]"
     REQUIRE(live.scenario().injects.size() == 1);  // kept for the after-action record
     CHECK(live.scenario().injects[0].day == 50);
     CHECK_THROWS_AS(live.fire(scenario::InjectKind::Offensive, "no such group"), std::invalid_argument);
+    CHECK_THROWS_AS(live.schedule({10, scenario::InjectKind::Coup, ""}), std::invalid_argument);
+    // Scheduled for later, it waits for its day.
+    engine::Simulation later(sc, 9);
+    engine::run_days(later, 20, 2);
+    later.schedule({50, scenario::InjectKind::Coup, ""});
+    engine::run_days(later, 70, 2);
+    CHECK(later.state_hash() == planned.state_hash());
 }
 
 TEST_CASE("a coup lowers legitimacy and conduct", "[injects]") {

@@ -104,6 +104,8 @@ public:
     /// Adds an event to the timeline on the next day to run (a live inject from a facilitator);
     /// it becomes part of the scenario, so a rerun with the final scenario reproduces the run.
     void fire(scenario::InjectKind event, std::string args = {});
+    /// Adds an event to the timeline on a future day (not before the next day to run).
+    void schedule(scenario::Inject inject);
 
     /// Changes levers from the next day on (the visualizer's sliders, a facilitator's decision):
     /// the same keys and checks as --set, for the sections a running world can change
