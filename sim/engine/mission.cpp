@@ -147,17 +147,10 @@ double Simulation::State::travel_hours(int x0, int y0, int x1, int y1, bool rain
     // Road convoy: 40 km/h on good roads, slower by the same terrain and season factors the
     // armed units face, slower still where IEDs make convoys crawl.
     double km = 0;
-    int dx = std::abs(x1 - x0), dy = -std::abs(y1 - y0);
-    const int sx = x0 < x1 ? 1 : -1, sy = y0 < y1 ? 1 : -1;
-    int err = dx + dy, x = x0, y = y0;
-    while (!(x == x1 && y == y1)) {
-        const int e2 = 2 * err;
-        const int px = x, py = y;
-        if (e2 >= dy) err += dy, x += sx;
-        if (e2 <= dx) err += dx, y += sy;
-        const double step = (px != x && py != y) ? 1.41421356 : 1.0;
-        km += step * map.cell_km * map.move_cost(map.cell(x, y), rainy) / 0.35;
-    }
+    walk_line(x0, y0, x1, y1, [&](int x, int y, double len) {
+        km += len * map.cell_km * map.move_cost(map.cell(x, y), rainy) / 0.35;
+        return true;
+    });
     return km / 40.0 * (1.0 + 2.0 * sc.mobility.ied_threat);
 }
 
@@ -337,6 +330,17 @@ void Simulation::State::engineer_roads() {
     }
 }
 
+std::uint32_t Simulation::State::nearest_band(int x, int y, int range) const {
+    std::uint32_t target = none32;
+    double bd = range;
+    unit_index.near(x, y, range, [&](std::uint32_t o) {
+        if (units[o].party == 0 || !units[o].alive()) return;
+        const double d = dist_cells(x, y, units[o].x, units[o].y);
+        if (d < bd) bd = d, target = o;
+    });
+    return target;
+}
+
 void Simulation::State::mission_offensive() {
     // A regional force with an enforcement mandate goes after armed groups on its own account.
     if (sc.regional_force.mandate == scenario::RegionalMandate::Enforcement)
@@ -345,14 +349,8 @@ void Simulation::State::mission_offensive() {
             if (!u.active() || u.kind != UnitKind::Regional) continue;
             Stream r(seed, std::uint32_t(day), id, Purpose::MissionPlan);
             if (!r.bernoulli(0.02)) continue;
-            std::uint32_t target = 0xFFFFFFFFu;
-            double bd = raid / 2.0;
-            unit_index.near(u.x, u.y, raid / 2, [&](std::uint32_t o) {
-                if (units[o].party == 0 || !units[o].alive()) return;
-                const double d = dist_cells(u.x, u.y, units[o].x, units[o].y);
-                if (d < bd) bd = d, target = o;
-            });
-            if (target == 0xFFFFFFFFu) continue;
+            const std::uint32_t target = nearest_band(u.x, u.y, raid / 2);
+            if (target == none32) continue;
             mission_battle(target, id, true);
             ++mtot.regional_operations;
         }
@@ -363,14 +361,8 @@ void Simulation::State::mission_offensive() {
             if (!u.active() || u.kind != UnitKind::Company || u.caveated) continue;
             Stream r(seed, std::uint32_t(day), id, Purpose::MissionPlan);
             if (!r.bernoulli(0.01 * u.readiness)) continue;  // about one operation a company a quarter
-            std::uint32_t target = 0xFFFFFFFFu;
-            double bd = raid / 2.0;
-            unit_index.near(u.x, u.y, raid / 2, [&](std::uint32_t o) {
-                if (units[o].party == 0 || !units[o].alive()) return;
-                const double d = dist_cells(u.x, u.y, units[o].x, units[o].y);
-                if (d < bd) bd = d, target = o;
-            });
-            if (target == 0xFFFFFFFFu) continue;
+            const std::uint32_t target = nearest_band(u.x, u.y, raid / 2);
+            if (target == none32) continue;
             mission_battle(target, id, true);
             impartiality = std::max(0.0, impartiality - 0.003);
         }

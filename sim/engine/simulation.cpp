@@ -455,33 +455,25 @@ void Simulation::State::decide() {
 // [SECTION] Act: movement
 // ---------------------------------------------------------------------------------------------
 
+void Simulation::State::advance(std::int32_t& x, std::int32_t& y, int x1, int y1, double budget_km, bool rainy) const {
+    // Step along the straight line while the day's budget lasts; each cell costs its length
+    // times the terrain or road factor of the season. A unit always makes some headway: a cell
+    // dearer than a whole day still takes one.
+    double budget = budget_km;
+    const auto [nx, ny] = walk_line(x, y, x1, y1, [&](int cx, int cy, double len) {
+        const double cost = len * map.cell_km * map.move_cost(map.cell(cx, cy), rainy);
+        if (cost > budget && budget < budget_km) return false;
+        budget -= cost;
+        return true;
+    });
+    x = nx, y = ny;
+}
+
 void Simulation::State::act() {
     const bool rainy = rainy_today();
     const double budget_km = sc.conflict.unit_speed_km;
-    for (auto& u : units) {
-        if (!u.alive()) continue;
-        // Step along the straight line towards the destination while the day's budget lasts;
-        // each cell costs its length times the terrain or road factor of the season.
-        double budget = budget_km;
-        int x = u.x, y = u.y;
-        const int x1 = u.dest_x, y1 = u.dest_y;
-        int dx = std::abs(x1 - x), dy = -std::abs(y1 - y);
-        const int sx = x < x1 ? 1 : -1, sy = y < y1 ? 1 : -1;
-        int err = dx + dy;
-        while (!(x == x1 && y == y1)) {
-            const int e2 = 2 * err;
-            int nx = x, ny = y;
-            if (e2 >= dy) err += dy, nx += sx;
-            if (e2 <= dx) err += dx, ny += sy;
-            const double step = (nx != x && ny != y) ? 1.41421356 : 1.0;
-            const double cost = step * map.cell_km * map.move_cost(map.cell(nx, ny), rainy);
-            // A unit always makes some headway: a cell dearer than a whole day still takes one.
-            if (cost > budget && budget < budget_km) break;
-            budget -= cost;
-            x = nx, y = ny;
-        }
-        u.x = x, u.y = y;
-    }
+    for (auto& u : units)
+        if (u.alive()) advance(u.x, u.y, u.dest_x, u.dest_y, budget_km, rainy);
     // Mission convoys move the same way, twice as fast on the roads they keep to; IEDs on
     // the way kill (BRIEF, Mobility).
     for (std::uint32_t id = 0; id < munits.size(); ++id) {
@@ -491,23 +483,7 @@ void Simulation::State::act() {
             u.x = u.dest_x, u.y = u.dest_y;
             continue;
         }
-        double budget = 2.0 * budget_km / (1.0 + 2.0 * sc.mobility.ied_threat);
-        int x = u.x, y = u.y;
-        const int x1 = u.dest_x, y1 = u.dest_y;
-        int dx = std::abs(x1 - x), dy = -std::abs(y1 - y);
-        const int sx = x < x1 ? 1 : -1, sy = y < y1 ? 1 : -1;
-        int err = dx + dy;
-        while (!(x == x1 && y == y1)) {
-            const int e2 = 2 * err;
-            int nx = x, ny = y;
-            if (e2 >= dy) err += dy, nx += sx;
-            if (e2 <= dx) err += dx, ny += sy;
-            const double cost = map.cell_km * map.move_cost(map.cell(nx, ny), rainy);
-            if (cost > budget && budget < 2.0 * budget_km) break;
-            budget -= cost;
-            x = nx, y = ny;
-        }
-        u.x = x, u.y = y;
+        advance(u.x, u.y, u.dest_x, u.dest_y, 2.0 * budget_km / (1.0 + 2.0 * sc.mobility.ied_threat), rainy);
         Stream r(seed, std::uint32_t(day), id, Purpose::MissionIed);
         if (r.bernoulli(0.02 * sc.mobility.ied_threat)) {
             const auto dead = std::int32_t(std::min<std::uint32_t>(1 + r.poisson(1.5), std::uint32_t(u.strength)));

@@ -67,6 +67,25 @@ inline double dist_cells(int x0, int y0, int x1, int y1) {
     return std::sqrt(dx * dx + dy * dy);
 }
 
+/// Walks the straight line (Bresenham) from (x0, y0) towards (x1, y1): calls
+/// step(x, y, length) for each next cell, length 1 or sqrt 2 in cells, and stops at the end or
+/// when step returns false. Returns the last cell reached.
+template <class F>
+std::pair<int, int> walk_line(int x0, int y0, int x1, int y1, F step) {
+    const int dx = std::abs(x1 - x0), dy = -std::abs(y1 - y0);
+    const int sx = x0 < x1 ? 1 : -1, sy = y0 < y1 ? 1 : -1;
+    int err = dx + dy, x = x0, y = y0;
+    while (!(x == x1 && y == y1)) {
+        const int e2 = 2 * err;
+        int nx = x, ny = y;
+        if (e2 >= dy) err += dy, nx += sx;
+        if (e2 <= dx) err += dx, ny += sy;
+        if (!step(nx, ny, (nx != x && ny != y) ? 1.41421356 : 1.0)) break;
+        x = nx, y = ny;
+    }
+    return {x, y};
+}
+
 inline bool rainy_on(const core::Date& d, const scenario::WorldParams& w) {
     const int a = int(w.rainy_start_month), b = int(w.rainy_end_month);
     return a <= b ? (d.month >= a && d.month <= b) : (d.month >= a || d.month <= b);
@@ -195,6 +214,10 @@ struct Simulation::State {
     void mission_decide();
     void mission_offensive();
     void deploy_regional(std::int64_t troops);
+    /// The nearest living armed band within range cells of a place, or none32.
+    std::uint32_t nearest_band(int x, int y, int range) const;
+    /// Moves (x, y) towards (x1, y1) for a day's budget in km; always at least one cell.
+    void advance(std::int32_t& x, std::int32_t& y, int x1, int y1, double budget_km, bool rainy) const;
     void engineer_roads();
     void mission_respond(std::uint32_t settlement, std::uint32_t attacker);
     void mission_update(DayStats& st);
