@@ -408,6 +408,17 @@ struct App {
     }
 
     void selected(const viz::Snapshot& s) {
+        if (map.selected_settlement >= 0 && std::size_t(map.selected_settlement) < s.residents.size()) {
+            const auto i = std::size_t(map.selected_settlement);
+            const auto& st = runner.map().settlements[i];
+            ImGui::Text("%s (%s), %s", st.name.c_str(), world::settlement_kind_names[int(st.kind)],
+                        runner.map().regions[st.region].name.c_str());
+            ImGui::Text("residents %lld of %lld at the start", (long long)s.residents[i], (long long)st.initial_population);
+            ImGui::Text("held by %s", s.parties[s.control[i]].name.c_str());
+            ImGui::Text("tension %.2f", i < s.tension.size() ? s.tension[i] : 0.0f);
+            if (ImGui::SmallButton("centre map")) map.view.centre = {st.x + 0.5f, st.y + 0.5f};
+            ImGui::Separator();
+        }
         const int k = map.selected_unit;
         if (k < 0 || std::size_t(k) >= s.mission_units.size()) {
             ImGui::TextDisabled("Click a UN unit on the map to select it.");
@@ -465,7 +476,7 @@ struct App {
         legend_item(rgba(255, 200, 0), "Intercommunal tension", 3);
         ImGui::TextDisabled("circles: settlements by residents,\nfilled by the party holding them;\nsquares with white edge: camps");
         if (ImGui::CollapsingHeader("Levers")) levers(s);
-        if (ImGui::CollapsingHeader("Selected unit and orders")) selected(s);
+        if (ImGui::CollapsingHeader("Selection and orders")) selected(s);
         if (ImGui::CollapsingHeader("Compare")) compare_controls(s);
         ImGui::Separator();
         ImGui::TextUnformatted("Injects");
@@ -490,8 +501,9 @@ struct App {
         }
         if (auto e = runner.last_error(); !e.empty()) message = e;
         if (!message.empty()) ImGui::TextWrapped("%s", message.c_str());
-        if (ImGui::BeginTable("timeline", 3, ImGuiTableFlags_RowBg | ImGuiTableFlags_ScrollY, {0, 110})) {
-            for (const auto& in : s.injects) {
+        if (ImGui::BeginTable("timeline", 4, ImGuiTableFlags_RowBg | ImGuiTableFlags_ScrollY, {0, 110})) {
+            for (std::size_t k = 0; k < s.injects.size(); ++k) {
+                const auto& in = s.injects[k];
                 ImGui::TableNextRow();
                 ImGui::TableNextColumn();
                 ImGui::Text("%lld", (long long)in.day);
@@ -499,6 +511,15 @@ struct App {
                 ImGui::TextUnformatted(scenario::inject_names[int(in.event)]);
                 ImGui::TableNextColumn();
                 ImGui::TextUnformatted(in.args.c_str());
+                ImGui::TableNextColumn();
+                if (in.day > s.day) {  // still to come: it can be taken back
+                    ImGui::PushID(int(k));
+                    if (ImGui::SmallButton("cancel"))
+                        runner.command([k](engine::Simulation& sim) {
+                            if (!sim.cancel(k)) throw std::runtime_error("that event has already happened");
+                        });
+                    ImGui::PopID();
+                }
             }
             ImGui::EndTable();
         }

@@ -1198,6 +1198,14 @@ void Simulation::fire(scenario::InjectKind event, std::string args) {
     schedule(scenario::Inject{s_->day, event, std::move(args)});
 }
 
+bool Simulation::cancel(std::size_t k) {
+    auto& v = s_->sc.injects;
+    if (k >= v.size() || k < s_->next_inject || v[k].day < s_->day) return false;
+    s_->adjustments.push_back({s_->day, fmt::format("cancel {} on day {}", scenario::inject_names[int(v[k].event)], v[k].day)});
+    v.erase(v.begin() + std::ptrdiff_t(k));
+    return true;
+}
+
 void Simulation::schedule(scenario::Inject in) {
     if (in.day < s_->day) throw std::invalid_argument("an event cannot be scheduled in the past");
     if (auto problem = scenario::inject_problem(s_->sc, in)) throw std::invalid_argument(*problem);

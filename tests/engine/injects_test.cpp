@@ -65,6 +65,16 @@ TEST_CASE("an inject fired live is the same as one in the timeline", "[injects]"
     later.schedule({50, scenario::InjectKind::Coup, ""});
     engine::run_days(later, 70, 2);
     CHECK(later.state_hash() == planned.state_hash());
+    // A scheduled event can be taken back before its day, not after.
+    engine::Simulation undo(sc, 9);
+    undo.schedule({50, scenario::InjectKind::Coup, ""});
+    engine::run_days(undo, 10, 2);
+    CHECK(undo.cancel(0));
+    engine::run_days(undo, 80, 2);
+    engine::Simulation plain(sc, 9);
+    engine::run_days(plain, 90, 2);
+    CHECK(undo.state_hash() == plain.state_hash());
+    CHECK_FALSE(live.cancel(0));  // its day has passed
 }
 
 TEST_CASE("a coup lowers legitimacy and conduct", "[injects]") {

@@ -106,6 +106,8 @@ public:
     void fire(scenario::InjectKind event, std::string args = {});
     /// Adds an event to the timeline on a future day (not before the next day to run).
     void schedule(scenario::Inject inject);
+    /// Removes the k-th event of the timeline if its day has not come yet; false otherwise.
+    bool cancel(std::size_t k);
 
     /// Changes levers from the next day on (the visualizer's sliders, a facilitator's decision):
     /// the same keys and checks as --set, for the sections a running world can change
