@@ -275,6 +275,8 @@ struct App {
     std::unique_ptr<viz::Runner> other;
     char compare_set[160] = "mission.mandate=none";
     std::string compare_label;
+    MapWidget other_map;
+    bool show_other_map = true;
     int threads = 1;
     std::uint64_t seed = 1;
     std::string message;
@@ -403,6 +405,19 @@ struct App {
                 ImGui::TextColored(r.vb - r.va > 0 ? ImVec4(1, 0.6f, 0.5f, 1) : ImVec4(0.6f, 1, 0.6f, 1), "%+.0f", r.vb - r.va);
             }
             ImGui::EndTable();
+        }
+        // The other run's map, in step and with the same view, beside this one's.
+        ImGui::Checkbox("show its map", &show_other_map);
+        if (show_other_map) {
+            other_map.map = map.map;
+            other_map.texture = map.texture;
+            other_map.view = map.view;
+            other_map.view.zoom = map.view.zoom * 0.5f;  // the child is about half the map's size
+            other_map.layers = map.layers;
+            other_map.tooltips = false;
+            ImGui::BeginChild("other map", {0, 300});
+            other_map.draw(*b);
+            ImGui::EndChild();
         }
         ImGui::End();
     }
