@@ -73,8 +73,8 @@ GLuint make_texture(const world::Map& m, const std::vector<world::Road>& roads) 
 // ---------------------------------------------------------------------------------------------
 
 struct Layers {
-    bool control = true, violence = true, population = true, tension = false, armed = true, mission = true,
-         coverage = true;
+    bool control = true, violence = true, population = true, displacement = true, tension = false, armed = true,
+         mission = true, coverage = true;
 };
 
 struct View {
@@ -158,6 +158,13 @@ struct MapWidget {
             } else {
                 dl->AddCircleFilled(p, r, fill, 16);
                 dl->AddCircle(p, r, rgba(20, 20, 20, 200), 16, 1.0f);
+            }
+            if (layers.displacement) {
+                // Places that took in the displaced, and the mission's protection sites.
+                if (i < s.protection_sites.size() && s.protection_sites[i])
+                    dl->AddRect({p.x - r - 4, p.y - r - 4}, {p.x + r + 4, p.y + r + 4}, un_colour, 0, 0, 2.5f);
+                if (res > 1.2 * double(std::max<std::int64_t>(st.initial_population, 200)))
+                    dl->AddCircle(p, r + 2, rgba(0, 230, 230), 16, 2.0f);
             }
             if (layers.tension && i < s.tension.size() && s.tension[i] > 0.3f)
                 dl->AddCircle(p, r + 3, rgba(255, 200, 0, int(80 + 170 * s.tension[i])), 16, 2.0f);
@@ -476,6 +483,7 @@ struct App {
         ImGui::Checkbox("Territorial control", &map.layers.control);
         ImGui::Checkbox("Violence (last weeks)", &map.layers.violence);
         ImGui::Checkbox("Population", &map.layers.population);
+        ImGui::Checkbox("Displacement, protection sites", &map.layers.displacement);
         ImGui::Checkbox("Intercommunal tension", &map.layers.tension);
         ImGui::Checkbox("Armed units", &map.layers.armed);
         ImGui::Checkbox("Mission units", &map.layers.mission);
@@ -489,6 +497,8 @@ struct App {
         legend_item(regional_colour, "Regional force", 0);
         legend_item(rgba(255, 60, 0, 160), "Violence in the last weeks", 0);
         legend_item(rgba(255, 200, 0), "Intercommunal tension", 3);
+        legend_item(rgba(0, 230, 230), "Swollen by the displaced", 3);
+        legend_item(un_colour, "Protection site (square)", 3);
         ImGui::TextDisabled("circles: settlements by residents,\nfilled by the party holding them;\nsquares with white edge: camps");
         if (ImGui::CollapsingHeader("Levers")) levers(s);
         if (ImGui::CollapsingHeader("Selection and orders")) selected(s);

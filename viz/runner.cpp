@@ -63,6 +63,7 @@ void Runner::publish() {
     s->residents.resize(map_.settlements.size());
     for (std::size_t i = 0; i < map_.settlements.size(); ++i) s->residents[i] = sim.residents(i);
     s->tension = sim.tension();
+    s->protection_sites = sim.protection_sites();
     s->violence = sim.violence_field();
     s->roads = sim.map().road;
     s->history = sim.history();

@@ -27,6 +27,7 @@ struct Snapshot {
     std::vector<std::uint32_t> control;
     std::vector<std::int64_t> residents;
     std::vector<float> tension;
+    std::vector<std::uint8_t> protection_sites;
     std::vector<float> violence;
     std::vector<world::Road> roads;
     std::vector<engine::DayStats> history;

@@ -1139,6 +1139,7 @@ std::int64_t Simulation::residents(std::size_t s) const noexcept {
 }
 const std::vector<float>& Simulation::violence_field() const noexcept { return s_->violence; }
 int Simulation::violence_block_cells() const noexcept { return s_->block_cells; }
+const std::vector<std::uint8_t>& Simulation::protection_sites() const noexcept { return s_->poc; }
 
 std::string Simulation::side_name(std::uint32_t side) const {
     if (side >= Event::communal_side)

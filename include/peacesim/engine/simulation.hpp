@@ -155,6 +155,8 @@ public:
     /// Remembered violence per block of violence_block_cells() x violence_block_cells() cells.
     const std::vector<float>& violence_field() const noexcept;
     int violence_block_cells() const noexcept;
+    /// Per settlement: 1 where the mission runs a protection site.
+    const std::vector<std::uint8_t>& protection_sites() const noexcept;
     Totals totals() const;
     /// Civilian-days plus unit-days simulated so far.
     std::uint64_t agent_updates() const noexcept;
