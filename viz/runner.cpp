@@ -23,8 +23,8 @@ void Runner::play(bool on) {
     wake_.notify_all();
 }
 void Runner::step() {
-    ++steps_;
-    wake_.notify_all();
+    // In the command queue, so a step comes after the levers and injects given before it.
+    command([this](engine::Simulation&) { ++steps_; });
 }
 void Runner::set_speed(double d) { speed_ = d; }
 void Runner::run_to(int day) {
@@ -70,6 +70,7 @@ void Runner::publish() {
     const auto& ev = sim.events();
     for (std::size_t k = 0; k < ev.size() && k < 200; ++k) s->recent.push_back(ev[ev.size() - 1 - k]);
     s->stage = sim.stage();
+    s->state_hash = sim.state_hash();
     s->injects = sim.scenario().injects;
     s->adjustments = sim.adjustments();
     s->scenario = sim.scenario();
