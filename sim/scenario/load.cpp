@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <charconv>
 #include <cmath>
+#include <filesystem>
 #include <fstream>
 #include <map>
 #include <sstream>
@@ -626,6 +627,9 @@ Scenario load_text(std::string_view text, std::string_view source_name,
 }
 
 Scenario load_file(const std::string& path, const std::vector<Override>& overrides) {
+    std::error_code ec;
+    if (std::filesystem::is_directory(path, ec))
+        throw ScenarioError({{path, 0, 0, "", "is a directory, not a scenario file"}});
     std::ifstream in(path, std::ios::binary);
     if (!in) throw ScenarioError({{path, 0, 0, "", "cannot open the file (does it exist?)"}});
     std::stringstream buf;

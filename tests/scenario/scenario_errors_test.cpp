@@ -117,6 +117,12 @@ TEST_CASE("a missing file is a clear error", "[scenario][errors]") {
     } catch (const ScenarioError& e) {
         CHECK(e.diagnostics().front().str() == "/no/such/scenario.toml: cannot open the file (does it exist?)");
     }
+    try {
+        load_file(PEACESIM_SOURCE_DIR "/scenarios");
+        FAIL("a directory loaded");
+    } catch (const ScenarioError& e) {
+        CHECK_THAT(e.diagnostics().front().str(), Catch::Contains("is a directory, not a scenario file"));
+    }
 }
 
 TEST_CASE("overrides given with --set reach every kind of key", "[scenario][set]") {
