@@ -85,7 +85,7 @@ struct View {
 struct MapWidget {
     const world::Map* map = nullptr;
     GLuint texture = 0;
-    std::size_t roads_hash = 0;
+    std::int64_t roads_version = -1;
     View view;
     Layers layers;
     int selected_settlement = -1;
@@ -608,12 +608,11 @@ struct App {
         ImGui::SetNextWindowPos({left, 0}, ImGuiCond_Always);
         ImGui::SetNextWindowSize({float(width) - left - right, float(height) - bottom}, ImGuiCond_Always);
         ImGui::Begin("Map (drag to pan, wheel to zoom)", nullptr, fixed | ImGuiWindowFlags_NoScrollbar);
-        std::size_t h = s.roads.size();
-        for (auto r : s.roads) h = h * 31 + std::size_t(r);
-        if (map.texture == 0 || h != map.roads_hash) {
+        // Rebuild the terrain texture only when engineers have changed a road.
+        if (map.texture == 0 || s.roads_version != map.roads_version) {
             if (map.texture) glDeleteTextures(1, &map.texture);
             map.texture = make_texture(*map.map, s.roads);
-            map.roads_hash = h;
+            map.roads_version = s.roads_version;
         }
         map.draw(s);
         ImGui::End();

@@ -66,6 +66,7 @@ void Runner::publish() {
     s->protection_sites = sim.protection_sites();
     s->violence = sim.violence_field();
     s->roads = sim.map().road;
+    s->roads_version = sim.mission_totals().roads_repaired;
     s->history = sim.history();
     const auto& ev = sim.events();
     for (std::size_t k = 0; k < ev.size() && k < 200; ++k) s->recent.push_back(ev[ev.size() - 1 - k]);

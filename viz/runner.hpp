@@ -30,6 +30,7 @@ struct Snapshot {
     std::vector<std::uint8_t> protection_sites;
     std::vector<float> violence;
     std::vector<world::Road> roads;
+    std::int64_t roads_version = 0;  // changes whenever engineers have changed a road
     std::vector<engine::DayStats> history;
     std::vector<engine::Event> recent;  // newest first
     std::vector<std::string> side_names;  // by event side id, filled lazily

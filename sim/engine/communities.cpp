@@ -91,10 +91,13 @@ void Simulation::State::update_communities(DayStats& st) {
     const bool drought = drought_until >= day;
     const double dialogue_boost = stage >= scenario::Stage::Agreement ? 1.5 : 1.0;
     std::vector<std::uint8_t> held_dialogue(ns, 0);
+    std::vector<double> fracs(ns, 0.0);
+    std::vector<std::int64_t> totals(ns, 0);
     tbb::parallel_for(tbb::blocked_range<std::size_t>(0, ns, 64), [&](const tbb::blocked_range<std::size_t>& r) {
         for (std::size_t s = r.begin(); s < r.end(); ++s) {
             std::int64_t total = 0;
             const double frac = fractionalisation(&present[sg(s, 0)], groups, total);
+            fracs[s] = frac, totals[s] = total;
             double near = 0;
             for (auto b : vision_blocks[s]) near += violence[b];
             double t = tension[s], cap = capacity[s];
@@ -133,8 +136,8 @@ void Simulation::State::update_communities(DayStats& st) {
     double tw = 0, tsum = 0, aw = 0, asum = 0;
     dialogues_today = 0;
     for (std::size_t s = 0; s < ns; ++s) {
-        std::int64_t total = 0;
-        const double frac = fractionalisation(&present[sg(s, 0)], groups, total);
+        const double frac = fracs[s];
+        const auto total = totals[s];
         if (frac >= 0.05) tw += double(total), tsum += double(total) * tension[s];
         aw += double(total), asum += double(total) * access[s];
         dialogues_today += held_dialogue[s];

@@ -59,7 +59,7 @@ void Simulation::State::init_mission() {
     misconduct_here.assign(ns, 0);
     trust_mission_sum.assign(ns, 0);
     for (std::size_t s = 0; s < ns; ++s)
-        for (std::size_t g = 0; g < groups; ++g) trust_mission_sum[s] += 5000 * present[sg(s, g)];
+        trust_mission_sum[s] = 5000 * residents_at(s);
     cash = m.funding.reserve_musd * 1e6;
     impartiality = 1.0;
     if (sc.regional_force.troops > 0 && sc.regional_force.arrival_day == 0) deploy_regional(sc.regional_force.troops);
@@ -136,11 +136,20 @@ void Simulation::State::retune_mission() {
 }
 
 double Simulation::State::denial_chance() const {
-    // The host denies more as its consent falls and as the mandate intrudes on its sovereignty
-    // (stabilization least of all welcome, an observer mission hardly noticed).
-    static constexpr double intrusion[] = {0.0, 0.3, 0.5, 0.6, 1.0, 1.2, 1.0};
-    const double consent = parties[0].consent;
-    return std::clamp(sc.mobility.host_restrictions * (1.5 - consent) * intrusion[int(sc.mission.mandate)], 0.0, 0.95);
+    // The host denies more as its consent falls and as the mission intrudes on its sovereignty:
+    // each task in force that watches, reports or acts on its own adds to the intrusion; force
+    // used independently of the host adds more, joint offensives with it less.
+    if (!mission_on) return 0.0;
+    double intrusion = 0.3;  // a political presence
+    if (tasks.observe_report) intrusion += 0.2;
+    if (tasks.presence) intrusion += 0.1;
+    if (tasks.human_rights) intrusion += 0.2;
+    if (tasks.patrols) intrusion += 0.1;
+    if (tasks.rapid_response) intrusion += 0.1;
+    if (roe == Roe::DefendMandate) intrusion += 0.2;
+    if (tasks.offensive_ops) intrusion -= 0.2;
+    if (roe == Roe::Offensive) intrusion += 0.2;
+    return std::clamp(sc.mobility.host_restrictions * (1.5 - parties[0].consent) * intrusion, 0.0, 0.95);
 }
 
 double Simulation::State::travel_hours(int x0, int y0, int x1, int y1, bool rainy) const {
@@ -204,8 +213,7 @@ void Simulation::State::mission_sense() {
             });
             mission_guard[s] = float(guard);
             // Trust shapes how much safety people feel the mission gives them.
-            std::int64_t here = 0;
-            for (std::size_t g = 0; g < groups; ++g) here += present[sg(s, g)];
+            const std::int64_t here = residents_at(s);
             const double trust = here > 0 ? double(trust_mission_sum[s]) / 1e4 / double(here) : 0.5;
             mission_safety[s] = float(safety * (0.5 + trust));
             poc[s] = tasks.protection_sites && base && st.kind != world::SettlementKind::Village;
@@ -242,38 +250,43 @@ void Simulation::State::mission_decide() {
     // incidents and early warning point, if the host lets them (BRIEF: mission headquarters).
     if (day % 7 != 0 || !tasks.presence) return;
     const double movable = posture == scenario::Posture::Static ? 0.05 : posture == scenario::Posture::Mobile ? 0.2 : 0.3;
+    std::vector<double> need(map.settlements.size(), 0.0);
     std::vector<std::pair<double, std::uint32_t>> hot;
     for (std::uint32_t s = 0; s < map.settlements.size(); ++s) {
         double v = 0;
         for (auto b : vision_blocks[s]) v += violence[b];
-        std::int64_t here = 0;
-        for (std::size_t g = 0; g < groups; ++g) here += present[sg(s, g)];
+        const std::int64_t here = residents_at(s);
         if (here == 0) continue;
         // Early warning: what the mission learns of threats depends on people's trust in it.
         const double trust = double(trust_mission_sum[s]) / 1e4 / double(here);
         double hostile = 0;
         for (std::size_t g = 0; g < groups; ++g) hostile = std::max(hostile, double(threat[sg(s, g)]));
-        const double score = (v + trust * hostile) * std::sqrt(double(here)) / (1.0 + mission_guard[s]);
-        hot.push_back({-score, s});
+        need[s] = (v + trust * hostile) * std::sqrt(double(here)) / (1.0 + mission_guard[s]);
+        hot.push_back({-need[s], s});
     }
     std::sort(hot.begin(), hot.end());
+    // The need of the place where a company stands (0 away from any settlement).
+    auto need_at = [&](int x, int y) {
+        double best_d = 1.5, n = 0;
+        settlement_index.near(x, y, 1, [&](std::uint32_t s) {
+            const double d = dist_cells(x, y, map.settlements[s].x, map.settlements[s].y);
+            if (d < best_d) best_d = d, n = need[s];
+        });
+        return n;
+    };
     std::vector<std::uint32_t> companies;
     for (std::uint32_t id = 0; id < munits.size(); ++id)
         if (munits[id].active() && munits[id].kind == UnitKind::Company && munits[id].orders < 0) companies.push_back(id);
     const auto n = std::size_t(movable * double(companies.size()) + 0.5);
     for (std::size_t k = 0; k < n && k < hot.size(); ++k) {
-        // The company doing least where it stands moves: the one with the least threat around.
+        // The company doing least where it stands moves: the one whose place needs it least.
         std::uint32_t best = 0xFFFFFFFFu;
         double least = 1e300;
         for (auto id : companies) {
             const MUnit& u = munits[id];
             if (u.dest_x != u.x || u.dest_y != u.y) continue;  // already on the move
-            double v = 0;
-            const auto s_here = settlement_block[0];
-            (void)s_here;
-            const std::size_t b = std::size_t(u.y / block_cells) * fbw + u.x / block_cells;
-            v = violence[b];
-            if (v < least) least = v, best = id;
+            const double n = need_at(u.x, u.y);
+            if (n < least) least = n, best = id;
         }
         if (best == 0xFFFFFFFFu) break;
         MUnit& u = munits[best];
@@ -564,7 +577,7 @@ void Simulation::State::mission_update(DayStats& st) {
     }
     std::int64_t residents = 0, trust = 0;
     for (std::size_t s = 0; s < map.settlements.size(); ++s) {
-        for (std::size_t g = 0; g < groups; ++g) residents += present[sg(s, g)];
+        residents += residents_at(s);
         trust += trust_mission_sum[s];
     }
     mday.trust = residents > 0 ? double(trust) / 1e4 / double(residents) : 0.0;

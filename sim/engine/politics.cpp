@@ -66,7 +66,7 @@ void Simulation::State::update_politics(DayStats& st) {
     {
         std::vector<std::int64_t> held(parties.size(), 0), fighters(parties.size(), 0);
         for (std::size_t s = 0; s < map.settlements.size(); ++s)
-            for (std::size_t g = 0; g < groups; ++g) held[control[s]] += present[sg(s, g)];
+            held[control[s]] += residents_at(s);
         for (const auto& u : units) fighters[u.party] += u.strength;
         const auto& cp = sc.conflict;
         for (std::size_t p = 1; p < parties.size(); ++p) {

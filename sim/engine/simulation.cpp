@@ -182,7 +182,7 @@ void Simulation::State::init() {
     present.assign(ns * groups, 0);
     for (std::size_t i = 0; i < civ.size(); ++i) ++present[sg(civ.location[i], civ.group[i])];
     for (std::size_t s = 0; s < ns; ++s)
-        for (std::size_t g = 0; g < groups; ++g) resident_blocks[settlement_block[s]] += present[sg(s, g)];
+        resident_blocks[settlement_block[s]] += residents_at(s);
     threat.assign(ns * groups, 0.0f);
     refuge.assign(ns * groups, none32);
     recruit_group.assign(ns * groups, none8);
@@ -595,8 +595,7 @@ void Simulation::State::resolve() {
             e.settlement = s;
             if (collateral_event[s] == none32) {
                 // Expected deaths scale with the fighting, not with the size of the town.
-                std::int64_t residents = 0;
-                for (std::size_t g = 0; g < groups; ++g) residents += present[sg(s, g)];
+                const std::int64_t residents = residents_at(s);
                 const double expected = cp.collateral_rate * double(sa + sb) / 100.0;
                 collateral_p[s] = float(std::min(0.05, expected / double(std::max<std::int64_t>(1, residents))));
                 collateral_event[s] = std::uint32_t(today.size());
@@ -1053,8 +1052,7 @@ void Simulation::State::update_parties(DayStats& st) {
     st.legitimacy = gov.legitimacy;
     std::int64_t held = 0, residents = 0;
     for (std::size_t s = 0; s < map.settlements.size(); ++s) {
-        std::int64_t here = 0;
-        for (std::size_t g = 0; g < groups; ++g) here += present[sg(s, g)];
+        const std::int64_t here = residents_at(s);
         residents += here;
         if (control[s] == 0) held += here;
     }
@@ -1132,11 +1130,7 @@ const std::vector<float>& Simulation::tension() const noexcept { return s_->tens
 const std::vector<float>& Simulation::resolution_capacity() const noexcept { return s_->capacity; }
 const std::vector<float>& Simulation::humanitarian_access() const noexcept { return s_->access; }
 const std::vector<std::uint32_t>& Simulation::settlement_control() const noexcept { return s_->control; }
-std::int64_t Simulation::residents(std::size_t s) const noexcept {
-    std::int64_t n = 0;
-    for (std::size_t g = 0; g < s_->groups; ++g) n += s_->present[s_->sg(s, g)];
-    return n;
-}
+std::int64_t Simulation::residents(std::size_t s) const noexcept { return s_->residents_at(s); }
 const std::vector<float>& Simulation::violence_field() const noexcept { return s_->violence; }
 int Simulation::violence_block_cells() const noexcept { return s_->block_cells; }
 const std::vector<std::uint8_t>& Simulation::protection_sites() const noexcept { return s_->poc; }

@@ -246,6 +246,12 @@ struct Simulation::State {
     void update_civilians(DayStats& st);
     void update_parties(DayStats& st);
     std::size_t sg(std::size_t s, std::size_t g) const noexcept { return s * groups + g; }
+    /// People present in a settlement now, all identity groups together.
+    std::int64_t residents_at(std::size_t s) const noexcept {
+        std::int64_t n = 0;
+        for (std::size_t g = 0; g < groups; ++g) n += present[sg(s, g)];
+        return n;
+    }
     double km(double cells) const noexcept { return cells * map.cell_km; }
 };
 

@@ -295,8 +295,6 @@ private:
     std::vector<Diagnostic> errors_;
 };
 
-std::optional<double> number(const std::string& s) { return parse_number(s); }
-
 }  // namespace
 
 std::optional<std::int64_t> parse_integer(std::string_view s) noexcept {
@@ -353,7 +351,7 @@ std::optional<std::string> inject_problem(const Scenario& sc, const Inject& in) 
         case InjectKind::MediationSurge:
         case InjectKind::CouncilDivided: {
             if (a.empty()) return std::nullopt;
-            auto v = number(a);
+            auto v = parse_number(a);
             if (!v || *v < 0 || *v > 1) return fmt::format("{} takes a level from 0 to 1, got \"{}\"", name, a);
             return std::nullopt;
         }
