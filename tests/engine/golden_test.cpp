@@ -1,0 +1,79 @@
+// Golden results: each shipped scenario, run as shipped for a fixed seed and horizon, ends in a
+// fixed state (Box2D's EXPECTED_HASH). A refactor must leave every line of this table unchanged;
+// a change that alters results on purpose updates the table in the same commit and says why.
+//
+// The horizon (400 days) covers every dated inject of the shipped timelines (the latest is
+// frozen_conflict's on day 365). The headline totals are checked beside the hash so that a
+// failure says what moved, not only that something did.
+#include <catch2/catch.hpp>
+
+#include <filesystem>
+#include <iterator>
+#include <string>
+
+#include "peacesim/engine/simulation.hpp"
+#include "peacesim/scenario/load.hpp"
+
+using namespace peacesim;
+
+namespace {
+
+struct Golden {
+    const char* scenario;  // file name under scenarios/, without .toml
+    const char* state_hash;
+    std::int64_t civilians_killed, battle_deaths, displaced_peak, refugees, peacekeeper_fatalities,
+        recruited;
+};
+
+constexpr int golden_days = 400;
+constexpr std::uint64_t golden_seed = 1;
+
+// clang-format off
+constexpr Golden golden[] = {
+    {"default",          "2ee9ac4731eb1328", 1856, 1684,  71822, 20010, 11, 3841},
+    {"fragmented_state", "29d8392001e42519", 2471,  666, 103350, 31294,  5, 4552},
+    {"intercommunal",    "0358bce20f75cc24", 1305,  589, 239263, 51869,  6, 1030},
+    {"sahel",            "f9d04bd320d6bb40", 3337, 1724,  64394, 19892,  6, 5327},
+    {"frozen_conflict",  "d36c2b04413f8734",  152,  212,  13982, 12351,  4,  317},
+    {"drawdown",         "f245b3d7cbcc7563",  469,  308,  25763,   774,  8, 1844},
+};
+// clang-format on
+
+void check(const Golden& g) {
+    const auto sc = scenario::load_file(std::string(PEACESIM_SOURCE_DIR "/scenarios/") +
+                                        g.scenario + ".toml");
+    engine::Simulation sim(sc, golden_seed);
+    engine::run_days(sim, golden_days, 2);
+    const auto t = sim.totals();
+    const auto m = sim.mission_totals();
+    CHECK(t.civilians_killed == g.civilians_killed);
+    CHECK(t.battle_deaths == g.battle_deaths);
+    CHECK(t.displaced_peak == g.displaced_peak);
+    CHECK(t.refugees == g.refugees);
+    CHECK(m.fatalities == g.peacekeeper_fatalities);
+    CHECK(t.recruited == g.recruited);
+    CHECK(sim.state_hash() == g.state_hash);
+}
+
+}  // namespace
+
+TEST_CASE("golden: default", "[golden]") { check(golden[0]); }
+TEST_CASE("golden: fragmented_state", "[golden]") { check(golden[1]); }
+TEST_CASE("golden: intercommunal", "[golden]") { check(golden[2]); }
+TEST_CASE("golden: sahel", "[golden]") { check(golden[3]); }
+TEST_CASE("golden: frozen_conflict", "[golden]") { check(golden[4]); }
+TEST_CASE("golden: drawdown", "[golden]") { check(golden[5]); }
+
+TEST_CASE("golden: every shipped scenario has a row", "[golden]") {
+    int shipped = 0;
+    for (const auto& e : std::filesystem::directory_iterator(PEACESIM_SOURCE_DIR "/scenarios")) {
+        if (e.path().extension() != ".toml") continue;
+        const std::string name = e.path().stem().string();
+        INFO(name);
+        bool found = false;
+        for (const auto& g : golden) found = found || name == g.scenario;
+        CHECK(found);
+        ++shipped;
+    }
+    CHECK(shipped == int(std::size(golden)));
+}
