@@ -1,5 +1,9 @@
-#include <tbb/global_control.h>
+// Running days on a bounded number of threads. Each call runs its days inside a task arena of its
+// own, so two simulations in one process (a comparison, a sweep's jobs, the visualizer's compare
+// run) are each limited on their own and never throttle each other, as a process-wide limit
+// would.
 #include <tbb/info.h>
+#include <tbb/task_arena.h>
 
 #include "peacesim/engine/simulation.hpp"
 
@@ -8,11 +12,9 @@ namespace peacesim::engine {
 int default_threads() { return std::max(1, tbb::info::default_concurrency()); }
 
 int run_days(Simulation& sim, int days, int threads, const std::function<bool(int)>& after_day) {
-    // The limit holds for as long as this object lives: the whole run.
-    tbb::global_control limit(tbb::global_control::max_allowed_parallelism,
-                              std::size_t(threads > 0 ? threads : default_threads()));
+    tbb::task_arena arena(threads > 0 ? threads : default_threads());
     for (int d = 0; d < days; ++d) {
-        sim.step();
+        arena.execute([&] { sim.step(); });
         if (after_day && !after_day(d + 1)) return d + 1;
     }
     return days;

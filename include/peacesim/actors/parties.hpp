@@ -17,8 +17,6 @@ struct Party {
     scenario::Stance stance = scenario::Stance::Fighting;
     std::int64_t recruits = 0;      // civilians who joined, cumulative
     std::int64_t losses = 0;        // fighters killed, cumulative
-    std::int64_t losses_today = 0;  // reset each day
-    std::int64_t fighters_before = 0;  // strength at the start of the day, for attrition
     std::int32_t band_size = 100;      // unit size for recruits and splits
     std::int32_t home_region = 0;
     double pain = 0;                   // recent losses as a share of strength (30-day EMA)

@@ -165,8 +165,10 @@ public:
     /// People by status now; they always sum to the initial population.
     std::array<std::int64_t, population::status_count> status_counts() const;
 
-private:
+    /// The state itself, owned by the library's modules (sim/engine/state.hpp); opaque here.
     struct State;
+
+private:
     std::unique_ptr<State> s_;
 };
 

@@ -1,0 +1,41 @@
+#pragma once
+// The day's violence as the phases that cause it leave it for the civilians' update to carry out
+// (docs/model.md, section 7.9 Events): per settlement, the chance that a person there dies and
+// the incident the death belongs to. Also remembered violence, the field people fear.
+// Internal to the library.
+#include <cstdint>
+#include <vector>
+
+#include "peacesim/engine/simulation.hpp"
+#include "world/detail/geometry.hpp"
+
+namespace peacesim::engine {
+
+struct Incidents {
+    std::vector<Event> today;  // incidents opened today; deaths are filled in by the update
+
+    // Per settlement, reset each day.
+    std::vector<float> osv_p;               // chance a targeted resident is killed
+    std::vector<std::uint32_t> osv_party;   // who attacks, or none
+    std::vector<std::uint32_t> osv_event;   // index into today, or none
+    std::vector<std::uint8_t> osv_spare;    // identity group spared (the attackers' own)
+    std::vector<std::uint8_t> osv_only;     // the only group targeted (collective punishment)
+    std::vector<float> collateral_p;        // chance a resident dies in a battle nearby
+    std::vector<std::uint32_t> collateral_event;
+    std::vector<std::int64_t> deaths;       // violent deaths today, any cause
+
+    std::int64_t violations = 0;      // battles today between the state and a party to talks
+    std::int64_t spoiler_deaths = 0;  // deaths today in incidents a spoiler took part in
+
+    /// Remembered violence per block of the sight grid: each death adds to it, and it fades.
+    std::vector<float> memory;
+
+    /// Whether a resident of identity group g at settlement s is among those attacked today.
+    bool targeted(std::size_t s, std::uint8_t g) const noexcept {
+        return osv_party[s] != world::detail::none32 &&
+               (osv_only[s] != world::detail::none8 ? g == osv_only[s] : g != osv_spare[s]);
+    }
+    void reset_day();
+};
+
+}  // namespace peacesim::engine

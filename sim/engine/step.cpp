@@ -1,0 +1,106 @@
+// A run's set-up and its day (docs/model.md, sections 3 and 5). The day's schedule is the list
+// in State::step: each line is one phase of one module, and says what it reads (const&) and
+// what it writes (plain references).
+#include <algorithm>
+
+#include "actors/actors.hpp"
+#include "communities/communities.hpp"
+#include "engine/engine.hpp"
+#include "mission/mission.hpp"
+#include "politics/politics.hpp"
+#include "population/population.hpp"
+
+namespace peacesim::engine {
+
+using population::Status;
+
+core::Today Simulation::State::today() const {
+    core::Today t;
+    t.seed = seed;
+    t.day = day;
+    t.date = sc.meta.start_date.plus_days(day);
+    t.rainy = world::rainy(season, day, t.date, sc.world);
+    return t;
+}
+
+void Simulation::State::init() {
+    map = world::generate_map(sc, seed);
+    sight = world::make_sight(map, sc);
+    civ = population::make_civilians(map, sc, seed);
+    population = std::int64_t(civ.size());
+    population::init(presence, perception, civ, map, sight, sc.identity_groups.size());
+    forces = actors::make_forces(map, sc, seed);
+    init_incidents(incidents, map.settlements.size(), sight.block_count());
+    std::stable_sort(sc.injects.begin(), sc.injects.end(),
+                     [](const auto& a, const auto& b) { return a.day < b.day; });
+    communities::init(communities, map, presence, sc.communities);
+    politics = politics::make_track(sc.politics, forces.parties.size());
+    mission::init(mission, map, sight, incidents.memory, sc, today());
+}
+
+void Simulation::State::step() {
+    DayStats st;
+    st.day = day;
+    st.date = sc.meta.start_date.plus_days(day);
+    apply_injects(*this, today());
+    const core::Today t = today();  // the season as the day's injects left it
+    st.rainy = t.rainy;
+
+    // Sense: who stands where, what people fear, where they would go.
+    mission::sense(mission, map, sight, presence);
+    actors::survey(forces, map, sight, mission);
+    population::perceive(perception, presence, map, sight, forces, incidents.memory, mission, politics, sc);
+    actors::take_ground(forces);
+    population::choose_refuges(perception, presence, map, sight);
+
+    // Decide: tasks for the day.
+    actors::decide(forces, map, sight, presence, mission, politics, sc, t);
+    mission::patrol(mission, forces, sc, t);
+    mission::plan(mission, forces, map, sight, presence, perception, incidents.memory, sc, t);
+
+    // Act: movement.
+    actors::move(forces, map, sc, t.rainy);
+    mission::move_convoys(mission, map, sc, t);
+
+    // Resolve: fights, raids, responses, offensives, clashes (serial, in id order).
+    incidents.reset_day();
+    actors::resolve(forces, incidents, mission, map, sight, presence, politics, sc, t);
+    politics::follow_parties(politics, forces.parties.size());
+    communities::clash(communities, incidents, map, presence, sc.communities, t);
+
+    // Update: civilians in parallel, then the parties, communities, the track and the mission.
+    const auto people = population::update(civ, presence, perception, {incidents, communities, mission},
+                                           forces, politics, sight, sc, t);
+    attribute_deaths(incidents, communities, people);
+    st.recruited = actors::enlist(forces, people.recruits, map);
+    const Logged logged = log_incidents(incidents, events, forces, mission, map, sight, sc, t);
+    actors::update_legitimacy(forces, logged.killed_by_state, logged.killed_by_others, population);
+    actors::reinforce(forces, politics.demobilise, sc, t);
+    record_people(st, people, logged);
+    record_forces(st, forces, presence);
+    displaced_peak = std::max(displaced_peak, st.status[std::size_t(Status::Displaced)] +
+                                                  st.status[std::size_t(Status::ProtectionSite)]);
+    const auto com = communities::update(communities, presence, sight, incidents.memory, incidents.deaths,
+                                         forces, mission, politics, season, sc, t);
+    st.mean_tension = com.mean_tension, st.mean_access = com.mean_access;
+    st.dialogues = communities.dialogues_today, st.clashes = communities.clashes_today;
+    actors::update_groups(forces, civ, presence, sc, t);
+    politics::DayNews news;
+    news.deaths = double(st.battle_deaths + st.civilians_killed() + st.communal_deaths);
+    news.violations = incidents.violations;
+    news.spoiler_deaths = incidents.spoiler_deaths;
+    news.dialogues = communities.dialogues_today;
+    news.settlements = map.settlements.size();
+    politics::update(politics, forces, civ, news, mission, sc, t);
+    actors::demobilise(forces, politics.demobilise, t);
+    record_process(st, politics, forces);
+    mission::end_day(mission, map, sight, presence, incidents.memory, sc, t, st.mission);
+
+    history.push_back(st);
+    agent_updates += civ.size() + forces.units.size();
+    ++day;
+}
+
+void Simulation::step() { s_->step(); }
+
+}  // namespace peacesim::engine

@@ -1,0 +1,151 @@
+// The mission's units and where they deploy (docs/model.md, sections 8.2 and 8.15): strength
+// follows the mandate and the scenario's numbers, and changes during a run as levers move.
+#include <algorithm>
+#include <iterator>
+
+#include "mission/mission.hpp"
+
+namespace peacesim::mission {
+
+using core::Purpose;
+using scenario::Mandate;
+
+namespace {
+/// Persons per unit of each kind (companies take mission.company_size; regional companies the
+/// same). Formed police units of 140 and engineer companies of 150 follow the UN's usual
+/// sizes; observers work in teams of 8, civilian staff in teams of 25.
+constexpr std::int32_t unit_sizes[] = {0, 140, 8, 1, 25, 150, 1, 0};
+/// Spread of training and equipment between contingents around mission.training.
+constexpr double training_spread = 0.15;
+}  // namespace
+
+void init(State& m, const world::Map& map, const world::Sight& sight,
+          const std::vector<float>& violence_memory, const scenario::Scenario& sc,
+          const core::Today& today) {
+    apply_mandate(m, sc.mission);
+    const std::size_t ns = map.settlements.size();
+    m.guard.assign(ns, 0.0f);
+    m.safety.assign(ns, 0.0f);
+    m.poc.assign(ns, 0);
+    m.reported.assign(ns, 0);
+    m.civil_affairs_here.assign(ns, 0);
+    m.misconduct_here.assign(ns, 0);
+    m.cash = sc.mission.funding.reserve_musd * 1e6;
+    m.impartiality = 1.0;
+    if (sc.regional_force.troops > 0 && sc.regional_force.arrival_day == 0)
+        deploy_regional(m, sc.regional_force.troops, map, sight, violence_memory, sc);
+    retune(m, map, sc, today);
+    m.flight_hours_left =
+        m.on ? double(sc.mission.helicopters + sc.mission.attack_helicopters) *
+                   sc.mission.flight_hours_per_month
+             : 0.0;
+}
+
+void retune(State& ms, const world::Map& map, const scenario::Scenario& sc,
+            const core::Today& today) {
+    const auto& m = sc.mission;
+    const int level = int(m.mandate);
+    // Which components deploy: a political mission has staff only, an observer mission adds
+    // observers, a traditional one troops; multidimensional and beyond bring everything.
+    const bool troops = level >= int(Mandate::Traditional);
+    const bool observers = level >= int(Mandate::Observer);
+    const std::size_t ns = map.settlements.size();
+    const std::size_t kinds = std::size(unit_kind_names);
+    std::vector<std::int64_t> target(kinds, 0);
+    auto at = [](UnitKind k) { return std::size_t(k); };
+    if (troops) {
+        target[at(UnitKind::Company)] = m.troops / m.company_size;
+        target[at(UnitKind::Police)] = m.police / unit_sizes[at(UnitKind::Police)];
+        target[at(UnitKind::Helicopter)] = m.helicopters;
+        target[at(UnitKind::AttackHelicopter)] = m.attack_helicopters;
+        target[at(UnitKind::Engineers)] = m.engineers / unit_sizes[at(UnitKind::Engineers)];
+    }
+    if (observers) target[at(UnitKind::Observers)] = m.observers / unit_sizes[at(UnitKind::Observers)];
+    if (ms.on)
+        target[at(UnitKind::CivilianTeam)] = m.civilian_staff / unit_sizes[at(UnitKind::CivilianTeam)];
+    // Settlements by population, largest first (ties by index): bases go where people are.
+    std::vector<std::uint32_t> order(ns);
+    for (std::uint32_t s = 0; s < ns; ++s) order[s] = s;
+    std::stable_sort(order.begin(), order.end(), [&](auto a, auto b) {
+        return map.settlements[a].initial_population > map.settlements[b].initial_population;
+    });
+    std::vector<std::uint32_t> camps;
+    for (std::uint32_t c = 0; c < ns; ++c)
+        if (map.settlements[c].kind == world::SettlementKind::Camp) camps.push_back(c);
+    const auto companies = std::max<std::int64_t>(1, target[at(UnitKind::Company)]);
+    auto place = [&](UnitKind kind, std::int64_t k) -> std::uint32_t {
+        switch (kind) {
+            case UnitKind::Company:
+                return order[std::size_t(k) % std::min<std::size_t>(ns, std::size_t(companies))];
+            case UnitKind::Police:  // formed police guard camps first, then the largest towns
+                return std::size_t(k) < camps.size() ? camps[std::size_t(k)] : order[std::size_t(k) % ns];
+            case UnitKind::Helicopter:
+            case UnitKind::AttackHelicopter:
+                return order[0];
+            default:
+                return map.regions[std::size_t(k) % map.regions.size()].capital;
+        }
+    };
+    for (std::size_t kk = 0; kk < kinds; ++kk) {
+        const auto kind = UnitKind(kk);
+        if (kind == UnitKind::Regional) continue;
+        std::int64_t active = 0, ever = 0;
+        for (const auto& u : ms.units)
+            if (u.kind == kind) ++ever, active += u.status != UnitStatus::Withdrawn;
+        for (; active < target[kk]; ++active, ++ever) {
+            const auto s = place(kind, ever);
+            Unit u;
+            u.kind = kind;
+            u.x = u.dest_x = map.settlements[s].x;
+            u.y = u.dest_y = map.settlements[s].y;
+            u.strength = u.full_strength =
+                kind == UnitKind::Company ? std::int32_t(m.company_size) : unit_sizes[kk];
+            auto r = today.stream(std::uint32_t(ms.units.size()), Purpose::MissionInit);
+            u.training = float(std::clamp(m.training + training_spread * r.normal(), 0.1, 1.0));
+            u.caveated = r.bernoulli(m.caveats);
+            ms.units.push_back(u);
+        }
+        // Too many: the most recently deployed leave first.
+        for (auto it = ms.units.rbegin(); it != ms.units.rend() && active > target[kk]; ++it)
+            if (it->kind == kind && it->status != UnitStatus::Withdrawn) {
+                it->status = UnitStatus::Withdrawn;
+                --active;
+            }
+    }
+}
+
+void deploy_regional(State& m, std::int64_t troops, const world::Map& map,
+                     const world::Sight& sight, const std::vector<float>& violence_memory,
+                     const scenario::Scenario& sc) {
+    // The regional force deploys where violence is worst: to the regional capitals, hottest first.
+    std::vector<std::pair<double, std::uint32_t>> capitals;
+    for (const auto& r : map.regions) {
+        double v = 0;
+        for (auto b : sight.vision_blocks[r.capital]) v += violence_memory[b];
+        capitals.push_back({-v, r.capital});
+    }
+    std::sort(capitals.begin(), capitals.end());
+    const auto size = std::int32_t(sc.mission.company_size);
+    for (std::int64_t k = 0; k < troops / size; ++k) {
+        const auto& st = map.settlements[capitals[std::size_t(k) % capitals.size()].second];
+        Unit u;
+        u.kind = UnitKind::Regional;
+        u.x = u.dest_x = st.x;
+        u.y = u.dest_y = st.y;
+        u.strength = u.full_strength = size;
+        u.training = float(sc.regional_force.training);
+        m.units.push_back(u);
+    }
+}
+
+void withdraw_companies(State& m, std::int64_t n) {
+    // The most recently deployed companies leave first.
+    for (auto it = m.units.rbegin(); it != m.units.rend() && n > 0; ++it)
+        if (it->active() && it->kind == UnitKind::Company) {
+            it->status = UnitStatus::Withdrawn;
+            ++m.totals.contingents_withdrawn;
+            --n;
+        }
+}
+
+}  // namespace peacesim::mission

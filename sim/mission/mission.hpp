@@ -1,0 +1,97 @@
+#pragma once
+// The peacekeeping mission's phases (docs/model.md, section 8). Each takes what it reads as
+// const& and what it writes as a plain reference; the mission's own state is mission::State.
+// Internal to the library.
+#include <cstdint>
+#include <vector>
+
+#include "actors/state.hpp"
+#include "core/today.hpp"
+#include "mission/state.hpp"
+#include "peacesim/engine/simulation.hpp"
+#include "population/state.hpp"
+#include "world/sight.hpp"
+
+namespace peacesim::mission {
+
+// mandate.cpp (8.1)
+/// Tasks, ROE and posture from the mandate preset and the scenario's overrides.
+void apply_mandate(State& m, const scenario::MissionParams& p);
+scenario::MissionTasks tasks_in_force(const State& m);
+
+// deployment.cpp (8.2, 8.15)
+void init(State& m, const world::Map& map, const world::Sight& sight,
+          const std::vector<float>& violence_memory, const scenario::Scenario& sc,
+          const core::Today& today);
+/// Deploys or withdraws units to match the mission's strength in the scenario.
+void retune(State& m, const world::Map& map, const scenario::Scenario& sc, const core::Today& today);
+void deploy_regional(State& m, std::int64_t troops, const world::Map& map,
+                     const world::Sight& sight, const std::vector<float>& violence_memory,
+                     const scenario::Scenario& sc);
+/// A contributor withdraws n companies, the most recently deployed first.
+void withdraw_companies(State& m, std::int64_t n);
+
+// presence.cpp (8.3)
+void sense(State& m, const world::Map& map, const world::Sight& sight,
+           const population::Presence& presence);
+
+// patrols.cpp (8.4), planning.cpp (8.6)
+double patrol_share(scenario::Posture p);
+void patrol(State& m, const actors::Forces& forces, const scenario::Scenario& sc,
+            const core::Today& today);
+void plan(State& m, const actors::Forces& forces, const world::Map& map, const world::Sight& sight,
+          const population::Presence& presence, const population::Perception& perception,
+          const std::vector<float>& violence_memory, const scenario::Scenario& sc,
+          const core::Today& today);
+
+// mobility.cpp (8.5, 8.7)
+/// The chance that the host denies a movement today.
+double denial_chance(const State& m, const actors::Forces& forces, const scenario::Scenario& sc);
+/// Hours a road convoy takes between two cells.
+double travel_hours(const world::Map& map, int x0, int y0, int x1, int y1, bool rainy,
+                    const scenario::MobilityParams& mob);
+void move_convoys(State& m, const world::Map& map, const scenario::Scenario& sc,
+                  const core::Today& today);
+
+// response.cpp (8.5, 8.14)
+/// What a response did to an attack: the factors the attack's lethality is multiplied by.
+struct Response {
+    double cut = 1.0;          // the force's arrival
+    bool air_support = false;  // attack helicopters fired
+    double air_support_cut = 1.0;
+};
+Response respond(State& m, actors::Forces& forces, std::uint32_t settlement, std::uint32_t attacker,
+                 const world::Map& map, const world::Sight& sight, const scenario::Scenario& sc,
+                 const core::Today& today);
+
+// combat.cpp (8.8, 8.9, 8.15)
+std::uint32_t nearest_band(const actors::Forces& forces, int x, int y, int range);
+/// A day's fight between a band and a mission or regional company; returns the band's losses.
+std::int32_t battle(State& m, actors::Forces& forces, std::uint32_t band, std::uint32_t company,
+                    bool mission_attacks, const scenario::Scenario& sc, const core::Today& today);
+void offensives(State& m, actors::Forces& forces, const world::Sight& sight,
+                const scenario::Scenario& sc, const core::Today& today);
+
+// reporting.cpp (8.10)
+/// A one-sided attack seen by the mission's observers or monitors is reported.
+void report(State& m, actors::Forces& forces, const engine::Event& e);
+
+// funding.cpp (8.11), conduct.cpp (8.12), engineers.cpp (8.14)
+struct Staffing {
+    std::int64_t uniformed = 0, staff = 0;  // UN-paid persons deployed or rotating
+};
+Staffing staffing(const State& m);
+void receive_contributions(State& m, const scenario::Scenario& sc, const core::Today& today);
+void pay(State& m, const Staffing& staff, const scenario::Scenario& sc, const core::Today& today);
+void account(State& m, const Staffing& staff, const world::Map& map, const world::Sight& sight,
+             const scenario::Scenario& sc, const core::Today& today);
+void repair_roads(State& m, world::Map& map);
+
+// day.cpp
+/// Closes the mission's day and writes its figures to `out`.
+void end_day(State& m, world::Map& map, const world::Sight& sight,
+             const population::Presence& presence, const std::vector<float>& violence_memory,
+             const scenario::Scenario& sc, const core::Today& today, Day& out);
+Totals run_totals(const State& m);
+
+}  // namespace peacesim::mission

@@ -1,0 +1,87 @@
+// Presence and protection sites (docs/model.md, sections 8.3, 8.10 and 8.13): what the mission's
+// units in sight of each settlement do for it today: deter raids, make people feel safe, watch and
+// report, convene dialogues; and where protection sites shelter the displaced.
+#include <tbb/blocked_range.h>
+#include <tbb/parallel_for.h>
+
+#include <algorithm>
+#include <tuple>
+
+#include "mission/mission.hpp"
+
+namespace peacesim::mission {
+
+using world::detail::dist_cells;
+
+namespace {
+/// Guard weight of robust rules of engagement against self-defence.
+constexpr double robust_roe_weight = 1.5;
+/// Formed police deter at half the weight of infantry.
+constexpr double police_guard_share = 0.5;
+/// A company on patrol adds this share of its guard and safety to every settlement in sight.
+constexpr double patrol_reach_share = 0.4;
+/// Safety people feel from the mission is scaled by (safety_base + their trust in it).
+constexpr double safety_base = 0.5;
+}  // namespace
+
+void sense(State& m, const world::Map& map, const world::Sight& sight,
+           const population::Presence& presence) {
+    std::fill(m.guard.begin(), m.guard.end(), 0.0f);
+    std::fill(m.safety.begin(), m.safety.end(), 0.0f);
+    std::fill(m.poc.begin(), m.poc.end(), 0);
+    std::fill(m.reported.begin(), m.reported.end(), 0);
+    std::fill(m.civil_affairs_here.begin(), m.civil_affairs_here.end(), 0);
+    m.index.build(map.width, map.height, std::max(sight.vision, sight.engage), m.units.size(),
+                  [&](std::size_t i) {
+                      return std::tuple{m.units[i].active(), int(m.units[i].x), int(m.units[i].y)};
+                  });
+    if (m.units.empty()) return;
+    const double roe_weight = m.roe == scenario::Roe::SelfDefence ? 1.0 : robust_roe_weight;
+    const int vision = sight.vision, engage = sight.engage;
+    const auto& tasks = m.tasks;
+    tbb::parallel_for(tbb::blocked_range<std::size_t>(0, map.settlements.size(), 64), [&](const auto& r) {
+        for (std::size_t s = r.begin(); s < r.end(); ++s) {
+            const auto& st = map.settlements[s];
+            double guard = 0, safety = 0;
+            bool base = false;
+            m.index.near(st.x, st.y, vision, [&](std::uint32_t id) {
+                const Unit& u = m.units[id];
+                const double d = dist_cells(u.x, u.y, st.x, st.y);
+                if (d > vision) return;
+                const double q = double(u.training) * double(u.readiness);
+                switch (u.kind) {
+                    case UnitKind::Company:
+                    case UnitKind::Police:
+                        if (!tasks.presence) break;
+                        if (d <= engage) {
+                            guard += q * roe_weight * (u.kind == UnitKind::Police ? police_guard_share : 1.0);
+                            safety += 1.0;
+                            base = base || u.kind == UnitKind::Company;
+                        } else if (u.patrolling) {  // patrols reach the villages around the base
+                            guard += patrol_reach_share * q * roe_weight;
+                            safety += patrol_reach_share;
+                        }
+                        break;
+                    case UnitKind::Regional:
+                        if (d <= engage) guard += q * robust_roe_weight, safety += 1.0;
+                        break;
+                    case UnitKind::Observers:
+                        if (tasks.observe_report) m.reported[s] = 1;
+                        break;
+                    case UnitKind::CivilianTeam:
+                        if (tasks.human_rights) m.reported[s] = 1;
+                        if (tasks.civil_affairs) m.civil_affairs_here[s] = 1;
+                        break;
+                    default:
+                        break;
+                }
+            });
+            m.guard[s] = float(guard);
+            // Trust shapes how much safety people feel the mission gives them.
+            m.safety[s] = float(safety * (safety_base + presence.mean_trust_mission(s)));
+            m.poc[s] = tasks.protection_sites && base && st.kind != world::SettlementKind::Village;
+        }
+    });
+}
+
+}  // namespace peacesim::mission

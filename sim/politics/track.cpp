@@ -1,0 +1,172 @@
+// The national political track (docs/model.md, section 7.11): conflict -> talks -> ceasefire ->
+// agreement -> implementation -> elections -> transition, with collapse and relapse. Each
+// transition is a daily hazard driven by the military situation (a mutually hurting stalemate;
+// Zartman 1989), mediation, Security Council unity, inclusion (Krause, Krause and Branfors 2018)
+// and spoilers (Stedman 1997).
+#include <algorithm>
+#include <cmath>
+
+#include "actors/actors.hpp"
+#include "politics/politics.hpp"
+
+namespace peacesim::politics {
+
+using core::Purpose;
+using scenario::Stage;
+using scenario::Stance;
+
+namespace {
+/// Moving averages of violence, spoilers' violence and violations span this many days.
+constexpr double ema_days = 30.0;
+/// Ripeness: pain is the monthly loss share, full at 2%; ripeness is (stalemate_floor +
+/// stalemate_weight x stalemate) of that.
+constexpr double full_pain = 0.02, stalemate_floor = 0.3, stalemate_weight = 0.7;
+/// The mission's political staff add this much mediation, times its impartiality.
+constexpr double mission_mediation = 0.2;
+/// Calm = exp(-calm_decay x violations); mediation halves the collapse hazard at most.
+constexpr double calm_decay = 3.0, mediation_against_collapse = 0.5;
+/// Local dialogues lift the agreement hazard by this factor per share of settlements.
+constexpr double dialogue_lift = 100.0;
+/// Signatories with cohesion below this walk out with probability (c0 - c) / c0.
+constexpr double walkout_cohesion = 0.6;
+/// Agreement to implementation takes this long.
+constexpr int agreement_days = 60;
+/// Relapse pressure: full at this many deaths a day, or at this many deaths a day by spoilers;
+/// Council division raises the hazard up to (council_base - unity).
+constexpr double relapse_deaths = 10.0, relapse_spoiler_deaths = 5.0, council_base = 1.5;
+/// The mission's DDR support raises the demobilisation rate by half.
+constexpr double ddr_support = 1.5;
+}  // namespace
+
+Track make_track(const scenario::PoliticsParams& pp, std::size_t parties) {
+    Track t;
+    t.stage = t.furthest = pp.initial_stage;
+    t.stage_day = 0;
+    t.mediation = pp.mediation;
+    t.council_unity = pp.council_unity;
+    t.inclusion = pp.inclusion;
+    t.demobilise.assign(parties, 0.0);
+    if (t.stage == Stage::Elections) t.elections_until = 29;  // a scenario that starts at the vote
+    return t;
+}
+
+void set_stage(Track& t, Stage s, int day) {
+    if (s == Stage::Conflict && t.stage >= Stage::Agreement) ++t.relapses;
+    t.stage = s;
+    t.stage_day = day;
+    t.furthest = std::max(t.furthest, s);
+}
+
+void follow_parties(Track& t, std::size_t parties) { t.demobilise.resize(parties, 0.0); }
+
+void update(Track& t, actors::Forces& forces, population::Civilians& civ, const DayNews& news,
+            const mission::State& mission, const scenario::Scenario& sc, const core::Today& today) {
+    const auto& pp = sc.politics;
+    const int day = today.day;
+    auto& parties = forces.parties;
+    t.violence_ema += (news.deaths - t.violence_ema) / ema_days;
+    t.spoiler_ema += (double(news.spoiler_deaths) - t.spoiler_ema) / ema_days;
+    t.violations_ema += (double(news.violations) - t.violations_ema) / ema_days;
+    if (t.elections_until >= day) t.election_deaths += news.deaths;
+
+    std::int64_t gov_strength = 0, group_strength = 0;
+    std::vector<std::int64_t> strength(parties.size(), 0);
+    for (const auto& u : forces.units) strength[u.party] += u.strength;
+    gov_strength = strength[0];
+    for (std::size_t p = 1; p < parties.size(); ++p) group_strength += strength[p];
+
+    // Ripeness (Zartman 1989): both sides hurting, neither winning.
+    const double share = double(gov_strength) / double(std::max<std::int64_t>(1, gov_strength + group_strength));
+    const double stalemate = 1.0 - std::fabs(share - 0.5) * 2.0;
+    // The mission's political staff add to the envoys' mediation, less so as the mission is
+    // seen to take sides (stabilization mandates; BRIEF, Mandates).
+    const double mediation =
+        std::min(1.0, t.mediation + (mission.tasks.mediation ? mission_mediation * mission.impartiality : 0.0));
+    const double push = 0.5 * (mediation + t.council_unity);
+    const double calm = std::exp(-calm_decay * t.violations_ema);
+
+    // Groups enter talks one by one while the track is open to them.
+    if (t.stage <= Stage::Ceasefire) {
+        for (std::size_t p = 1; p < parties.size(); ++p) {
+            actors::Party& g = parties[p];
+            if (g.stance != Stance::Fighting || strength[p] == 0) continue;
+            const double pain = std::min(parties[0].pain, g.pain) * 30.0;  // monthly loss share
+            const double ripeness = std::min(1.0, pain / full_pain) * (stalemate_floor + stalemate_weight * stalemate);
+            if (today.stream(std::uint32_t(p), Purpose::Politics).bernoulli(pp.talks_rate * ripeness * push))
+                g.stance = Stance::Negotiating;
+        }
+    }
+    int negotiating = 0, signatories = 0;
+    for (std::size_t p = 1; p < parties.size(); ++p) {
+        negotiating += parties[p].stance == Stance::Negotiating && strength[p] > 0;
+        signatories += parties[p].stance == Stance::Signatory && strength[p] > 0;
+    }
+    auto r = today.stream(0, Purpose::Politics);
+    auto collapse = [&] {
+        for (auto& p : parties)
+            if (p.stance == Stance::Negotiating) p.stance = Stance::Fighting;
+        set_stage(t, Stage::Conflict, day);
+    };
+    const double dialogue_share = double(news.dialogues) / double(std::max<std::size_t>(1, news.settlements));
+    switch (t.stage) {
+        case Stage::Conflict:
+            if (negotiating > 0) set_stage(t, Stage::Talks, day);
+            break;
+        case Stage::Talks:
+        case Stage::Ceasefire:
+            if (negotiating == 0 && signatories == 0) {
+                set_stage(t, Stage::Conflict, day);
+            } else if (r.bernoulli(pp.collapse_rate * std::min(1.0, t.violations_ema) *
+                                   (1.0 - mediation_against_collapse * mediation))) {
+                collapse();
+            } else if (t.stage == Stage::Talks) {
+                if (r.bernoulli(pp.ceasefire_rate * mediation * std::sqrt(t.council_unity) * calm))
+                    set_stage(t, Stage::Ceasefire, day);
+            } else if (r.bernoulli(pp.agreement_rate * mediation * t.council_unity *
+                                   (1.0 + dialogue_lift * dialogue_share) * calm)) {
+                // The negotiators sign; factions of weakly cohesive groups walk out as spoilers.
+                const std::size_t n = parties.size();
+                for (std::size_t p = 1; p < n; ++p) {
+                    if (parties[p].stance != Stance::Negotiating) continue;
+                    parties[p].stance = Stance::Signatory;
+                    auto s = today.stream(std::uint32_t(p), Purpose::SplinterAtSigning);
+                    if (s.bernoulli(std::max(0.0, (walkout_cohesion - parties[p].cohesion) / walkout_cohesion)))
+                        actors::splinter(forces, civ, std::uint32_t(p), today);
+                }
+                set_stage(t, Stage::Agreement, day);
+            }
+            break;
+        case Stage::Agreement:
+            if (day - t.stage_day >= agreement_days) set_stage(t, Stage::Implementation, day);
+            break;
+        case Stage::Implementation:
+            if (day - t.stage_day >= pp.implementation_days) {
+                set_stage(t, Stage::Elections, day);
+                open_elections(t, day + 30);  // today's deaths are already counted: 30 days from tomorrow
+            }
+            break;
+        case Stage::Elections:
+        case Stage::Transition:
+            break;
+    }
+    if (t.elections_until == day) close_elections(t, forces, mission, r, day);
+    // Relapse after an agreement: violence and spoilers against inclusion and Council backing.
+    if (t.stage >= Stage::Agreement) {
+        const double pressure = std::min(1.0, t.violence_ema / relapse_deaths + t.spoiler_ema / relapse_spoiler_deaths);
+        const double hazard = pp.relapse_rate * pressure * (1.0 - pp.inclusion_durability * t.inclusion) *
+                              (council_base - t.council_unity);
+        if (r.bernoulli(hazard)) {
+            for (auto& p : parties)
+                if (p.stance == Stance::Signatory) p.stance = Stance::Fighting;
+            set_stage(t, Stage::Conflict, day);
+        }
+    }
+    // Disarmament, demobilisation and reintegration of signatories during implementation.
+    t.demobilise.assign(parties.size(), 0.0);
+    if (t.stage == Stage::Implementation || t.stage == Stage::Elections || t.stage == Stage::Transition)
+        for (std::size_t p = 1; p < parties.size(); ++p)
+            if (parties[p].stance == Stance::Signatory)
+                t.demobilise[p] = pp.ddr_rate * (mission.tasks.ddr ? ddr_support : 1.0);
+}
+
+}  // namespace peacesim::politics

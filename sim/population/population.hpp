@@ -1,0 +1,60 @@
+#pragma once
+// The population's phases (docs/model.md, sections 7.1-7.3). Each takes what it reads as
+// const& and what it writes as a plain reference. Internal to the library.
+#include <array>
+#include <cstdint>
+#include <vector>
+
+#include "actors/state.hpp"
+#include "communities/state.hpp"
+#include "core/today.hpp"
+#include "engine/incidents.hpp"
+#include "mission/state.hpp"
+#include "peacesim/population/civilians.hpp"
+#include "politics/state.hpp"
+#include "population/state.hpp"
+#include "world/sight.hpp"
+
+namespace peacesim::population {
+
+/// Civilians are updated in blocks of this many; each block's floating-point sums land in its
+/// own slot and are added in block order, so totals do not depend on the thread count.
+inline constexpr std::size_t block_size = 16384;
+
+// setup
+/// Presence and perception sized for the map, counted from where people start.
+void init(Presence& presence, Perception& perception, const Civilians& civ, const world::Map& map,
+          const world::Sight& sight, std::size_t groups);
+
+// perception.cpp (7.1, 7.2)
+void perceive(Perception& out, const Presence& presence, const world::Map& map,
+              const world::Sight& sight, const actors::Forces& forces,
+              const std::vector<float>& violence_memory, const mission::State& mission,
+              const politics::Track& politics, const scenario::Scenario& sc);
+void choose_refuges(Perception& p, const Presence& presence, const world::Map& map,
+                    const world::Sight& sight);
+
+/// What people are exposed to where they are today.
+struct Exposure {
+    const engine::Incidents& incidents;       // attacks and battles
+    const communities::State& communities;    // clashes and humanitarian access
+    const mission::State& mission;            // protection sites, guard, safety, misconduct
+};
+
+/// What the civilians' day added up to.
+struct DayOutcome {
+    std::array<std::int64_t, status_count> status{};
+    std::int64_t killed_government = 0, killed_groups = 0, killed_battle = 0;
+    std::int64_t fled = 0, returned = 0, new_refugees = 0, demobilised = 0, communal_deaths = 0;
+    double mean_grievance = 0, mean_trust_state = 0;
+    std::vector<std::int64_t> osv_dead, battle_dead, clash_dead_a, clash_dead_b;  // per settlement
+    std::vector<std::int64_t> recruits;  // per party
+};
+
+// update.cpp (7.1-7.3, 8.13)
+DayOutcome update(Civilians& civ, Presence& presence, const Perception& perception,
+                  const Exposure& exposure, const actors::Forces& forces,
+                  const politics::Track& politics, const world::Sight& sight,
+                  const scenario::Scenario& sc, const core::Today& today);
+
+}  // namespace peacesim::population

@@ -1,0 +1,305 @@
+// The civilians' day (docs/model.md, sections 7.1-7.3 and 8.13), in parallel over fixed blocks
+// of people: each may die in today's violence, be arrested, fall to attrition as a fighter or go
+// home through DDR, flee, return, join an armed group or rebel; and updates hardship,
+// grievance and trust. Each person writes only their own entries; counts go to per-thread
+// integer tallies and floating sums to per-block slots added in block order, so the result does
+// not depend on the number of threads.
+#include <tbb/blocked_range.h>
+#include <tbb/enumerable_thread_specific.h>
+#include <tbb/parallel_for.h>
+
+#include <algorithm>
+
+#include "population/population.hpp"
+
+namespace peacesim::population {
+
+using core::Purpose;
+using core::Stream;
+using world::detail::none32;
+using world::detail::none8;
+
+namespace {
+/// Recruitment drive of a group bound by a ceasefire or an agreement, against its usual drive.
+constexpr double bound_recruit_drive = 0.3;
+/// Trust in the state after surviving an attack by its forces, and by another party; the daily
+/// relaxation towards the initial value (section 7.3).
+constexpr float trust_after_state_attack = 0.7f, trust_after_other_attack = 0.95f;
+constexpr float trust_relaxation = 0.002f;
+/// Trust in the mission (section 8.13): after misconduct, after an attack despite its presence;
+/// the daily gain where it protects, and the drift back to indifference where it is absent.
+constexpr float mission_trust_after_misconduct = 0.7f, mission_trust_after_failure = 0.9f;
+constexpr float mission_trust_gain = 0.002f, mission_trust_drift = 0.001f, indifference = 0.5f;
+
+/// What one block of civilians adds to the day's statistics.
+struct BlockSums {
+    std::array<std::int64_t, status_count> status{};
+    std::int64_t killed_gov = 0, killed_groups = 0, killed_battle = 0;
+    std::int64_t fled = 0, returned = 0, new_refugees = 0;
+    double grievance = 0, trust = 0;
+    std::int64_t counted = 0;  // people whose grievance and trust are averaged
+};
+
+/// Integer tallies per thread (order-free sums).
+struct Tally {
+    std::vector<std::int32_t> osv_dead, battle_dead, clash_dead_a, clash_dead_b, present;
+    std::vector<std::int64_t> recruits;
+    std::vector<std::int32_t> actives, residents;  // per violence block
+    std::vector<std::int64_t> trust_mission;       // per settlement, x 1e4
+    std::int64_t demobilised = 0, communal = 0;
+};
+
+bool resident(Status s) {
+    return s == Status::Home || s == Status::Displaced || s == Status::ProtectionSite || s == Status::Active;
+}
+}  // namespace
+
+DayOutcome update(Civilians& civ, Presence& presence, const Perception& perception,
+                  const Exposure& exposure, const actors::Forces& forces,
+                  const politics::Track& politics, const world::Sight& sight,
+                  const scenario::Scenario& sc, const core::Today& today) {
+    const auto& pp = sc.population;
+    const auto& parties = forces.parties;
+    const auto& inc = exposure.incidents;
+    const auto& com = exposure.communities;
+    const auto& mis = exposure.mission;
+    const std::size_t n = civ.size();
+    const std::size_t ns = presence.trust_mission.size(), np = parties.size();
+    const std::size_t groups = presence.groups, nb = presence.actives.size();
+    const double legit = parties[0].legitimacy;
+    const float trust0 = float(std::max(1e-3, pp.trust_state));
+    // Groups recruit in proportion to their resources; parties to a ceasefire or an agreement
+    // are bound to stop recruiting and mostly do.
+    std::vector<double> recruit_drive(np, 0.0);
+    for (std::size_t p = 1; p < np; ++p) {
+        const auto stance = parties[p].stance;
+        const bool bound = stance == scenario::Stance::Signatory ||
+                           (stance == scenario::Stance::Negotiating && politics.stage >= scenario::Stage::Ceasefire);
+        recruit_drive[p] = parties[p].resources * (bound ? bound_recruit_drive : 1.0);
+    }
+    std::vector<float> mean_hardship(groups);
+    for (std::size_t g = 0; g < groups; ++g) mean_hardship[g] = float(sc.identity_groups[g].hardship);
+    const auto& attrition = forces.attrition;
+    const auto& demobilise = politics.demobilise;
+    tbb::enumerable_thread_specific<Tally> tallies([&] {
+        Tally t;
+        t.osv_dead.assign(ns, 0);
+        t.battle_dead.assign(ns, 0);
+        t.clash_dead_a.assign(ns, 0);
+        t.clash_dead_b.assign(ns, 0);
+        t.present.assign(ns * groups, 0);
+        t.recruits.assign(np, 0);
+        t.actives.assign(nb, 0);
+        t.residents.assign(nb, 0);
+        t.trust_mission.assign(ns, 0);
+        return t;
+    });
+    std::vector<BlockSums> block_sums((n + block_size - 1) / block_size);
+    const auto seed = today.seed;
+    const auto dayu = std::uint32_t(today.day);
+    tbb::parallel_for(tbb::blocked_range<std::size_t>(0, block_sums.size(), 1), [&](const auto& blocks) {
+        Tally& tally = tallies.local();
+        for (std::size_t b = blocks.begin(); b < blocks.end(); ++b) {
+            BlockSums sum;
+            const std::size_t end = std::min(n, (b + 1) * block_size);
+            for (std::size_t i = b * block_size; i < end; ++i) {
+                auto status = static_cast<Status>(civ.status[i]);
+                if (status == Status::Refugee || status == Status::Killed || status == Status::DiedFighting) {
+                    ++sum.status[civ.status[i]];
+                    continue;
+                }
+                const auto id = std::uint32_t(i);
+                if (status == Status::Jailed) {
+                    if (--civ.jail_days[i] == 0) {
+                        status = civ.location[i] == civ.home[i] ? Status::Home : Status::Displaced;
+                        civ.status[i] = std::uint8_t(status);
+                        ++tally.present[presence.at(civ.location[i], civ.group[i])];
+                        ++tally.residents[sight.settlement_block[civ.location[i]]];
+                    }
+                    ++sum.status[civ.status[i]];
+                    continue;
+                }
+                if (status == Status::Recruited) {
+                    const std::size_t party = std::size_t(civ.affiliation[i]) + 1;
+                    const double p = attrition[party];
+                    Stream r(seed, dayu, id, Purpose::CivilianAttrition);
+                    if (p > 0 && r.bernoulli(p)) {
+                        status = Status::DiedFighting;
+                    } else if (demobilise[party] > 0 && r.bernoulli(demobilise[party])) {
+                        // Disarmament, demobilisation and reintegration: the fighter goes home.
+                        status = Status::Home;
+                        civ.location[i] = civ.home[i];
+                        civ.affiliation[i] = no_affiliation;
+                        ++tally.demobilised;
+                        ++tally.present[presence.at(civ.home[i], civ.group[i])];
+                        ++tally.residents[sight.settlement_block[civ.home[i]]];
+                    }
+                    civ.status[i] = std::uint8_t(status);
+                    ++sum.status[civ.status[i]];
+                    continue;
+                }
+                std::uint32_t loc = civ.location[i];
+                const std::uint8_t g = civ.group[i];
+                // Violence where they are today.
+                const float p_osv = inc.targeted(loc, g) ? inc.osv_p[loc] : 0.0f;
+                const float p_col = inc.collateral_p[loc];
+                const float p_clash = (g == com.clash_a[loc] || g == com.clash_b[loc]) ? com.clash_p[loc] : 0.0f;
+                float trust = civ.trust_state[i];
+                if (p_osv + p_col + p_clash > 0.0f) {
+                    const double u = Stream(seed, dayu, id, Purpose::CivilianDie).uniform();
+                    if (u < p_osv + p_col + p_clash) {
+                        civ.status[i] = std::uint8_t(Status::Killed);
+                        ++sum.status[std::size_t(Status::Killed)];
+                        if (u < p_osv) {
+                            (inc.osv_party[loc] == 0 ? sum.killed_gov : sum.killed_groups) += 1;
+                            ++tally.osv_dead[loc];
+                        } else if (u < p_osv + p_col) {
+                            ++sum.killed_battle;
+                            ++tally.battle_dead[loc];
+                        } else {
+                            ++tally.communal;
+                            ++(g == com.clash_a[loc] ? tally.clash_dead_a : tally.clash_dead_b)[loc];
+                        }
+                        continue;
+                    }
+                }
+                // Survivors of an attack lose trust in the state: much more when its own forces
+                // were the attackers than when it failed to protect them.
+                if (inc.osv_party[loc] != none32)
+                    trust *= inc.osv_party[loc] == 0 ? trust_after_state_attack : trust_after_other_attack;
+                trust += trust_relaxation * (trust0 - trust);
+                // Hardship grows while displaced and eases at home; grievance follows Epstein.
+                float h = civ.hardship[i];
+                if (loc == civ.home[i] && (status == Status::Home || status == Status::Active))
+                    h += float(pp.recovery_hardship_rate) * (mean_hardship[g] - h);
+                else  // aid where it can reach relieves part of the hardship of displacement
+                    h = std::min(1.0f, h + float(pp.displaced_hardship_rate *
+                                                 (1.0 - sc.communities.aid_relief * com.access[loc])));
+                const double perceived_l = std::min(1.0, legit * double(trust) / double(trust0));
+                const double grievance = double(h) * (1.0 - perceived_l);
+                const float risk = civ.risk_aversion[i];
+                const float t_here = perception.threat[presence.at(loc, g)];
+                const double net = grievance - std::min(pp.max_risk, double(risk) * perception.arrest_p[loc]);
+                const std::uint8_t rg = perception.recruit_group[presence.at(loc, g)];
+                Stream rebel(seed, dayu, id, Purpose::CivilianRebel);
+                if (status == Status::Active && perception.jail_p[loc] > 0 && rebel.bernoulli(perception.jail_p[loc])) {
+                    // Actives are arrested at the rate the coercive agents in sight can manage.
+                    status = Status::Jailed;
+                    civ.jail_days[i] = std::uint16_t(1 + rebel.below(std::uint32_t(pp.max_jail_days)));
+                } else if (status == Status::Active && t_here <= risk) {
+                    // An armed group at hand may take an active in; one whose net grievance
+                    // falls back goes quiet. (An active who fears for their life flees below.)
+                    if (rg != none8 && net > pp.recruit_threshold &&
+                        rebel.bernoulli(pp.recruit_rate * recruit_drive[std::size_t(rg) + 1])) {
+                        status = Status::Recruited;
+                        civ.affiliation[i] = rg;
+                        ++tally.recruits[std::size_t(rg) + 1];
+                    } else if (net <= pp.rebellion_threshold) {
+                        status = loc == civ.home[i] ? Status::Home : Status::Displaced;
+                    }
+                } else if (t_here > risk) {
+                    Stream r(seed, dayu, id, Purpose::CivilianFlee);
+                    if (r.bernoulli(pp.flee_rate)) {
+                        const std::uint32_t dest = perception.refuge[presence.at(loc, g)];
+                        if (sight.near_border[loc] && r.bernoulli(pp.refugee_share)) {
+                            status = Status::Refugee;
+                            ++sum.new_refugees;
+                        } else if (dest != none32) {
+                            loc = dest;
+                            status = dest == civ.home[i] ? Status::Home
+                                     : mis.poc[dest]      ? Status::ProtectionSite
+                                                          : Status::Displaced;
+                            ++sum.fled;
+                        }
+                    }
+                } else if (status != Status::Home && perception.threat[presence.at(civ.home[i], g)] < pp.return_threat) {
+                    if (Stream(seed, dayu, id, Purpose::CivilianReturn).bernoulli(pp.return_rate)) {
+                        loc = civ.home[i];
+                        status = Status::Home;
+                        ++sum.returned;
+                    }
+                } else if (rg != none8) {
+                    // Rebellion with an armed group at hand (Epstein 2002 generalised): join it
+                    // when G - R*P exceeds the threshold T.
+                    if (net > pp.recruit_threshold &&
+                        Stream(seed, dayu, id, Purpose::CivilianRecruit)
+                            .bernoulli(pp.recruit_rate * recruit_drive[std::size_t(rg) + 1])) {
+                        status = Status::Recruited;
+                        civ.affiliation[i] = rg;
+                        ++tally.recruits[std::size_t(rg) + 1];
+                    }
+                } else if (forces.control[loc] == 0 && net > pp.rebellion_threshold &&
+                           rebel.bernoulli(pp.activation_rate)) {
+                    // Open rebellion against the state where it governs; where an armed group
+                    // holds the ground, grievance finds its outlet in recruitment instead.
+                    status = Status::Active;
+                }
+                // Trust in the mission: earned by protection nearby, lost to failures to protect
+                // and to misconduct, drifting back to indifference where it is absent.
+                float tm = civ.trust_mission[i];
+                if (mis.misconduct_here[loc]) tm *= mission_trust_after_misconduct;
+                else if (inc.osv_party[loc] != none32 && mis.guard[loc] > 0) tm *= mission_trust_after_failure;
+                else if (mis.safety[loc] > 0) tm += mission_trust_gain * (1.0f - tm);
+                else tm += mission_trust_drift * (indifference - tm);
+                civ.trust_mission[i] = tm;
+                civ.location[i] = loc;
+                civ.status[i] = std::uint8_t(status);
+                civ.hardship[i] = h;
+                civ.trust_state[i] = trust;
+                civ.grievance[i] = float(grievance);
+                ++sum.status[std::size_t(status)];
+                if (resident(status)) {
+                    ++tally.present[presence.at(loc, g)];
+                    tally.trust_mission[loc] += std::int64_t(tm * 1e4f);
+                    ++tally.residents[sight.settlement_block[loc]];
+                }
+                if (status == Status::Active) ++tally.actives[sight.settlement_block[loc]];
+                sum.grievance += grievance;
+                sum.trust += trust;
+                ++sum.counted;
+            }
+            block_sums[b] = sum;
+        }
+    });
+    // Combine in a fixed order.
+    DayOutcome out;
+    out.osv_dead.assign(ns, 0), out.battle_dead.assign(ns, 0);
+    out.clash_dead_a.assign(ns, 0), out.clash_dead_b.assign(ns, 0);
+    out.recruits.assign(np, 0);
+    std::fill(presence.present.begin(), presence.present.end(), 0);
+    std::fill(presence.actives.begin(), presence.actives.end(), 0);
+    std::fill(presence.residents.begin(), presence.residents.end(), 0);
+    std::fill(presence.trust_mission.begin(), presence.trust_mission.end(), 0);
+    for (auto& t : tallies) {
+        for (std::size_t s = 0; s < ns; ++s) {
+            out.osv_dead[s] += t.osv_dead[s], out.battle_dead[s] += t.battle_dead[s];
+            out.clash_dead_a[s] += t.clash_dead_a[s], out.clash_dead_b[s] += t.clash_dead_b[s];
+        }
+        out.demobilised += t.demobilised;
+        out.communal_deaths += t.communal;
+        for (std::size_t k = 0; k < presence.present.size(); ++k) presence.present[k] += t.present[k];
+        for (std::size_t k = 0; k < nb; ++k)
+            presence.actives[k] += t.actives[k], presence.residents[k] += t.residents[k];
+        for (std::size_t k = 0; k < ns; ++k) presence.trust_mission[k] += t.trust_mission[k];
+        for (std::size_t p = 0; p < np; ++p) out.recruits[p] += t.recruits[p];
+    }
+    double grievance = 0, trust = 0;
+    std::int64_t counted = 0;
+    for (const auto& b : block_sums) {
+        for (int k = 0; k < status_count; ++k) out.status[std::size_t(k)] += b.status[std::size_t(k)];
+        out.killed_government += b.killed_gov;
+        out.killed_groups += b.killed_groups;
+        out.killed_battle += b.killed_battle;
+        out.fled += b.fled;
+        out.returned += b.returned;
+        out.new_refugees += b.new_refugees;
+        grievance += b.grievance;
+        trust += b.trust;
+        counted += b.counted;
+    }
+    out.mean_grievance = counted ? grievance / double(counted) : 0.0;
+    out.mean_trust_state = counted ? trust / double(counted) : 0.0;
+    return out;
+}
+
+}  // namespace peacesim::population
