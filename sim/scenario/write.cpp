@@ -1,0 +1,29 @@
+// Writing a scenario back out as TOML, every key of every section, so that it loads back to the
+// same values: lever changes in a running simulation and the visualizer's comparisons rely on it.
+#include <fmt/format.h>
+
+#include "peacesim/scenario/load.hpp"
+#include "schema.hpp"
+
+namespace peacesim::scenario {
+
+std::string to_toml(const Scenario& sc_in) {
+    Scenario sc = sc_in;  // the schema's accessors take a mutable scenario
+    std::string out;
+    for (const auto& sec : detail::schema()) {
+        if (sec.array) {
+            for (std::size_t i = 0; i < sec.size(sc); ++i) {
+                out += fmt::format("\n[[{}]]\n", sec.name);
+                for (const auto& f : sec.fields)
+                    out += fmt::format("{} = {}\n", f.key, f.show(sec.item(sc, i)));
+            }
+            continue;
+        }
+        out += fmt::format("\n[{}]\n", sec.name);
+        for (const auto& f : sec.fields)
+            out += fmt::format("{} = {}\n", f.key, f.show(sec.table(sc)));
+    }
+    return out;
+}
+
+}  // namespace peacesim::scenario

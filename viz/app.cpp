@@ -1,0 +1,164 @@
+// peacesim-viz: watch and steer a run (Dear ImGui 1.86, GLFW, OpenGL 3.3). This file reads the
+// command line and the scenario, sets up GLFW and ImGui, and runs the main loop; the panels and
+// the map are in their own files, with the state they share in ui.hpp.
+#include <GLFW/glfw3.h>
+#include <backends/imgui_impl_glfw.h>
+#include <backends/imgui_impl_opengl3.h>
+#include <imgui.h>
+
+#include <CLI/CLI.hpp>
+#include <algorithm>
+#include <chrono>
+#include <cstdio>
+#include <stdexcept>
+#include <thread>
+
+#include "peacesim/scenario/load.hpp"
+#include "ui.hpp"
+
+namespace peacesim::viz {
+namespace {
+
+int run(int argc, char** argv) {
+    CLI::App cli{"peacesim-viz: watch and steer a peacesim run"};
+    std::string path, shot;
+    int days = 0, threads = 0;
+    std::int64_t seed = -1;
+    std::vector<std::string> sets, injects;
+    cli.add_option("scenario", path, "Scenario file (the built-in default if none)");
+    cli.add_option("--seed", seed, "Run seed")
+        ->check(CLI::Range(std::int64_t(0), std::int64_t(9007199254740991)));
+    cli.add_option("--threads", threads, "Simulation threads")->check(CLI::Range(1, 1024));
+    cli.add_option("--set", sets, "Override a scenario key");
+    cli.add_option("--inject", injects, "Add an event: DAY:EVENT[:ARGS]");
+    cli.add_option("--screenshot", shot, "Run --days days, write the window to this PNG and exit");
+    cli.add_option("--days", days, "Days to run before the screenshot")
+        ->check(CLI::Range(0, 36500));
+    std::string compare;
+    cli.add_option("--compare", compare,
+                   "Start a comparison with these settings, e.g. \"mission.mandate=none\"");
+    try {
+        cli.parse(argc, argv);
+    } catch (const CLI::ParseError& e) {
+        return cli.exit(e) == 0 ? 0 : 2;
+    }
+    scenario::Scenario sc;
+    try {
+        std::vector<scenario::Override> o;
+        for (const auto& s : sets) o.push_back(scenario::parse_override(s));
+        sc = path.empty() ? scenario::load_default(o) : scenario::load_file(path, o);
+        scenario::add_injects(sc, injects);
+    } catch (const scenario::ScenarioError& e) {
+        for (const auto& d : e.diagnostics()) std::fprintf(stderr, "%s\n", d.str().c_str());
+        return 2;
+    }
+
+    glfwSetErrorCallback([](int code, const char* text) {
+        std::fprintf(stderr, "peacesim-viz: GLFW error %d: %s\n", code, text);
+    });
+    if (!glfwInit()) {
+        std::fprintf(
+            stderr,
+            "peacesim-viz: cannot open a window (no display?). On a headless machine run it under "
+            "xvfb-run -a -s \"-screen 0 1280x800x24\"\n");
+        return 1;
+    }
+    glfwWindowHint(GLFW_CONTEXT_VERSION_MAJOR, 3);
+    glfwWindowHint(GLFW_CONTEXT_VERSION_MINOR, 3);
+    glfwWindowHint(GLFW_OPENGL_PROFILE, GLFW_OPENGL_CORE_PROFILE);
+    const int width = 1280, height = 800;
+    GLFWwindow* window = glfwCreateWindow(width, height, "peacesim", nullptr, nullptr);
+    if (!window) {
+        std::fprintf(stderr, "peacesim-viz: cannot create an OpenGL 3.3 window\n");
+        glfwTerminate();
+        return 1;
+    }
+    glfwMakeContextCurrent(window);
+    glfwSwapInterval(1);
+    IMGUI_CHECKVERSION();
+    ImGui::CreateContext();
+    ImGuiIO& io = ImGui::GetIO();
+    io.IniFilename = nullptr;  // never write imgui.ini into the user's directory
+    ImFontConfig font;
+    font.SizePixels = 15.0f;
+    io.Fonts->AddFontDefault(&font);
+    ImGui::StyleColorsDark();
+    ImGui::GetStyle().WindowRounding = 0;
+    ImGui_ImplGlfw_InitForOpenGL(window, true);
+    ImGui_ImplOpenGL3_Init("#version 330");
+
+    int rc = 0;
+    {
+        const std::uint64_t run_seed =
+            seed >= 0 ? std::uint64_t(seed) : std::uint64_t(sc.meta.seed);
+        Runner runner(
+            sc, run_seed,
+            threads > 0 ? threads : int(std::max(1u, std::thread::hardware_concurrency())));
+        App app(runner);
+        app.threads =
+            threads > 0 ? threads : int(std::max(1u, std::thread::hardware_concurrency()));
+        app.seed = run_seed;
+        app.map.map = &runner.map();
+        const bool screenshot = !shot.empty();
+        app.map.tooltips = !screenshot;
+        if (!compare.empty()) {
+            std::snprintf(app.compare_set, sizeof app.compare_set, "%s", compare.c_str());
+            app.start_compare(0);
+            if (!app.message.empty()) {
+                std::fprintf(stderr, "peacesim-viz: --compare: %s\n", app.message.c_str());
+                rc = 2;
+            }
+        }
+        app.map.on_order = [&runner, &app](int x, int y) {
+            const int k = app.map.selected_unit;
+            runner.command([k, x, y](engine::Simulation& sim) {
+                if (!sim.order_move(std::size_t(k), x, y))
+                    throw std::runtime_error("the order was denied or the unit cannot move");
+            });
+        };
+        if (screenshot) {
+            runner.run_to(days);
+            if (app.other) app.other->run_to(days);
+            while (runner.snapshot()->day < days ||
+                   (app.other && app.other->snapshot()->day < days))
+                std::this_thread::sleep_for(std::chrono::milliseconds(20));
+        }
+        for (int frame = 0; !glfwWindowShouldClose(window); ++frame) {
+            glfwPollEvents();
+            int fw, fh;
+            glfwGetFramebufferSize(window, &fw, &fh);
+            ImGui_ImplOpenGL3_NewFrame();
+            ImGui_ImplGlfw_NewFrame();
+            ImGui::NewFrame();
+            app.frame(fw, fh);
+            ImGui::Render();
+            glViewport(0, 0, fw, fh);
+            glClearColor(0.1f, 0.1f, 0.12f, 1);
+            glClear(GL_COLOR_BUFFER_BIT);
+            ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+            if (screenshot && frame == 3) {  // a few frames for the layout to settle
+                if (!write_screenshot(shot, fw, fh)) {
+                    std::fprintf(stderr, "peacesim-viz: cannot write %s\n", shot.c_str());
+                    rc = 1;
+                } else {
+                    std::printf("peacesim-viz: wrote %s (%dx%d, day %d)\n", shot.c_str(), fw, fh,
+                                days);
+                }
+                break;
+            }
+            glfwSwapBuffers(window);
+        }
+        if (app.map.texture) glDeleteTextures(1, &app.map.texture);
+    }
+    ImGui_ImplOpenGL3_Shutdown();
+    ImGui_ImplGlfw_Shutdown();
+    ImGui::DestroyContext();
+    glfwDestroyWindow(window);
+    glfwTerminate();
+    return rc;
+}
+
+}  // namespace
+}  // namespace peacesim::viz
+
+int main(int argc, char** argv) { return peacesim::viz::run(argc, argv); }
