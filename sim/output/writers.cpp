@@ -8,9 +8,9 @@
 #include <nlohmann/json.hpp>
 #include <stdexcept>
 
-namespace peacesim::output {
+#include "peacesim/output/columns.hpp"
 
-using population::Status;
+namespace peacesim::output {
 
 namespace {
 std::string csv_quote(const std::string& s) {
@@ -22,37 +22,8 @@ std::string csv_quote(const std::string& s) {
 }  // namespace
 
 std::string timeseries_csv(const engine::Simulation& sim) {
-    std::string out =
-        "day,date,rainy,civilians_killed,civilians_killed_government,civilians_killed_groups,"
-        "civilians_killed_battle,battle_deaths,events_state_based,events_non_state,"
-        "events_one_sided,at_home,displaced,protection_site,refugees,recruited,killed,"
-        "died_fighting,fled,returned,new_refugees,new_recruits,fighters_government,"
-        "fighters_groups,legitimacy,mean_grievance,mean_trust_state,state_control,"
-        "communal_deaths,communal_clashes,mean_tension,humanitarian_access,local_dialogues,"
-        "agreement_stage,armed_groups,negotiating,signatories,spoilers,demobilised,active,jailed,"
-        "mission_cash_musd,patrols,responses,response_time_median_h,movement_denials,flight_hours,"
-        "peacekeeper_fatalities,misconduct_cases,trust_in_mission,impartiality,"
-        "reimbursement_delay_days,companies_deployed\n";
-    auto st = [](const engine::DayStats& d, Status s) { return d.status[std::size_t(s)]; };
-    for (const auto& d : sim.history()) {
-        out += fmt::format(
-            "{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{:.6f},{:.6f},{:.6f},{:.6f},"
-            "{},{},{:.6f},{:.6f},{},{},{},{},{},{},{},{},{},"
-            "{:.6f},{},{},{:.3f},{},{:.3f},{},{},{:.6f},{:.6f},{},{}\n",
-            d.day, d.date.iso(), d.rainy ? 1 : 0, d.civilians_killed(), d.civilians_killed_government,
-            d.civilians_killed_groups, d.civilians_killed_battle, d.battle_deaths, d.events_state,
-            d.events_nonstate, d.events_onesided, st(d, Status::Home), st(d, Status::Displaced),
-            st(d, Status::ProtectionSite), st(d, Status::Refugee), st(d, Status::Recruited),
-            st(d, Status::Killed), st(d, Status::DiedFighting), d.fled, d.returned, d.new_refugees,
-            d.recruited, d.fighters_government, d.fighters_groups, d.legitimacy, d.mean_grievance,
-            d.mean_trust_state, d.state_control, d.communal_deaths, d.clashes, d.mean_tension,
-            d.mean_access, d.dialogues, scenario::stage_names[int(d.stage)], d.armed_groups,
-            d.negotiating, d.signatories, d.spoilers, d.demobilised, st(d, Status::Active),
-            st(d, Status::Jailed), d.mission.cash_musd, d.mission.patrols, d.mission.responses,
-            d.mission.response_median_h, d.mission.denials, d.mission.flight_hours, d.mission.fatalities,
-            d.mission.misconduct, d.mission.trust, d.mission.impartiality,
-            d.mission.reimbursement_delay_days, d.mission.companies_deployed);
-    }
+    std::string out = csv_header();
+    for (const auto& d : sim.history()) append_csv_row(out, d);
     return out;
 }
 
