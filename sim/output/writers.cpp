@@ -7,10 +7,12 @@
 #include <fstream>
 #include <nlohmann/json.hpp>
 #include <stdexcept>
+#include <string_view>
+#include <variant>
+
+#include "peacesim/output/columns.hpp"
 
 namespace peacesim::output {
-
-using population::Status;
 
 namespace {
 std::string csv_quote(const std::string& s) {
@@ -22,37 +24,8 @@ std::string csv_quote(const std::string& s) {
 }  // namespace
 
 std::string timeseries_csv(const engine::Simulation& sim) {
-    std::string out =
-        "day,date,rainy,civilians_killed,civilians_killed_government,civilians_killed_groups,"
-        "civilians_killed_battle,battle_deaths,events_state_based,events_non_state,"
-        "events_one_sided,at_home,displaced,protection_site,refugees,recruited,killed,"
-        "died_fighting,fled,returned,new_refugees,new_recruits,fighters_government,"
-        "fighters_groups,legitimacy,mean_grievance,mean_trust_state,state_control,"
-        "communal_deaths,communal_clashes,mean_tension,humanitarian_access,local_dialogues,"
-        "agreement_stage,armed_groups,negotiating,signatories,spoilers,demobilised,active,jailed,"
-        "mission_cash_musd,patrols,responses,response_time_median_h,movement_denials,flight_hours,"
-        "peacekeeper_fatalities,misconduct_cases,trust_in_mission,impartiality,"
-        "reimbursement_delay_days,companies_deployed\n";
-    auto st = [](const engine::DayStats& d, Status s) { return d.status[std::size_t(s)]; };
-    for (const auto& d : sim.history()) {
-        out += fmt::format(
-            "{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{:.6f},{:.6f},{:.6f},{:.6f},"
-            "{},{},{:.6f},{:.6f},{},{},{},{},{},{},{},{},{},"
-            "{:.6f},{},{},{:.3f},{},{:.3f},{},{},{:.6f},{:.6f},{},{}\n",
-            d.day, d.date.iso(), d.rainy ? 1 : 0, d.civilians_killed(), d.civilians_killed_government,
-            d.civilians_killed_groups, d.civilians_killed_battle, d.battle_deaths, d.events_state,
-            d.events_nonstate, d.events_onesided, st(d, Status::Home), st(d, Status::Displaced),
-            st(d, Status::ProtectionSite), st(d, Status::Refugee), st(d, Status::Recruited),
-            st(d, Status::Killed), st(d, Status::DiedFighting), d.fled, d.returned, d.new_refugees,
-            d.recruited, d.fighters_government, d.fighters_groups, d.legitimacy, d.mean_grievance,
-            d.mean_trust_state, d.state_control, d.communal_deaths, d.clashes, d.mean_tension,
-            d.mean_access, d.dialogues, scenario::stage_names[int(d.stage)], d.armed_groups,
-            d.negotiating, d.signatories, d.spoilers, d.demobilised, st(d, Status::Active),
-            st(d, Status::Jailed), d.mission.cash_musd, d.mission.patrols, d.mission.responses,
-            d.mission.response_median_h, d.mission.denials, d.mission.flight_hours, d.mission.fatalities,
-            d.mission.misconduct, d.mission.trust, d.mission.impartiality,
-            d.mission.reimbursement_delay_days, d.mission.companies_deployed);
-    }
+    std::string out = csv_header();
+    for (const auto& d : sim.history()) append_csv_row(out, d);
     return out;
 }
 
@@ -75,6 +48,19 @@ std::string events_csv(const engine::Simulation& sim) {
 }
 
 std::string summary_json(const engine::Simulation& sim, const RunInfo& info) {
+    // Run totals of series columns come from the column table, so summary.json and
+    // timeseries.csv cannot disagree. The engine supplies what no column aggregates: stages,
+    // relapses, the peak of displaced plus sheltered people, the mission's cost, response-time
+    // percentiles over all responses, and counts the series does not carry.
+    const auto series = column_totals(sim.history());
+    auto total = [&](std::string_view column) {
+        const auto it = series.find(column);
+        // A misspelt name fails every test that writes a summary.
+        if (it == series.end())
+            throw std::logic_error(
+                fmt::format("summary.json: no column {} with a run total", column));
+        return std::visit([](const auto& v) { return nlohmann::ordered_json(v); }, it->second);
+    };
     const auto t = sim.totals();
     nlohmann::ordered_json j;
     j["scenario"] = info.scenario;
@@ -87,21 +73,19 @@ std::string summary_json(const engine::Simulation& sim, const RunInfo& info) {
     j["end_date"] = sim.scenario().meta.start_date.plus_days(info.days > 0 ? info.days - 1 : 0).iso();
     j["population"] = sim.civilians().size();
     nlohmann::ordered_json tot;
-    tot["civilians_killed"] = t.civilians_killed;
-    tot["civilians_killed_government"] = t.civilians_killed_government;
-    tot["civilians_killed_groups"] = t.civilians_killed_groups;
-    tot["civilians_killed_battle"] = t.civilians_killed_battle;
-    tot["battle_deaths"] = t.battle_deaths;
+    for (const char* k : {"civilians_killed", "civilians_killed_government",
+                          "civilians_killed_groups", "civilians_killed_battle", "battle_deaths",
+                          "peacekeeper_fatalities"})
+        tot[k] = total(k);
     const auto m = sim.mission_totals();
-    tot["peacekeeper_fatalities"] = m.fatalities;
     tot["displaced_peak"] = t.displaced_peak;
-    tot["refugees"] = t.refugees;
-    tot["recruited"] = t.recruited;
+    tot["refugees"] = total("refugees");
+    tot["recruited"] = total("new_recruits");  // the flow; the column `recruited` is the stock
     tot["cost_musd"] = m.cost_musd;
-    tot["communal_deaths"] = t.communal_deaths;
-    tot["events"] = {{"state_based", t.events_state},
-                     {"non_state", t.events_nonstate},
-                     {"one_sided", t.events_onesided}};
+    tot["communal_deaths"] = total("communal_deaths");
+    tot["events"] = {{"state_based", total("events_state_based")},
+                     {"non_state", total("events_non_state")},
+                     {"one_sided", total("events_one_sided")}};
     j["totals"] = tot;
     const auto& mp = sim.scenario().mission;
     nlohmann::ordered_json mj;
@@ -115,18 +99,18 @@ std::string summary_json(const engine::Simulation& sim, const RunInfo& info) {
         {"electoral", tk.electoral}, {"ddr", tk.ddr}, {"offensive_ops", tk.offensive_ops}};
     for (const auto& [name, sw] : task_list) tasks[name] = sw == scenario::Switch::On;
     mj["tasks"] = tasks;
-    mj["patrols"] = m.patrols;
-    mj["responses"] = m.responses;
+    mj["patrols"] = total("patrols");
+    mj["responses"] = total("responses");
     mj["response_time_median_h"] = m.response_time_median_h;
     mj["response_time_p90_h"] = m.response_time_p90_h;
-    mj["flight_hours"] = m.flight_hours;
-    mj["movement_denials"] = m.movement_denials;
-    mj["reimbursement_delay_days"] = m.reimbursement_delay_days;
+    mj["flight_hours"] = total("flight_hours");
+    mj["movement_denials"] = total("movement_denials");
+    mj["reimbursement_delay_days"] = total("reimbursement_delay_days");
     mj["contingents_withdrawn"] = m.contingents_withdrawn;
-    mj["misconduct_cases"] = m.misconduct_cases;
+    mj["misconduct_cases"] = total("misconduct_cases");
     mj["rotations"] = m.rotations;
     mj["reports"] = m.reports;
-    mj["fatalities"] = m.fatalities;
+    mj["fatalities"] = total("peacekeeper_fatalities");
     mj["cost_musd"] = m.cost_musd;
     mj["final_impartiality"] = m.final_impartiality;
     mj["roads_repaired_cells"] = m.roads_repaired;
@@ -143,9 +127,9 @@ std::string summary_json(const engine::Simulation& sim, const RunInfo& info) {
     j["politics"] = {{"final_stage", scenario::stage_names[int(t.final_stage)]},
                      {"furthest_stage", scenario::stage_names[int(t.furthest_stage)]},
                      {"relapses", t.relapses},
-                     {"local_dialogues", t.dialogues},
-                     {"communal_clashes", t.clashes},
-                     {"demobilised", t.demobilised}};
+                     {"local_dialogues", total("local_dialogues")},
+                     {"communal_clashes", total("communal_clashes")},
+                     {"demobilised", total("demobilised")}};
     nlohmann::ordered_json groups = nlohmann::ordered_json::array();
     std::vector<std::int64_t> strength(sim.parties().size(), 0);
     for (const auto& u : sim.units()) strength[u.party] += u.strength;
