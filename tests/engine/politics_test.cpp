@@ -8,19 +8,26 @@ using namespace peacesim;
 using scenario::Stage;
 
 namespace {
+// Seeds for the durability tests: about 10 s on one core each, and enough untied pairs (see
+// below) for a sign test at 5% to detect an effect that holds in most of them.
+constexpr int durability_seeds = 20;
+constexpr int min_untied = 10;
+
 double days_at_or_after(const engine::Simulation& s, Stage stage) {
     double n = 0;
     for (const auto& d : s.history()) n += d.stage >= stage;
     return n;
 }
 int furthest(const engine::Simulation& s) { return int(s.totals().furthest_stage); }
-// A post-war setting: the accord is being implemented, two spoilers are still armed.
+// A post-war setting: the accord is being implemented, two spoilers are still armed. The relapse
+// hazard is high enough that most seeds relapse within 300 days in at least one arm of a pair:
+// pairs where neither does tie and tell nothing.
 std::vector<scenario::Override> accord(std::vector<scenario::Override> extra) {
     std::vector<scenario::Override> o = {{"politics.initial_stage", "implementation"},
                                          {"armed_groups.0.stance", "signatory"},
                                          {"armed_groups.1.stance", "spoiler"},
                                          {"armed_groups.2.stance", "spoiler"},
-                                         {"politics.relapse_rate", "0.05"},
+                                         {"politics.relapse_rate", "0.1"},
                                          {"politics.implementation_days", "2000"}};
     o.insert(o.end(), extra.begin(), extra.end());
     return o;
@@ -46,22 +53,30 @@ TEST_CASE("without mediation no ceasefire is reached, with strong mediation most
 }
 
 TEST_CASE("inclusion makes agreements more durable (Krause, Krause and Branfors 2018)", "[mechanism][politics]") {
-    const auto p = test::compare(300, 10, accord({{"politics.inclusion", "0"}}), accord({{"politics.inclusion", "1"}}),
-                                 [](const engine::Simulation& s) { return days_at_or_after(s, Stage::Agreement); });
-    INFO("days of peace without inclusion " << p.mean_a << ", with full inclusion " << p.mean_b);
-    // Sign test over the pairs that differ (pairs where neither relapses tie).
-    REQUIRE(p.higher + p.lower >= 5);
-    CHECK(p.higher >= test::decisive(p.higher + p.lower));
+    const auto p = test::compare(
+        300, durability_seeds, accord({{"politics.inclusion", "0"}}),
+        accord({{"politics.inclusion", "1"}}),
+        [](const engine::Simulation& s) { return days_at_or_after(s, Stage::Agreement); });
+    INFO("days of peace without inclusion " << p.mean_a << ", with full inclusion " << p.mean_b
+                                            << "; " << p.higher << " seeds longer, " << p.lower
+                                            << " shorter");
+    // Sign test over the pairs that differ (pairs where neither relapses tie), with enough of
+    // them that the test can be decisive at all.
+    REQUIRE(p.untied() >= min_untied);
+    CHECK(p.higher >= test::decisive(p.untied()));
     CHECK(p.mean_b > p.mean_a);
 }
 
 TEST_CASE("a united Council keeps an accord alive longer", "[mechanism][politics]") {
-    const auto p = test::compare(300, 10, accord({{"politics.council_unity", "0.1"}}),
-                                 accord({{"politics.council_unity", "1.0"}}),
-                                 [](const engine::Simulation& s) { return days_at_or_after(s, Stage::Agreement); });
-    INFO("days of peace with a divided Council " << p.mean_a << ", united " << p.mean_b);
-    REQUIRE(p.higher + p.lower >= 5);
-    CHECK(p.higher >= test::decisive(p.higher + p.lower));
+    const auto p = test::compare(
+        300, durability_seeds, accord({{"politics.council_unity", "0.1"}}),
+        accord({{"politics.council_unity", "1.0"}}),
+        [](const engine::Simulation& s) { return days_at_or_after(s, Stage::Agreement); });
+    INFO("days of peace with a divided Council " << p.mean_a << ", united " << p.mean_b << "; "
+                                                 << p.higher << " seeds longer, " << p.lower
+                                                 << " shorter");
+    REQUIRE(p.untied() >= min_untied);
+    CHECK(p.higher >= test::decisive(p.untied()));
     CHECK(p.mean_b > p.mean_a);
 }
 
