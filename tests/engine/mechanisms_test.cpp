@@ -2,9 +2,7 @@
 // seeds: paired runs (same seed, same map) with the lever changed, and a sign test on the pairs.
 #include <catch2/catch.hpp>
 
-#include <functional>
-
-#include "../support/runs.hpp"
+#include "../support/ensemble.hpp"
 
 using namespace peacesim;
 using population::Status;
@@ -12,26 +10,6 @@ using population::Status;
 namespace {
 constexpr int seeds = 8;
 constexpr int days = 150;
-
-/// Runs each seed with both settings and counts the seeds where metric(b) > metric(a).
-struct Paired {
-    int higher = 0;
-    double mean_a = 0, mean_b = 0;
-};
-Paired compare(std::vector<scenario::Override> a, std::vector<scenario::Override> b,
-               const std::function<double(const engine::Simulation&)>& metric) {
-    Paired p;
-    for (int s = 1; s <= seeds; ++s) {
-        const double va = metric(test::run_small(days, std::uint64_t(s), 2, a));
-        const double vb = metric(test::run_small(days, std::uint64_t(s), 2, b));
-        p.higher += vb > va;
-        p.mean_a += va / seeds;
-        p.mean_b += vb / seeds;
-    }
-    return p;
-}
-// Sign test: 7 or more of 8 seeds in one direction has p < 0.035 under "no effect".
-constexpr int decisive = 7;
 
 double fled(const engine::Simulation& s) {
     double f = 0;
@@ -44,38 +22,43 @@ double killed_by_groups(const engine::Simulation& s) { return double(s.totals().
 }  // namespace
 
 TEST_CASE("remembered violence makes people flee", "[mechanism][flight]") {
-    const auto p = compare({{"conflict.threat_per_death", "0.0"}}, {{"conflict.threat_per_death", "0.15"}}, fled);
+    const auto p = test::compare(days, seeds, {{"conflict.threat_per_death", "0.0"}},
+                                 {{"conflict.threat_per_death", "0.15"}}, fled);
     INFO("fled without violence memory " << p.mean_a << ", with " << p.mean_b);
-    CHECK(p.higher >= decisive);
+    CHECK(p.higher >= test::decisive(seeds));
     CHECK(p.mean_b > p.mean_a);
 }
 
 TEST_CASE("more risk-averse people flee sooner", "[mechanism][flight]") {
-    const auto p = compare({{"population.risk_aversion_mean", "0.7"}}, {{"population.risk_aversion_mean", "0.3"}}, fled);
+    const auto p = test::compare(days, seeds, {{"population.risk_aversion_mean", "0.7"}},
+                                 {{"population.risk_aversion_mean", "0.3"}}, fled);
     INFO("fled at R=0.7 " << p.mean_a << ", at R=0.3 " << p.mean_b);
     // Lower R is a lower bar for threat to cross: more flight.
-    CHECK(p.higher >= decisive);
+    CHECK(p.higher >= test::decisive(seeds));
 }
 
 TEST_CASE("legitimacy lowers grievance and so recruitment (Epstein 2002)", "[mechanism][rebellion]") {
-    const auto p = compare({{"government.legitimacy", "0.8"}}, {{"government.legitimacy", "0.2"}}, recruited);
+    const auto p = test::compare(days, seeds, {{"government.legitimacy", "0.8"}},
+                                 {{"government.legitimacy", "0.2"}}, recruited);
     INFO("recruits at L=0.8 " << p.mean_a << ", at L=0.2 " << p.mean_b);
-    CHECK(p.higher >= decisive);
+    CHECK(p.higher >= test::decisive(seeds));
 }
 
 TEST_CASE("perceived arrest risk deters rebellion (Epstein 2002)", "[mechanism][rebellion]") {
-    const auto p = compare({{"population.arrest_k", "20"}, {"population.max_risk", "1.0"}},
-                           {{"population.arrest_k", "0"}}, recruited);
+    const auto p =
+        test::compare(days, seeds, {{"population.arrest_k", "20"}, {"population.max_risk", "1.0"}},
+                      {{"population.arrest_k", "0"}}, recruited);
     INFO("recruits with k=20 " << p.mean_a << ", with k=0 " << p.mean_b);
-    CHECK(p.higher >= decisive);
+    CHECK(p.higher >= test::decisive(seeds));
 }
 
 TEST_CASE("state forces that disregard human rights kill civilians in sweeps", "[mechanism][violence]") {
     const auto clean = test::run_small(days, 3, 2, {{"government.hr_compliance", "1.0"}});
     CHECK(clean.totals().civilians_killed_government == 0);
-    const auto p = compare({{"government.hr_compliance", "0.9"}}, {{"government.hr_compliance", "0.1"}}, killed_by_state);
+    const auto p = test::compare(days, seeds, {{"government.hr_compliance", "0.9"}},
+                                 {{"government.hr_compliance", "0.1"}}, killed_by_state);
     INFO("killed by the state at hr 0.9 " << p.mean_a << ", at 0.1 " << p.mean_b);
-    CHECK(p.higher >= decisive);
+    CHECK(p.higher >= test::decisive(seeds));
 }
 
 TEST_CASE("protection present deters attacks on settlements", "[mechanism][violence]") {
@@ -89,10 +72,10 @@ TEST_CASE("protection present deters attacks on settlements", "[mechanism][viole
                 d += double(e.deaths_civilians);
         return d;
     };
-    const auto p = compare({{"conflict.deterrence_per_company", "3.0"}}, {{"conflict.deterrence_per_company", "0.0"}},
-                           in_towns);
+    const auto p = test::compare(days, seeds, {{"conflict.deterrence_per_company", "3.0"}},
+                                 {{"conflict.deterrence_per_company", "0.0"}}, in_towns);
     INFO("killed by armed groups in garrisoned towns with strong deterrence " << p.mean_a << ", with none " << p.mean_b);
-    CHECK(p.higher >= decisive);
+    CHECK(p.higher >= test::decisive(seeds));
 }
 
 TEST_CASE("brutal groups kill more civilians", "[mechanism][violence]") {
@@ -101,7 +84,7 @@ TEST_CASE("brutal groups kill more civilians", "[mechanism][violence]") {
         low.push_back({"armed_groups." + std::to_string(g) + ".brutality", "0.1"});
         high.push_back({"armed_groups." + std::to_string(g) + ".brutality", "0.9"});
     }
-    const auto p = compare(low, high, killed_by_groups);
+    const auto p = test::compare(days, seeds, low, high, killed_by_groups);
     INFO("killed by armed groups at brutality 0.1 " << p.mean_a << ", at 0.9 " << p.mean_b);
-    CHECK(p.higher >= decisive);
+    CHECK(p.higher >= test::decisive(seeds));
 }

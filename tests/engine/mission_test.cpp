@@ -160,7 +160,7 @@ TEST_CASE("civil affairs convene more local dialogues", "[mission][tasks]") {
     CHECK(p.higher >= test::decisive(seeds));
 }
 
-TEST_CASE("monitoring reports abuses; accountability rotates underperformers; discipline curbs misconduct",
+TEST_CASE("monitoring reports abuses, accountability rotates underperformers, discipline curbs misconduct",
           "[mission][conduct]") {
     const auto watched = test::run_small(days, 1, 2, sized({{"mission.observers", "200"}}));
     CHECK(watched.mission_totals().reports > 0);

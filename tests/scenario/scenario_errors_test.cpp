@@ -147,7 +147,7 @@ TEST_CASE("overrides given with --set reach every kind of key", "[scenario][set]
     CHECK(sc.mission.funding.paid_fraction == Approx(0.5));
 }
 
-TEST_CASE("keys left out keep their defaults; an empty file is the struct's defaults", "[scenario]") {
+TEST_CASE("keys left out keep their defaults, an empty file is the struct's defaults", "[scenario]") {
     const auto sc = load_text("[world]\npopulation = 5000\n", "small.toml");
     const Scenario d;
     CHECK(sc.world.population == 5000);
