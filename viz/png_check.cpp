@@ -19,7 +19,8 @@ int main(int argc, char** argv) {
         return 1;
     }
     std::set<unsigned> colours;
-    for (long i = 0; i < long(w) * h; ++i) colours.insert(unsigned(px[3 * i]) << 16 | unsigned(px[3 * i + 1]) << 8 | px[3 * i + 2]);
+    for (long i = 0; i < long(w) * h; ++i)
+        colours.insert(unsigned(px[3 * i]) << 16 | unsigned(px[3 * i + 1]) << 8 | px[3 * i + 2]);
     stbi_image_free(px);
     std::printf("%s: %dx%d, %zu colours\n", argv[1], w, h, colours.size());
     if (w < std::atoi(argv[2]) || h < std::atoi(argv[3])) return 1;

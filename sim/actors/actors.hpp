@@ -21,14 +21,16 @@ Forces make_forces(const world::Map& map, const scenario::Scenario& sc, std::uin
 // survey.cpp (7.1, 7.9)
 /// Counts each party's armed men in sight of each settlement (the mission's troops with the
 /// state's under offensive operations) and the state's companies within engagement distance.
-void survey(Forces& f, const world::Map& map, const world::Sight& sight, const mission::State& mission);
+void survey(Forces& f, const world::Map& map, const world::Sight& sight,
+            const mission::State& mission);
 /// Each settlement passes to the party with the most armed men in sight.
 void take_ground(Forces& f);
 
 // decide.cpp (7.4), movement.cpp (7.5)
 void decide(Forces& f, const world::Map& map, const world::Sight& sight,
             const population::Presence& presence, const mission::State& mission,
-            const politics::Track& politics, const scenario::Scenario& sc, const core::Today& today);
+            const politics::Track& politics, const scenario::Scenario& sc,
+            const core::Today& today);
 void move(Forces& f, const world::Map& map, const scenario::Scenario& sc, bool rainy);
 /// Deterrence at a settlement: 1 + deterrence_per_company x (state companies + mission guard),
 /// doubled at a protection site. Raiders weigh it; it divides a raid's lethality.
@@ -36,9 +38,10 @@ double guard_at(std::size_t settlement, const Forces& f, const mission::State& m
                 const scenario::ConflictParams& cp);
 
 // combat.cpp (7.6, 7.7)
-void resolve(Forces& f, engine::Incidents& incidents, mission::State& mission, const world::Map& map,
-             const world::Sight& sight, const population::Presence& presence,
-             const politics::Track& politics, const scenario::Scenario& sc, const core::Today& today);
+void resolve(Forces& f, engine::Incidents& incidents, mission::State& mission,
+             const world::Map& map, const world::Sight& sight, const population::Presence& presence,
+             const politics::Track& politics, const scenario::Scenario& sc,
+             const core::Today& today);
 void fall_back(Unit& u);
 void record_losses(Forces& f, std::uint32_t party, std::int64_t n);
 

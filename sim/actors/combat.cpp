@@ -87,10 +87,14 @@ struct Resolver {
         const double def = defence_factor(map, b.x, b.y);
         // Lanchester (1916) aimed fire, for one day: each side's losses grow with the other's
         // strength and quality.
-        const double la = cp.battle_lethality * b.strength * quality(b) * def * rng.uniform(0.5, 1.5);
-        const double lb = cp.battle_lethality * a.strength * quality(a) / def * rng.uniform(0.5, 1.5);
-        const auto da = std::int32_t(std::min<std::uint32_t>(rng.poisson(la), std::uint32_t(a.strength)));
-        const auto db = std::int32_t(std::min<std::uint32_t>(rng.poisson(lb), std::uint32_t(b.strength)));
+        const double la =
+            cp.battle_lethality * b.strength * quality(b) * def * rng.uniform(0.5, 1.5);
+        const double lb =
+            cp.battle_lethality * a.strength * quality(a) / def * rng.uniform(0.5, 1.5);
+        const auto da =
+            std::int32_t(std::min<std::uint32_t>(rng.poisson(la), std::uint32_t(a.strength)));
+        const auto db =
+            std::int32_t(std::min<std::uint32_t>(rng.poisson(lb), std::uint32_t(b.strength)));
         const std::int32_t sa = a.strength, sb = b.strength;
         a.strength -= da, b.strength -= db;
         record_losses(f, a.party, da);
@@ -139,7 +143,8 @@ struct Resolver {
                 if (inc.osv_party[s] == none32) {
                     std::int64_t targets = presence.present[presence.at(s, identity)];
                     if (targets > 0) {
-                        const double expected = cp.osv_lethality * g.strength * punishment_lethality;
+                        const double expected =
+                            cp.osv_lethality * g.strength * punishment_lethality;
                         inc.osv_p[s] = float(std::min(max_osv_p, expected / double(targets)));
                         inc.osv_party[s] = 0;
                         inc.osv_only[s] = identity;  // only the insurgents' people are targeted
@@ -213,10 +218,12 @@ void resolve(Forces& f, Incidents& inc, mission::State& mission, const world::Ma
         if (!u.alive() || f.fought[id]) continue;
         if (u.action == Action::AttackUnit && u.target != no_target) {
             Unit& t = f.units[u.target];
-            if (t.alive() && !f.fought[u.target] && dist_cells(u.x, u.y, t.x, t.y) <= sight.engage &&
+            if (t.alive() && !f.fought[u.target] &&
+                dist_cells(u.x, u.y, t.x, t.y) <= sight.engage &&
                 !politics::truce_between(f.parties, politics, u.party, t.party)) {
                 r.battle(id, u.target);
-                if (u.action != Action::Retreat) u.action = Action::Hold;  // a broken unit falls back
+                if (u.action != Action::Retreat)
+                    u.action = Action::Hold;  // a broken unit falls back
                 u.target = no_target;
             }
         } else if (u.action == Action::AttackMission && u.target != no_target) {

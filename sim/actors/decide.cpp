@@ -94,12 +94,14 @@ void decide(Forces& f, const world::Map& map, const world::Sight& sight,
             // Counter-insurgency: go after bands within reach, weaker ones first.
             f.unit_index.near(u.x, u.y, raid, [&](std::uint32_t o) {
                 const Unit& e = snapshot[o];
-                if (e.party == 0 || !e.alive() || politics::truce_between(parties, politics, 0, e.party))
+                if (e.party == 0 || !e.alive() ||
+                    politics::truce_between(parties, politics, 0, e.party))
                     return;
                 const double d = dist_cells(u.x, u.y, e.x, e.y);
                 if (d > raid) return;
                 const double odds = double(u.strength) / double(u.strength + e.strength);
-                add(me.capacity * odds * w_counterinsurgency / (1.0 + d / raid), Action::AttackUnit, o);
+                add(me.capacity * odds * w_counterinsurgency / (1.0 + d / raid), Action::AttackUnit,
+                    o);
             });
             add(hold_weight, Action::Hold, no_target);
         } else {
@@ -120,7 +122,8 @@ void decide(Forces& f, const world::Map& map, const world::Sight& sight,
             // Peacekeepers become targets as the mission loses its impartiality, and always for
             // spoilers bent on derailing the process.
             const bool spoiler = me.stance == scenario::Stance::Spoiler;
-            const double hostility = (1.0 - mission.impartiality) + (spoiler ? spoiler_hostility : 0.0);
+            const double hostility =
+                (1.0 - mission.impartiality) + (spoiler ? spoiler_hostility : 0.0);
             if (!mission.units.empty())
                 mission.index.near(u.x, u.y, raid, [&](std::uint32_t o) {
                     const auto& m = mission.units[o];
@@ -128,13 +131,15 @@ void decide(Forces& f, const world::Map& map, const world::Sight& sight,
                     if (!m.active() || (m.kind != mission::UnitKind::Company &&
                                         m.kind != mission::UnitKind::Police && !regional))
                         return;
-                    const double h =
-                        regional ? regional_hostility + (spoiler ? spoiler_hostility : 0.0) : hostility;
+                    const double h = regional
+                                         ? regional_hostility + (spoiler ? spoiler_hostility : 0.0)
+                                         : hostility;
                     if (h <= 0) return;
                     const double d = dist_cells(u.x, u.y, m.x, m.y);
                     if (d > raid) return;
                     const double odds = own / (own + double(m.strength));
-                    add(w_attack_mission * h * odds * odds / (1.0 + d / raid), Action::AttackMission, o);
+                    add(w_attack_mission * h * odds * odds / (1.0 + d / raid),
+                        Action::AttackMission, o);
                 });
             sight.settlements.near(u.x, u.y, raid, [&](std::uint32_t s) {
                 const auto& st = map.settlements[s];
@@ -145,10 +150,12 @@ void decide(Forces& f, const world::Map& map, const world::Sight& sight,
                     (int(g) == me.identity ? same : others) += presence.present[presence.at(s, g)];
                 // Raids go where many of "the others" live and no army stands guard.
                 const double guard = guard_at(s, f, mission, cp);
-                add(me.brutality * std::sqrt(double(others)) / raid_scale / guard / (1.0 + d / raid),
+                add(me.brutality * std::sqrt(double(others)) / raid_scale / guard /
+                        (1.0 + d / raid),
                     Action::AttackSettlement, s);
                 if (st.majority_group == me.identity)
-                    add(w_recruit * me.resources * std::sqrt(double(same)) / raid_scale / (1.0 + d / raid),
+                    add(w_recruit * me.resources * std::sqrt(double(same)) / raid_scale /
+                            (1.0 + d / raid),
                         Action::Recruit, s);
             });
             add(hold_weight, Action::Hold, no_target);

@@ -26,25 +26,30 @@ void update_groups(Forces& f, population::Civilians& civ, const population::Pres
     auto& parties = f.parties;
     for (std::size_t p = 0; p < parties.size(); ++p) {
         Party& g = parties[p];
-        const double frac = double(f.today[p].losses) / double(std::max<std::int64_t>(1, f.today[p].fighters_at_dawn));
+        const double frac = double(f.today[p].losses) /
+                            double(std::max<std::int64_t>(1, f.today[p].fighters_at_dawn));
         g.pain += (frac - g.pain) / pain_days;
         if (g.government) continue;
-        g.cohesion += cohesion_recovery * (g.initial_cohesion - g.cohesion) - cohesion_per_loss * frac -
+        g.cohesion += cohesion_recovery * (g.initial_cohesion - g.cohesion) -
+                      cohesion_per_loss * frac -
                       (g.stance == scenario::Stance::Negotiating ? cohesion_cost_of_talks : 0.0);
         g.cohesion = std::clamp(g.cohesion, 0.0, 1.0);
     }
     std::vector<std::int64_t> held(parties.size(), 0), fighters(parties.size(), 0);
-    for (std::size_t s = 0; s < f.control.size(); ++s) held[f.control[s]] += presence.residents_at(s);
+    for (std::size_t s = 0; s < f.control.size(); ++s)
+        held[f.control[s]] += presence.residents_at(s);
     for (const auto& u : f.units) fighters[u.party] += u.strength;
     const auto& cp = sc.conflict;
     for (std::size_t p = 1; p < parties.size(); ++p) {
         Party& g = parties[p];
-        g.resources += cp.predation_income * double(held[p]) / 100000.0 - cp.upkeep * double(fighters[p]) / 1000.0;
+        g.resources += cp.predation_income * double(held[p]) / 100000.0 -
+                       cp.upkeep * double(fighters[p]) / 1000.0;
         g.resources = std::clamp(g.resources, min_resources, max_resources);
     }
     const std::size_t n = parties.size();  // splinters made below do not split again today
     for (std::size_t p = 1; p < n; ++p) {
-        if (parties[p].cohesion >= cp.splinter_threshold || fighters[p] < 2 * parties[p].band_size) continue;
+        if (parties[p].cohesion >= cp.splinter_threshold || fighters[p] < 2 * parties[p].band_size)
+            continue;
         if (today.stream(std::uint32_t(p), Purpose::Splinter).bernoulli(cp.splinter_rate))
             splinter(f, civ, std::uint32_t(p), today);
     }

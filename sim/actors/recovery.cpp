@@ -29,8 +29,9 @@ void reinforce(Forces& f, const std::vector<double>& demobilise, const scenario:
         const bool resting = u.x == u.base_x && u.y == u.base_y;
         // Bands being demobilised do not rebuild.
         const bool disarming = u.party < demobilise.size() && demobilise[u.party] > 0;
-        const double rate = p.government ? cp.government_reinforcement * p.capacity
-                                         : (resting && !disarming ? cp.recovery_rate * p.resources : 0.0);
+        const double rate = p.government
+                                ? cp.government_reinforcement * p.capacity
+                                : (resting && !disarming ? cp.recovery_rate * p.resources : 0.0);
         const double gain = rate * double(u.full_strength - u.strength);
         if (gain <= 0) continue;
         auto r = today.stream(id, Purpose::Reinforcement);
@@ -44,9 +45,10 @@ void update_legitimacy(Forces& f, std::int64_t killed_by_state, std::int64_t kil
                        std::int64_t population) {
     Party& gov = f.parties[0];
     const double per_million = 1e6 / double(std::max<std::int64_t>(1, population));
-    gov.legitimacy += legitimacy_drift * (gov.initial_legitimacy - gov.legitimacy) -
-                      legitimacy_per_state_killing * double(killed_by_state) / 1000.0 * per_million -
-                      legitimacy_per_other_killing * double(killed_by_others) / 1000.0 * per_million;
+    gov.legitimacy +=
+        legitimacy_drift * (gov.initial_legitimacy - gov.legitimacy) -
+        legitimacy_per_state_killing * double(killed_by_state) / 1000.0 * per_million -
+        legitimacy_per_other_killing * double(killed_by_others) / 1000.0 * per_million;
     gov.legitimacy = std::clamp(gov.legitimacy, 0.0, 1.0);
 }
 

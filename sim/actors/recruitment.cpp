@@ -21,15 +21,16 @@ std::int64_t enlist(Forces& f, const std::vector<std::int64_t>& recruits, const 
         for (std::uint32_t id = 0; id < f.units.size(); ++id) {
             const Unit& u = f.units[id];
             if (u.party != p || !u.alive()) continue;
-            if (weakest == none32 ||
-                u.strength * f.units[weakest].full_strength < f.units[weakest].strength * u.full_strength)
+            if (weakest == none32 || u.strength * f.units[weakest].full_strength <
+                                         f.units[weakest].strength * u.full_strength)
                 weakest = id;
         }
         const auto band = f.parties[p].band_size;
         if (weakest == none32) {
             Unit u;
             u.party = std::uint32_t(p);
-            const auto& cap = map.settlements[map.regions[std::size_t(f.parties[p].home_region)].capital];
+            const auto& cap =
+                map.settlements[map.regions[std::size_t(f.parties[p].home_region)].capital];
             u.x = u.dest_x = u.base_x = std::min(map.width - 1, int(cap.x) + regroup_offset_cells);
             u.y = u.dest_y = u.base_y = cap.y;
             u.full_strength = band;

@@ -97,8 +97,8 @@ Forces make_forces(const world::Map& map, const scenario::Scenario& sc, std::uin
             const auto& st = map.settlements[spots[r.below(std::uint32_t(spots.size()))]];
             Unit u;
             u.party = std::uint32_t(gi + 1);
-            u.x = u.dest_x = u.base_x = std::clamp(
-                int(st.x) + int(r.below(spread)) - band_scatter_cells, 0, map.width - 1);
+            u.x = u.dest_x = u.base_x =
+                std::clamp(int(st.x) + int(r.below(spread)) - band_scatter_cells, 0, map.width - 1);
             u.y = u.dest_y = u.base_y = std::clamp(
                 int(st.y) + int(r.below(spread)) - band_scatter_cells, 0, map.height - 1);
             u.strength = size;

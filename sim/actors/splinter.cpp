@@ -45,8 +45,10 @@ void splinter(Forces& f, population::Civilians& civ, std::uint32_t p, const core
     const auto parent_aff = std::uint8_t(p - 1), split_aff = std::uint8_t(qi - 1);
     tbb::parallel_for(tbb::blocked_range<std::size_t>(0, civ.size(), 1 << 16), [&](const auto& r) {
         for (std::size_t i = r.begin(); i < r.end(); ++i)
-            if (civ.status[i] == std::uint8_t(Status::Recruited) && civ.affiliation[i] == parent_aff &&
-                today.stream(std::uint32_t(i), Purpose::SplinterRecruits).bernoulli(followers_share))
+            if (civ.status[i] == std::uint8_t(Status::Recruited) &&
+                civ.affiliation[i] == parent_aff &&
+                today.stream(std::uint32_t(i), Purpose::SplinterRecruits)
+                    .bernoulli(followers_share))
                 civ.affiliation[i] = split_aff;
     });
     std::vector<std::uint32_t> mine;

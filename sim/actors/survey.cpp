@@ -62,7 +62,8 @@ void take_ground(Forces& f) {
         std::int64_t top = 0;
         std::uint32_t holder = f.control[s];
         for (std::size_t p = 0; p < np; ++p)
-            if (f.armed[f.armed_at(s, p)] > top) top = f.armed[f.armed_at(s, p)], holder = std::uint32_t(p);
+            if (f.armed[f.armed_at(s, p)] > top)
+                top = f.armed[f.armed_at(s, p)], holder = std::uint32_t(p);
         f.control[s] = holder;
     }
 }

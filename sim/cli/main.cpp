@@ -1,9 +1,9 @@
 // The `peacesim` command: argument parsing and output only; the model lives in the library.
 // Exit codes: 0 success, 1 internal error, 2 bad input (the message names file, line and key).
-#include <CLI/CLI.hpp>
 #include <fmt/format.h>
 #include <unistd.h>
 
+#include <CLI/CLI.hpp>
 #include <atomic>
 #include <chrono>
 #include <csignal>
@@ -33,7 +33,7 @@ scenario::Scenario load(const std::string& path, const std::vector<std::string>&
 
 /// A one-line progress bar on stderr, redrawn at most ten times a second.
 class Progress {
-public:
+  public:
     Progress(int total, bool enabled) : total_(total), enabled_(enabled), start_(clock::now()) {}
     void update(int done) {
         if (!enabled_) return;
@@ -53,7 +53,7 @@ public:
         if (enabled_) std::fputc('\n', stderr);
     }
 
-private:
+  private:
     using clock = std::chrono::steady_clock;
     int total_;
     bool enabled_;
@@ -66,7 +66,8 @@ int cmd_run(const std::string& path, int days_opt, std::int64_t seed_opt, int th
     scenario::Scenario sc = load(path, sets);
     scenario::add_injects(sc, injects);
     const int days = days_opt > 0 ? days_opt : int(sc.meta.days);
-    const std::uint64_t seed = seed_opt >= 0 ? std::uint64_t(seed_opt) : std::uint64_t(sc.meta.seed);
+    const std::uint64_t seed =
+        seed_opt >= 0 ? std::uint64_t(seed_opt) : std::uint64_t(sc.meta.seed);
     if (threads <= 0) threads = engine::default_threads();
     // Check the output directory before spending minutes on the run.
     std::unique_ptr<output::AtomicDir> dir;
@@ -79,7 +80,8 @@ int cmd_run(const std::string& path, int days_opt, std::int64_t seed_opt, int th
     }
     const bool tty = ::isatty(STDERR_FILENO) && !quiet;
     if (!quiet)
-        std::fprintf(stderr, "peacesim: %s, %lld civilians, %d days from %s, seed %llu, %d threads\n",
+        std::fprintf(stderr,
+                     "peacesim: %s, %lld civilians, %d days from %s, seed %llu, %d threads\n",
                      sc.meta.name.c_str(), (long long)sc.world.population, days,
                      sc.meta.start_date.iso().c_str(), (unsigned long long)seed, threads);
     const auto t0 = std::chrono::steady_clock::now();
@@ -91,14 +93,16 @@ int cmd_run(const std::string& path, int days_opt, std::int64_t seed_opt, int th
         bar.update(d);
         return !interrupted.load();
     });
-    const double wall = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+    const double wall =
+        std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
     if (done < days) {
         bar.abandon();
-        std::fprintf(stderr, "peacesim: interrupted on day %d of %d; no output written\n", done, days);
+        std::fprintf(stderr, "peacesim: interrupted on day %d of %d; no output written\n", done,
+                     days);
         return 130;
     }
-    output::RunInfo info{sim.scenario().meta.name, path.empty() ? "<default>" : path, seed, days,
-                         threads, wall};
+    output::RunInfo info{
+        sim.scenario().meta.name, path.empty() ? "<default>" : path, seed, days, threads, wall};
     if (dir) {
         dir->add("summary.json", output::summary_json(sim, info));
         dir->add("timeseries.csv", output::timeseries_csv(sim));
@@ -108,20 +112,26 @@ int cmd_run(const std::string& path, int days_opt, std::int64_t seed_opt, int th
     if (!quiet) {
         const auto t = sim.totals();
         std::printf("\n%s: %d days, %s to %s\n", sim.scenario().meta.name.c_str(), days,
-                    sim.scenario().meta.start_date.iso().c_str(), sim.date().plus_days(-1).iso().c_str());
-        std::printf("  civilians killed     %lld  (state forces %lld, armed groups %lld, in battles %lld)\n",
-                    (long long)t.civilians_killed, (long long)t.civilians_killed_government,
-                    (long long)t.civilians_killed_groups, (long long)t.civilians_killed_battle);
+                    sim.scenario().meta.start_date.iso().c_str(),
+                    sim.date().plus_days(-1).iso().c_str());
+        std::printf(
+            "  civilians killed     %lld  (state forces %lld, armed groups %lld, in battles "
+            "%lld)\n",
+            (long long)t.civilians_killed, (long long)t.civilians_killed_government,
+            (long long)t.civilians_killed_groups, (long long)t.civilians_killed_battle);
         std::printf("  battle deaths        %lld\n", (long long)t.battle_deaths);
         std::printf("  events               %lld state-based, %lld non-state, %lld one-sided\n",
-                    (long long)t.events_state, (long long)t.events_nonstate, (long long)t.events_onesided);
+                    (long long)t.events_state, (long long)t.events_nonstate,
+                    (long long)t.events_onesided);
         std::printf("  displaced (peak)     %lld\n", (long long)t.displaced_peak);
         std::printf("  refugees             %lld\n", (long long)t.refugees);
         std::printf("  joined armed groups  %lld\n", (long long)t.recruited);
         std::printf("  state_hash           %s\n", sim.state_hash().c_str());
         std::printf("  wall time            %.2f s  (%.3g agent-updates/s)\n", wall,
                     double(sim.agent_updates()) / std::max(wall, 1e-9));
-        if (dir) std::printf("  outputs              %s/{summary.json,timeseries.csv,events.csv}\n", out.c_str());
+        if (dir)
+            std::printf("  outputs              %s/{summary.json,timeseries.csv,events.csv}\n",
+                        out.c_str());
     }
     return 0;
 }
@@ -131,8 +141,9 @@ int cmd_validate(const std::vector<std::string>& files, const std::vector<std::s
     for (const auto& f : files) {
         try {
             const auto sc = load(f, sets);
-            std::printf("%s: ok (%s, %lld civilians, %zu armed groups)\n", f.c_str(), sc.meta.name.c_str(),
-                        (long long)sc.world.population, sc.armed_groups.size());
+            std::printf("%s: ok (%s, %lld civilians, %zu armed groups)\n", f.c_str(),
+                        sc.meta.name.c_str(), (long long)sc.world.population,
+                        sc.armed_groups.size());
         } catch (const scenario::ScenarioError& e) {
             for (const auto& d : e.diagnostics()) std::fprintf(stderr, "%s\n", d.str().c_str());
             ++bad;
@@ -148,7 +159,8 @@ int cmd_params(bool markdown) {
         return 0;
     }
     for (const auto& p : params)
-        std::printf("%-40s %-10s %-24s %s\n", p.key.c_str(), p.type.c_str(), p.value.c_str(), p.doc.c_str());
+        std::printf("%-40s %-10s %-24s %s\n", p.key.c_str(), p.type.c_str(), p.value.c_str(),
+                    p.doc.c_str());
     return 0;
 }
 
@@ -164,7 +176,8 @@ int cmd_bench(std::vector<std::int64_t> sizes, int days, int threads, int repeat
             engine::Simulation sim(std::move(sc), 1);
             const auto t0 = std::chrono::steady_clock::now();
             engine::run_days(sim, days, threads);
-            secs.push_back(std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count());
+            secs.push_back(
+                std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count());
             updates = sim.agent_updates();
         }
         std::sort(secs.begin(), secs.end());
@@ -190,12 +203,16 @@ int main(int argc, char** argv) {
     bool quiet = false;
     auto* run = app.add_subcommand("run", "Run a scenario (the built-in default if none is given)");
     run->add_option("scenario", path, "Scenario file (TOML)");
-    run->add_option("--days", days, "Days to simulate (default: the scenario's)")->check(CLI::Range(1, 36500));
-    run->add_option("--seed", seed, "Run seed (default: the scenario's)")->check(CLI::Range(std::int64_t(0), std::int64_t(9007199254740991)));
-    run->add_option("--threads", threads, "Threads (default: all cores)")->check(CLI::Range(1, 1024));
+    run->add_option("--days", days, "Days to simulate (default: the scenario's)")
+        ->check(CLI::Range(1, 36500));
+    run->add_option("--seed", seed, "Run seed (default: the scenario's)")
+        ->check(CLI::Range(std::int64_t(0), std::int64_t(9007199254740991)));
+    run->add_option("--threads", threads, "Threads (default: all cores)")
+        ->check(CLI::Range(1, 1024));
     run->add_option("--out", out, "Directory for summary.json, timeseries.csv, events.csv");
     run->add_option("--set", sets, "Override a scenario key: --set world.population=200000");
-    run->add_option("--inject", injects, "Add an event to the timeline: DAY:EVENT[:ARGS], e.g. 100:coup");
+    run->add_option("--inject", injects,
+                    "Add an event to the timeline: DAY:EVENT[:ARGS], e.g. 100:coup");
     run->add_flag("--quiet,-q", quiet, "No progress or summary on the terminal");
 
     std::vector<std::string> files;
@@ -205,16 +222,21 @@ int main(int argc, char** argv) {
     validate->add_option("--set", vsets, "Check these overrides too");
 
     bool markdown = false;
-    auto* params = app.add_subcommand("params", "List every scenario key with its default and meaning");
+    auto* params =
+        app.add_subcommand("params", "List every scenario key with its default and meaning");
     params->add_flag("--markdown", markdown, "As a Markdown table");
 
     std::vector<std::int64_t> sizes{10'000, 100'000, 1'000'000};
     int bdays = 30, bthreads = 0, repeat = 3;
-    auto* bench = app.add_subcommand("bench", "Throughput of the default scenario at several sizes");
-    bench->add_option("--population", sizes, "Civilian counts to measure")->check(CLI::Range(std::int64_t(1000), std::int64_t(50'000'000)));
+    auto* bench =
+        app.add_subcommand("bench", "Throughput of the default scenario at several sizes");
+    bench->add_option("--population", sizes, "Civilian counts to measure")
+        ->check(CLI::Range(std::int64_t(1000), std::int64_t(50'000'000)));
     bench->add_option("--days", bdays, "Days per run")->check(CLI::Range(1, 3650));
-    bench->add_option("--threads", bthreads, "Threads (default: all cores)")->check(CLI::Range(1, 1024));
-    bench->add_option("--repeat", repeat, "Runs per size; the median is reported")->check(CLI::Range(1, 100));
+    bench->add_option("--threads", bthreads, "Threads (default: all cores)")
+        ->check(CLI::Range(1, 1024));
+    bench->add_option("--repeat", repeat, "Runs per size; the median is reported")
+        ->check(CLI::Range(1, 100));
 
     try {
         app.parse(argc, argv);

@@ -51,18 +51,22 @@ void clash(State& c, engine::Incidents& incidents, const world::Map& map,
         std::int64_t total = 0;
         if (fractionalisation(&present[presence.at(s, 0)], groups, total) < min_mix) continue;
         auto r = today.stream(std::uint32_t(s), Purpose::Communal);
-        if (!r.bernoulli(cp.clash_rate * (t - cp.clash_threshold) / (1.0 - cp.clash_threshold))) continue;
+        if (!r.bernoulli(cp.clash_rate * (t - cp.clash_threshold) / (1.0 - cp.clash_threshold)))
+            continue;
         // The two largest communities present fight.
         std::size_t a = 0, b = 1;
         if (present[presence.at(s, b)] > present[presence.at(s, a)]) std::swap(a, b);
         for (std::size_t g = 2; g < groups; ++g) {
-            if (present[presence.at(s, g)] > present[presence.at(s, a)]) b = a, a = g;
-            else if (present[presence.at(s, g)] > present[presence.at(s, b)]) b = g;
+            if (present[presence.at(s, g)] > present[presence.at(s, a)])
+                b = a, a = g;
+            else if (present[presence.at(s, g)] > present[presence.at(s, b)])
+                b = g;
         }
         c.clash_a[s] = std::uint8_t(a);
         c.clash_b[s] = std::uint8_t(b);
         const double members = double(present[presence.at(s, a)] + present[presence.at(s, b)]);
-        c.clash_p[s] = float(std::min(max_clash_p, cp.clash_deaths * (0.5 + t) / std::max(1.0, members)));
+        c.clash_p[s] =
+            float(std::min(max_clash_p, cp.clash_deaths * (0.5 + t) / std::max(1.0, members)));
         // UCDP codes communal violence between informally organised identity groups as
         // non-state conflict (type 2).
         Event e;

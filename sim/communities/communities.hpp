@@ -27,10 +27,11 @@ struct DaySummary {
     double mean_tension = 0, mean_access = 0;  // by residents (tension over mixed settlements)
 };
 DaySummary update(State& c, const population::Presence& presence, const world::Sight& sight,
-                  const std::vector<float>& violence_memory, const std::vector<std::int64_t>& deaths,
-                  const actors::Forces& forces, const mission::State& mission,
-                  const politics::Track& politics, const world::Season& season,
-                  const scenario::Scenario& sc, const core::Today& today);
+                  const std::vector<float>& violence_memory,
+                  const std::vector<std::int64_t>& deaths, const actors::Forces& forces,
+                  const mission::State& mission, const politics::Track& politics,
+                  const world::Season& season, const scenario::Scenario& sc,
+                  const core::Today& today);
 
 // clashes.cpp
 /// Where tension runs high the two largest communities present clash: sets today's death

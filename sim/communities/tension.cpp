@@ -50,28 +50,32 @@ void init(State& c, const world::Map& map, const population::Presence& presence,
     for (std::size_t s = 0; s < ns; ++s) {
         c.initial_pop[s] = map.settlements[s].initial_population;
         std::int64_t total = 0;
-        const double f = fractionalisation(&presence.present[presence.at(s, 0)], presence.groups, total);
+        const double f =
+            fractionalisation(&presence.present[presence.at(s, 0)], presence.groups, total);
         // Tension starts where communities live side by side, highest where they are evenly mixed.
         c.tension[s] = float(cp.tension * std::min(1.0, f / even_mix));
     }
 }
 
 DaySummary update(State& c, const population::Presence& presence, const world::Sight& sight,
-                  const std::vector<float>& violence_memory, const std::vector<std::int64_t>& deaths,
-                  const actors::Forces& forces, const mission::State& mission,
-                  const politics::Track& politics, const world::Season& season,
-                  const scenario::Scenario& sc, const core::Today& today) {
+                  const std::vector<float>& violence_memory,
+                  const std::vector<std::int64_t>& deaths, const actors::Forces& forces,
+                  const mission::State& mission, const politics::Track& politics,
+                  const world::Season& season, const scenario::Scenario& sc,
+                  const core::Today& today) {
     const auto& cp = sc.communities;
     const std::size_t ns = c.tension.size();
     const bool drought = season.drought_until >= today.day;
-    const double dialogue_boost = politics.stage >= scenario::Stage::Agreement ? agreement_dialogue_boost : 1.0;
+    const double dialogue_boost =
+        politics.stage >= scenario::Stage::Agreement ? agreement_dialogue_boost : 1.0;
     std::vector<std::uint8_t> held_dialogue(ns, 0);
     std::vector<double> fracs(ns, 0.0);
     std::vector<std::int64_t> totals(ns, 0);
     tbb::parallel_for(tbb::blocked_range<std::size_t>(0, ns, 64), [&](const auto& r) {
         for (std::size_t s = r.begin(); s < r.end(); ++s) {
             std::int64_t total = 0;
-            const double frac = fractionalisation(&presence.present[presence.at(s, 0)], presence.groups, total);
+            const double frac =
+                fractionalisation(&presence.present[presence.at(s, 0)], presence.groups, total);
             fracs[s] = frac, totals[s] = total;
             double near = 0;
             for (auto b : sight.vision_blocks[s]) near += violence_memory[b];
@@ -82,20 +86,26 @@ DaySummary update(State& c, const population::Presence& presence, const world::S
                 // Violence where the state does not (or cannot) punish it breeds impunity
                 // (Brosche and Elfversson 2012).
                 const bool justice = forces.control[s] == 0 && forces.gov_companies[s] > 0;
-                const double impunity = near > violence_seen ? (justice ? justice_share : 1.0) : 0.0;
-                const double crowding = double(std::max<std::int64_t>(0, total - c.initial_pop[s])) /
-                                        double(std::max<std::int64_t>(c.initial_pop[s], min_crowding_base));
+                const double impunity =
+                    near > violence_seen ? (justice ? justice_share : 1.0) : 0.0;
+                const double crowding =
+                    double(std::max<std::int64_t>(0, total - c.initial_pop[s])) /
+                    double(std::max<std::int64_t>(c.initial_pop[s], min_crowding_base));
                 // Each death adds tension, less as tension nears its ceiling.
-                t += cp.tension_per_death * double(deaths[s]) * std::min(1.0, 2.0 * frac) * (1.0 - t) +
+                t += cp.tension_per_death * double(deaths[s]) * std::min(1.0, 2.0 * frac) *
+                         (1.0 - t) +
                      cp.impunity_weight * impunity +
-                     cp.competition_weight * (std::min(max_crowding, crowding) + (drought ? 1.0 : 0.0)) -
+                     cp.competition_weight *
+                         (std::min(max_crowding, crowding) + (drought ? 1.0 : 0.0)) -
                      cp.tension_decay * cap * t;
-                if (c.clash_event[s] != none32) cap -= clash_capacity_loss;  // violence erodes institutions
+                if (c.clash_event[s] != none32)
+                    cap -= clash_capacity_loss;  // violence erodes institutions
                 if (t > dialogue_tension) {
                     auto rng = today.stream(std::uint32_t(s), Purpose::Dialogue);
                     // Civil affairs officers convene dialogues where they work.
                     const double ca = mission.civil_affairs_here[s] ? civil_affairs_factor : 1.0;
-                    if (rng.bernoulli(std::min(1.0, sc.politics.local_dialogue_rate * cap * dialogue_boost * ca))) {
+                    if (rng.bernoulli(std::min(
+                            1.0, sc.politics.local_dialogue_rate * cap * dialogue_boost * ca))) {
                         t *= 1.0 - sc.politics.dialogue_effect;
                         cap += dialogue_capacity_gain;
                         held_dialogue[s] = 1;

@@ -22,8 +22,10 @@ void record_people(DayStats& st, const population::DayOutcome& people, const Log
     st.battle_deaths = logged.battle_deaths;
 }
 
-void record_forces(DayStats& st, const actors::Forces& forces, const population::Presence& presence) {
-    for (const auto& u : forces.units) (u.party == 0 ? st.fighters_government : st.fighters_groups) += u.strength;
+void record_forces(DayStats& st, const actors::Forces& forces,
+                   const population::Presence& presence) {
+    for (const auto& u : forces.units)
+        (u.party == 0 ? st.fighters_government : st.fighters_groups) += u.strength;
     st.legitimacy = forces.parties[0].legitimacy;
     std::int64_t held = 0, residents = 0;
     for (std::size_t s = 0; s < forces.control.size(); ++s) {

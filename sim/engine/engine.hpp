@@ -19,7 +19,8 @@ namespace peacesim::engine {
 // incidents.cpp
 void init_incidents(Incidents& inc, std::size_t settlements, std::size_t blocks);
 /// Civilian deaths of the day go to the incidents that caused them.
-void attribute_deaths(Incidents& inc, const communities::State& com, const population::DayOutcome& day);
+void attribute_deaths(Incidents& inc, const communities::State& com,
+                      const population::DayOutcome& day);
 /// What the day's incidents added to the log.
 struct Logged {
     std::int64_t events_state = 0, events_nonstate = 0, events_onesided = 0;
@@ -32,7 +33,8 @@ Logged log_incidents(Incidents& inc, std::vector<Event>& log, actors::Forces& fo
 
 // day_stats.cpp
 void record_people(DayStats& st, const population::DayOutcome& people, const Logged& logged);
-void record_forces(DayStats& st, const actors::Forces& forces, const population::Presence& presence);
+void record_forces(DayStats& st, const actors::Forces& forces,
+                   const population::Presence& presence);
 void record_process(DayStats& st, const politics::Track& track, const actors::Forces& forces);
 
 // injects.cpp

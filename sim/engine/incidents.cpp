@@ -44,16 +44,19 @@ void init_incidents(Incidents& inc, std::size_t settlements, std::size_t blocks)
     inc.deaths.assign(settlements, 0);
 }
 
-void attribute_deaths(Incidents& inc, const communities::State& com, const population::DayOutcome& day) {
+void attribute_deaths(Incidents& inc, const communities::State& com,
+                      const population::DayOutcome& day) {
     for (std::size_t s = 0; s < inc.deaths.size(); ++s) {
-        if (inc.osv_event[s] != none32) inc.today[inc.osv_event[s]].deaths_civilians += day.osv_dead[s];
+        if (inc.osv_event[s] != none32)
+            inc.today[inc.osv_event[s]].deaths_civilians += day.osv_dead[s];
         if (inc.collateral_event[s] != none32)
             inc.today[inc.collateral_event[s]].deaths_civilians += day.battle_dead[s];
         if (com.clash_event[s] != none32) {
             inc.today[com.clash_event[s]].deaths_a += day.clash_dead_a[s];
             inc.today[com.clash_event[s]].deaths_b += day.clash_dead_b[s];
         }
-        inc.deaths[s] = day.osv_dead[s] + day.battle_dead[s] + day.clash_dead_a[s] + day.clash_dead_b[s];
+        inc.deaths[s] =
+            day.osv_dead[s] + day.battle_dead[s] + day.clash_dead_a[s] + day.clash_dead_b[s];
     }
 }
 
@@ -72,15 +75,20 @@ Logged log_incidents(Incidents& inc, std::vector<Event>& log, actors::Forces& fo
         const double best = double(e.best());
         e.low = std::int64_t(std::floor(best * r.uniform(low_min, 1.0)));
         e.high = std::int64_t(std::ceil(best * r.uniform(1.0, high_max)));
-        if (e.type == 1) ++out.events_state;
-        else if (e.type == 2) ++out.events_nonstate;
-        else ++out.events_onesided;
+        if (e.type == 1)
+            ++out.events_state;
+        else if (e.type == 2)
+            ++out.events_nonstate;
+        else
+            ++out.events_onesided;
         const bool communal = e.side_a >= Event::communal_side;
         if (!communal) out.battle_deaths += e.deaths_a + e.deaths_b;
-        if (e.type == 3) (e.side_a == 0 ? out.killed_by_state : out.killed_by_others) += e.deaths_civilians;
+        if (e.type == 3)
+            (e.side_a == 0 ? out.killed_by_state : out.killed_by_others) += e.deaths_civilians;
         mission::report(mission, forces, e);
         const auto& parties = forces.parties;
-        if (!communal && parties[e.side_a].stance == scenario::Stance::Spoiler) inc.spoiler_deaths += e.best();
+        if (!communal && parties[e.side_a].stance == scenario::Stance::Spoiler)
+            inc.spoiler_deaths += e.best();
         if (!communal && e.type != 3 && parties[e.side_b].stance == scenario::Stance::Spoiler)
             inc.spoiler_deaths += e.best();
         // Remembered violence: each death adds threat where it happened.

@@ -15,14 +15,14 @@ struct Incidents {
     std::vector<Event> today;  // incidents opened today; deaths are filled in by the update
 
     // Per settlement, reset each day.
-    std::vector<float> osv_p;               // chance a targeted resident is killed
-    std::vector<std::uint32_t> osv_party;   // who attacks, or none
-    std::vector<std::uint32_t> osv_event;   // index into today, or none
-    std::vector<std::uint8_t> osv_spare;    // identity group spared (the attackers' own)
-    std::vector<std::uint8_t> osv_only;     // the only group targeted (collective punishment)
-    std::vector<float> collateral_p;        // chance a resident dies in a battle nearby
+    std::vector<float> osv_p;              // chance a targeted resident is killed
+    std::vector<std::uint32_t> osv_party;  // who attacks, or none
+    std::vector<std::uint32_t> osv_event;  // index into today, or none
+    std::vector<std::uint8_t> osv_spare;   // identity group spared (the attackers' own)
+    std::vector<std::uint8_t> osv_only;    // the only group targeted (collective punishment)
+    std::vector<float> collateral_p;       // chance a resident dies in a battle nearby
     std::vector<std::uint32_t> collateral_event;
-    std::vector<std::int64_t> deaths;       // violent deaths today, any cause
+    std::vector<std::int64_t> deaths;  // violent deaths today, any cause
 
     std::int64_t violations = 0;      // battles today between the state and a party to talks
     std::int64_t spoiler_deaths = 0;  // deaths today in incidents a spoiler took part in

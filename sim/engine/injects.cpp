@@ -22,7 +22,8 @@ constexpr double coup_legitimacy = 0.25, coup_structural_legitimacy = 0.15, coup
                  coup_min_capacity = 0.05, coup_hr_compliance = 0.25, coup_consent = 0.3,
                  coup_council = 0.2;
 /// Defaults of the injects' arguments.
-constexpr int default_rain_days = 150, default_drought_days = 120, offensive_days = 30, election_days = 30;
+constexpr int default_rain_days = 150, default_drought_days = 120, offensive_days = 30,
+              election_days = 30;
 constexpr double default_mediation_surge = 0.3, default_divided_council = 0.2;
 constexpr double default_funding_cut = 0.3, default_consent = 0.1;
 /// Reinforcements arrive this many cells east of their group's home capital, from across a
@@ -31,9 +32,15 @@ constexpr int reinforcement_offset_cells = 6;
 
 void apply(Simulation::State& s, const scenario::Inject& in, const core::Today& today) {
     // Arguments were checked when the inject was added; these parse them the same way.
-    auto days_arg = [&](int fallback) { return in.args.empty() ? fallback : int(*scenario::parse_integer(in.args)); };
-    auto level_arg = [&](double fallback) { return in.args.empty() ? fallback : *scenario::parse_number(in.args); };
-    auto group = [&](const std::string& a) { return std::uint32_t(*scenario::find_group(s.sc, a) + 1); };
+    auto days_arg = [&](int fallback) {
+        return in.args.empty() ? fallback : int(*scenario::parse_integer(in.args));
+    };
+    auto level_arg = [&](double fallback) {
+        return in.args.empty() ? fallback : *scenario::parse_number(in.args);
+    };
+    auto group = [&](const std::string& a) {
+        return std::uint32_t(*scenario::find_group(s.sc, a) + 1);
+    };
     const int day = today.day;
     auto& parties = s.forces.parties;
     actors::Party& gov = parties[0];
@@ -49,7 +56,8 @@ void apply(Simulation::State& s, const scenario::Inject& in, const core::Today& 
             break;
         case InjectKind::Coup:
             gov.legitimacy = std::max(0.0, gov.legitimacy - coup_legitimacy);
-            gov.initial_legitimacy = std::max(0.0, gov.initial_legitimacy - coup_structural_legitimacy);
+            gov.initial_legitimacy =
+                std::max(0.0, gov.initial_legitimacy - coup_structural_legitimacy);
             gov.capacity = std::max(coup_min_capacity, gov.capacity - coup_capacity);
             gov.hr_compliance = std::max(0.0, gov.hr_compliance - coup_hr_compliance);
             gov.consent = std::max(0.0, gov.consent - coup_consent);
@@ -57,7 +65,8 @@ void apply(Simulation::State& s, const scenario::Inject& in, const core::Today& 
             // Talks in progress are suspended.
             if (pol.stage == scenario::Stage::Talks || pol.stage == scenario::Stage::Ceasefire) {
                 for (auto& p : parties)
-                    if (p.stance == scenario::Stance::Negotiating) p.stance = scenario::Stance::Fighting;
+                    if (p.stance == scenario::Stance::Negotiating)
+                        p.stance = scenario::Stance::Fighting;
                 politics::set_stage(pol, scenario::Stage::Conflict, day);
             }
             break;
@@ -74,14 +83,17 @@ void apply(Simulation::State& s, const scenario::Inject& in, const core::Today& 
             const auto comma = in.args.find(',');
             const std::uint32_t p = group(in.args.substr(0, comma));
             const std::int32_t band = parties[p].band_size;
-            const std::int32_t n = comma == std::string::npos
-                                       ? 2 * band
-                                       : std::int32_t(*scenario::parse_integer(in.args.substr(comma + 1)));
-            const auto& cap = s.map.settlements[s.map.regions[std::size_t(parties[p].home_region)].capital];
+            const std::int32_t n =
+                comma == std::string::npos
+                    ? 2 * band
+                    : std::int32_t(*scenario::parse_integer(in.args.substr(comma + 1)));
+            const auto& cap =
+                s.map.settlements[s.map.regions[std::size_t(parties[p].home_region)].capital];
             for (std::int32_t left = n; left > 0; left -= band) {
                 actors::Unit u;
                 u.party = p;
-                u.x = u.dest_x = u.base_x = std::min(s.map.width - 1, int(cap.x) + reinforcement_offset_cells);
+                u.x = u.dest_x = u.base_x =
+                    std::min(s.map.width - 1, int(cap.x) + reinforcement_offset_cells);
                 u.y = u.dest_y = u.base_y = cap.y;
                 u.full_strength = band;
                 u.strength = std::min(left, band);
@@ -107,20 +119,23 @@ void apply(Simulation::State& s, const scenario::Inject& in, const core::Today& 
             break;
         case InjectKind::ContingentWithdrawn: {
             std::int64_t companies = 0;
-            for (const auto& u : s.mission.units) companies += u.active() && u.kind == mission::UnitKind::Company;
+            for (const auto& u : s.mission.units)
+                companies += u.active() && u.kind == mission::UnitKind::Company;
             const std::int64_t n = in.args.empty() ? std::max<std::int64_t>(1, companies / 10)
                                                    : *scenario::parse_integer(in.args);
             mission::withdraw_companies(s.mission, n);
             break;
         }
         case InjectKind::RegionalForceArrives:
-            mission::deploy_regional(s.mission,
-                                     in.args.empty() ? s.sc.regional_force.troops : *scenario::parse_integer(in.args),
-                                     s.map, s.sight, s.incidents.memory, s.sc);
+            mission::deploy_regional(
+                s.mission,
+                in.args.empty() ? s.sc.regional_force.troops : *scenario::parse_integer(in.args),
+                s.map, s.sight, s.incidents.memory, s.sc);
             break;
         case InjectKind::CommunalIncident:
-            communities::incident(s.communities, in.args.empty() ? world::detail::none32
-                                                                 : std::uint32_t(*scenario::parse_integer(in.args)));
+            communities::incident(
+                s.communities, in.args.empty() ? world::detail::none32
+                                               : std::uint32_t(*scenario::parse_integer(in.args)));
             break;
     }
 }

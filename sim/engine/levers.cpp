@@ -14,7 +14,8 @@
 namespace peacesim::engine {
 
 void Simulation::adjust(const std::vector<scenario::Override>& overrides) {
-    static const char* live[] = {"mission.", "mobility.", "population.", "conflict.", "communities.", "politics."};
+    static const char* live[] = {"mission.",  "mobility.",    "population.",
+                                 "conflict.", "communities.", "politics."};
     std::vector<scenario::Diagnostic> errors;
     for (const auto& o : overrides) {
         bool ok = false;
@@ -26,11 +27,13 @@ void Simulation::adjust(const std::vector<scenario::Override>& overrides) {
     }
     if (!errors.empty()) throw scenario::ScenarioError(std::move(errors));
     State& s = *s_;
-    scenario::Scenario next = scenario::load_text(scenario::to_toml(s.sc), "<running scenario>", overrides);
+    scenario::Scenario next =
+        scenario::load_text(scenario::to_toml(s.sc), "<running scenario>", overrides);
     s.sc = std::move(next);
     for (const auto& o : overrides) {
         if (o.key == "politics.mediation") s.politics.mediation = s.sc.politics.mediation;
-        if (o.key == "politics.council_unity") s.politics.council_unity = s.sc.politics.council_unity;
+        if (o.key == "politics.council_unity")
+            s.politics.council_unity = s.sc.politics.council_unity;
         if (o.key == "politics.inclusion") s.politics.inclusion = s.sc.politics.inclusion;
         s.adjustments.push_back({s.day, o.key + "=" + o.value});
     }
@@ -43,9 +46,10 @@ bool Simulation::order_move(std::size_t k, int x, int y) {
     auto& units = s.mission.units;
     if (k >= units.size() || !units[k].active() || !s.map.inside(x, y)) return false;
     auto& u = units[k];
-    s.adjustments.push_back(
-        {s.day, fmt::format("order {} {} to {},{}", mission::unit_kind_names[int(u.kind)], k, x, y)});
-    if (s.today().stream(std::uint32_t(k), core::Purpose::MissionOrder)
+    s.adjustments.push_back({s.day, fmt::format("order {} {} to {},{}",
+                                                mission::unit_kind_names[int(u.kind)], k, x, y)});
+    if (s.today()
+            .stream(std::uint32_t(k), core::Purpose::MissionOrder)
             .bernoulli(mission::denial_chance(s.mission, s.forces, s.sc))) {
         ++s.mission.today.denials;
         return false;
@@ -70,7 +74,8 @@ bool Simulation::cancel(std::size_t k) {
     auto& v = s_->sc.injects;
     if (k >= v.size() || k < s_->next_inject || v[k].day < s_->day) return false;
     s_->adjustments.push_back(
-        {s_->day, fmt::format("cancel {} on day {}", scenario::inject_names[int(v[k].event)], v[k].day)});
+        {s_->day,
+         fmt::format("cancel {} on day {}", scenario::inject_names[int(v[k].event)], v[k].day)});
     v.erase(v.begin() + std::ptrdiff_t(k));
     return true;
 }

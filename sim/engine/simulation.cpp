@@ -25,23 +25,41 @@ std::uint64_t Simulation::seed() const noexcept { return s_->seed; }
 const scenario::Scenario& Simulation::scenario() const noexcept { return s_->sc; }
 const world::Map& Simulation::map() const noexcept { return s_->map; }
 const population::Civilians& Simulation::civilians() const noexcept { return s_->civ; }
-const std::vector<actors::Party>& Simulation::parties() const noexcept { return s_->forces.parties; }
+const std::vector<actors::Party>& Simulation::parties() const noexcept {
+    return s_->forces.parties;
+}
 const std::vector<actors::Unit>& Simulation::units() const noexcept { return s_->forces.units; }
 const std::vector<DayStats>& Simulation::history() const noexcept { return s_->history; }
 const std::vector<Event>& Simulation::events() const noexcept { return s_->events; }
 std::uint64_t Simulation::agent_updates() const noexcept { return s_->agent_updates; }
-const std::vector<mission::Unit>& Simulation::mission_units() const noexcept { return s_->mission.units; }
-scenario::MissionTasks Simulation::mission_tasks() const noexcept { return mission::tasks_in_force(s_->mission); }
+const std::vector<mission::Unit>& Simulation::mission_units() const noexcept {
+    return s_->mission.units;
+}
+scenario::MissionTasks Simulation::mission_tasks() const noexcept {
+    return mission::tasks_in_force(s_->mission);
+}
 mission::Totals Simulation::mission_totals() const { return mission::run_totals(s_->mission); }
 scenario::Stage Simulation::stage() const noexcept { return s_->politics.stage; }
 const std::vector<float>& Simulation::tension() const noexcept { return s_->communities.tension; }
-const std::vector<float>& Simulation::resolution_capacity() const noexcept { return s_->communities.capacity; }
-const std::vector<float>& Simulation::humanitarian_access() const noexcept { return s_->communities.access; }
-const std::vector<std::uint32_t>& Simulation::settlement_control() const noexcept { return s_->forces.control; }
-std::int64_t Simulation::residents(std::size_t s) const noexcept { return s_->presence.residents_at(s); }
-const std::vector<float>& Simulation::violence_field() const noexcept { return s_->incidents.memory; }
+const std::vector<float>& Simulation::resolution_capacity() const noexcept {
+    return s_->communities.capacity;
+}
+const std::vector<float>& Simulation::humanitarian_access() const noexcept {
+    return s_->communities.access;
+}
+const std::vector<std::uint32_t>& Simulation::settlement_control() const noexcept {
+    return s_->forces.control;
+}
+std::int64_t Simulation::residents(std::size_t s) const noexcept {
+    return s_->presence.residents_at(s);
+}
+const std::vector<float>& Simulation::violence_field() const noexcept {
+    return s_->incidents.memory;
+}
 int Simulation::violence_block_cells() const noexcept { return s_->sight.block_cells; }
-const std::vector<std::uint8_t>& Simulation::protection_sites() const noexcept { return s_->mission.poc; }
+const std::vector<std::uint8_t>& Simulation::protection_sites() const noexcept {
+    return s_->mission.poc;
+}
 const std::vector<std::pair<int, std::string>>& Simulation::adjustments() const noexcept {
     return s_->adjustments;
 }
@@ -74,7 +92,8 @@ Totals Simulation::totals() const {
         t.clashes += d.clashes;
         t.demobilised += d.demobilised;
     }
-    t.civilians_killed = t.civilians_killed_government + t.civilians_killed_groups + t.civilians_killed_battle;
+    t.civilians_killed =
+        t.civilians_killed_government + t.civilians_killed_groups + t.civilians_killed_battle;
     t.final_stage = s_->politics.stage;
     t.furthest_stage = s_->politics.furthest;
     t.relapses = s_->politics.relapses;

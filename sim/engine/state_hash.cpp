@@ -29,16 +29,20 @@ std::string Simulation::state_hash() const {
     h.add(com.tension), h.add(com.capacity), h.add(com.access);
     const auto& pol = s.politics;
     h.add(int(pol.stage)), h.add(pol.stage_day), h.add(pol.mediation), h.add(pol.council_unity);
-    h.add(pol.inclusion), h.add(pol.violence_ema), h.add(pol.spoiler_ema), h.add(pol.violations_ema);
+    h.add(pol.inclusion), h.add(pol.violence_ema), h.add(pol.spoiler_ema),
+        h.add(pol.violations_ema);
     h.add(pol.relapses);
     h.add(s.season.rain_until), h.add(s.season.dry_until), h.add(s.season.drought_until);
     h.add(pol.elections_until);
     for (const auto& p : s.forces.parties) {
-        h.add(p.pain), h.add(p.offensive_until), h.add(p.capacity), h.add(p.hr_compliance), h.add(p.consent);
-        h.add(p.initial_legitimacy), h.add(p.initial_cohesion), h.add(p.splinter_of), h.add(p.brutality);
+        h.add(p.pain), h.add(p.offensive_until), h.add(p.capacity), h.add(p.hr_compliance),
+            h.add(p.consent);
+        h.add(p.initial_legitimacy), h.add(p.initial_cohesion), h.add(p.splinter_of),
+            h.add(p.brutality);
     }
     const auto& m = s.mission;
-    h.add(c.trust_mission), h.add(m.cash), h.add(m.owed), h.add(m.impartiality), h.add(m.flight_hours_left);
+    h.add(c.trust_mission), h.add(m.cash), h.add(m.owed), h.add(m.impartiality),
+        h.add(m.flight_hours_left);
     for (const auto& u : m.units) {
         h.add(std::uint8_t(u.kind)), h.add(std::uint8_t(u.status)), h.add(u.x), h.add(u.y);
         h.add(u.dest_x), h.add(u.dest_y), h.add(u.strength), h.add(u.training), h.add(u.readiness);

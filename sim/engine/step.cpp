@@ -49,7 +49,8 @@ void Simulation::State::step() {
     // Sense: who stands where, what people fear, where they would go.
     mission::sense(mission, map, sight, presence);
     actors::survey(forces, map, sight, mission);
-    population::perceive(perception, presence, map, sight, forces, incidents.memory, mission, politics, sc);
+    population::perceive(perception, presence, map, sight, forces, incidents.memory, mission,
+                         politics, sc);
     actors::take_ground(forces);
     population::choose_refuges(perception, presence, map, sight);
 
@@ -69,8 +70,9 @@ void Simulation::State::step() {
     communities::clash(communities, incidents, map, presence, sc.communities, t);
 
     // Update: civilians in parallel, then the parties, communities, the track and the mission.
-    const auto people = population::update(civ, presence, perception, {incidents, communities, mission},
-                                           forces, politics, sight, sc, t);
+    const auto people =
+        population::update(civ, presence, perception, {incidents, communities, mission}, forces,
+                           politics, sight, sc, t);
     attribute_deaths(incidents, communities, people);
     st.recruited = actors::enlist(forces, people.recruits, map);
     const Logged logged = log_incidents(incidents, events, forces, mission, map, sight, sc, t);
@@ -80,8 +82,9 @@ void Simulation::State::step() {
     record_forces(st, forces, presence);
     displaced_peak = std::max(displaced_peak, st.status[std::size_t(Status::Displaced)] +
                                                   st.status[std::size_t(Status::ProtectionSite)]);
-    const auto com = communities::update(communities, presence, sight, incidents.memory, incidents.deaths,
-                                         forces, mission, politics, season, sc, t);
+    const auto com =
+        communities::update(communities, presence, sight, incidents.memory, incidents.deaths,
+                            forces, mission, politics, season, sc, t);
     st.mean_tension = com.mean_tension, st.mean_access = com.mean_access;
     st.dialogues = communities.dialogues_today, st.clashes = communities.clashes_today;
     actors::update_groups(forces, civ, presence, sc, t);

@@ -51,7 +51,8 @@ std::int32_t battle(State& ms, actors::Forces& forces, std::uint32_t band, std::
     actors::Unit& b = forces.units[band];
     Unit& m = ms.units[company];
     auto rng = today.stream(company, Purpose::MissionBattle);
-    const double mq = mission_quality_base + mission_quality_range * double(m.training) * double(m.readiness);
+    const double mq =
+        mission_quality_base + mission_quality_range * double(m.training) * double(m.readiness);
     const double bq = band_quality_base + band_quality_range * forces.parties[b.party].resources;
     const double def = mission_attacks ? band_cover : 1.0;
     const double k = sc.conflict.battle_lethality;
@@ -65,9 +66,12 @@ std::int32_t battle(State& ms, actors::Forces& forces, std::uint32_t band, std::
     m.strength -= lm;
     b.strength -= lb;
     actors::record_losses(forces, b.party, lb);
-    if (m.kind == UnitKind::Regional) ms.totals.regional_fatalities += lm;
-    else ms.today.fatalities += lm;
-    if (lb > forces.parties[b.party].cohesion * break_share * (b.strength + lb)) actors::fall_back(b);
+    if (m.kind == UnitKind::Regional)
+        ms.totals.regional_fatalities += lm;
+    else
+        ms.today.fatalities += lm;
+    if (lb > forces.parties[b.party].cohesion * break_share * (b.strength + lb))
+        actors::fall_back(b);
     return lb;
 }
 
@@ -90,7 +94,8 @@ void offensives(State& ms, actors::Forces& forces, const world::Sight& sight,
         for (std::uint32_t id = 0; id < ms.units.size(); ++id) {
             Unit& u = ms.units[id];
             if (!u.active() || u.kind != UnitKind::Company || u.caveated) continue;
-            if (!today.stream(id, Purpose::MissionPlan).bernoulli(stabilization_ops_rate * u.readiness))
+            if (!today.stream(id, Purpose::MissionPlan)
+                     .bernoulli(stabilization_ops_rate * u.readiness))
                 continue;
             const std::uint32_t target = nearest_band(forces, u.x, u.y, reach);
             if (target == none32) continue;

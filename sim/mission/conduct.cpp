@@ -34,7 +34,8 @@ void account(State& m, const Staffing& staff, const world::Map& map, const world
             u.caveated = false;
         }
         if (u.kind == UnitKind::Company && u.active())
-            u.performance -= performance_decay * u.performance * (u.caveated ? caveat_decay_factor : 1.0f);
+            u.performance -=
+                performance_decay * u.performance * (u.caveated ? caveat_decay_factor : 1.0f);
     }
     if (p.accountability && day % review_period_days == review_period_days - 1)
         for (auto& u : m.units)
@@ -45,14 +46,16 @@ void account(State& m, const Staffing& staff, const world::Map& map, const world
             }
     // Misconduct (sexual exploitation and abuse among it) at a rate set by discipline and
     // oversight; each case costs the mission the trust of the place where it happened.
-    const double rate = p.misconduct_rate / 30.0 * double(staff.uniformed) / 1000.0 * (1.0 - p.discipline) *
+    const double rate = p.misconduct_rate / 30.0 * double(staff.uniformed) / 1000.0 *
+                        (1.0 - p.discipline) *
                         (p.accountability ? accountability_misconduct_factor : 1.0);
     auto r = today.stream(0, Purpose::MissionConduct);
     const auto cases = r.poisson(rate);
     for (std::uint32_t c = 0; c < cases; ++c) {
         std::vector<std::uint32_t> live;
         for (std::uint32_t id = 0; id < m.units.size(); ++id)
-            if (m.units[id].active() && m.units[id].kind != UnitKind::CivilianTeam) live.push_back(id);
+            if (m.units[id].active() && m.units[id].kind != UnitKind::CivilianTeam)
+                live.push_back(id);
         if (live.empty()) break;
         const Unit& u = m.units[live[r.below(std::uint32_t(live.size()))]];
         std::uint32_t near = 0;

@@ -27,8 +27,10 @@ void end_day(State& m, world::Map& map, const world::Sight& sight,
     if (rf.troops > 0 && rf.arrival_day > 0 && today.day + 1 == rf.arrival_day)
         deploy_regional(m, rf.troops, map, sight, violence_memory, sc);
     if (m.on) repair_roads(m, map);
-    if (m.tasks.offensive_ops) m.impartiality = std::max(0.0, m.impartiality - impartiality_loss_per_day);
-    else m.impartiality = std::min(1.0, m.impartiality + impartiality_recovery_per_day);
+    if (m.tasks.offensive_ops)
+        m.impartiality = std::max(0.0, m.impartiality - impartiality_loss_per_day);
+    else
+        m.impartiality = std::min(1.0, m.impartiality + impartiality_recovery_per_day);
 
     Day& d = m.today;
     d.cash_musd = m.cash / 1e6;
@@ -62,7 +64,8 @@ Totals run_totals(const State& m) {
     std::sort(times.begin(), times.end());
     if (!times.empty()) {
         t.response_time_median_h = times[times.size() / 2];
-        t.response_time_p90_h = times[std::min(times.size() - 1, std::size_t(0.9 * double(times.size())))];
+        t.response_time_p90_h =
+            times[std::min(times.size() - 1, std::size_t(0.9 * double(times.size())))];
     }
     t.cost_musd = m.cost / 1e6;
     t.reimbursement_delay_days = m.max_delay;

@@ -35,10 +35,9 @@ void init(State& m, const world::Map& map, const world::Sight& sight,
     if (sc.regional_force.troops > 0 && sc.regional_force.arrival_day == 0)
         deploy_regional(m, sc.regional_force.troops, map, sight, violence_memory, sc);
     retune(m, map, sc, today);
-    m.flight_hours_left =
-        m.on ? double(sc.mission.helicopters + sc.mission.attack_helicopters) *
-                   sc.mission.flight_hours_per_month
-             : 0.0;
+    m.flight_hours_left = m.on ? double(sc.mission.helicopters + sc.mission.attack_helicopters) *
+                                     sc.mission.flight_hours_per_month
+                               : 0.0;
 }
 
 void retune(State& ms, const world::Map& map, const scenario::Scenario& sc,
@@ -60,9 +59,11 @@ void retune(State& ms, const world::Map& map, const scenario::Scenario& sc,
         target[at(UnitKind::AttackHelicopter)] = m.attack_helicopters;
         target[at(UnitKind::Engineers)] = m.engineers / unit_sizes[at(UnitKind::Engineers)];
     }
-    if (observers) target[at(UnitKind::Observers)] = m.observers / unit_sizes[at(UnitKind::Observers)];
+    if (observers)
+        target[at(UnitKind::Observers)] = m.observers / unit_sizes[at(UnitKind::Observers)];
     if (ms.on)
-        target[at(UnitKind::CivilianTeam)] = m.civilian_staff / unit_sizes[at(UnitKind::CivilianTeam)];
+        target[at(UnitKind::CivilianTeam)] =
+            m.civilian_staff / unit_sizes[at(UnitKind::CivilianTeam)];
     // Settlements by population, largest first (ties by index): bases go where people are.
     std::vector<std::uint32_t> order(ns);
     for (std::uint32_t s = 0; s < ns; ++s) order[s] = s;
@@ -78,7 +79,8 @@ void retune(State& ms, const world::Map& map, const scenario::Scenario& sc,
             case UnitKind::Company:
                 return order[std::size_t(k) % std::min<std::size_t>(ns, std::size_t(companies))];
             case UnitKind::Police:  // formed police guard camps first, then the largest towns
-                return std::size_t(k) < camps.size() ? camps[std::size_t(k)] : order[std::size_t(k) % ns];
+                return std::size_t(k) < camps.size() ? camps[std::size_t(k)]
+                                                     : order[std::size_t(k) % ns];
             case UnitKind::Helicopter:
             case UnitKind::AttackHelicopter:
                 return order[0];

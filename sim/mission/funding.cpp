@@ -29,7 +29,8 @@ Staffing staffing(const State& m) {
     Staffing s;
     for (const auto& u : m.units) {
         if (!u.active() && u.status != UnitStatus::Rotating) continue;
-        if (u.kind == UnitKind::CivilianTeam) s.staff += u.strength;
+        if (u.kind == UnitKind::CivilianTeam)
+            s.staff += u.strength;
         else if (u.kind != UnitKind::Helicopter && u.kind != UnitKind::AttackHelicopter &&
                  u.kind != UnitKind::Regional)  // the regional force is funded outside the UN
             s.uniformed += u.strength;
@@ -72,14 +73,18 @@ void pay(State& m, const Staffing& staff, const scenario::Scenario& sc, const co
         const double factor = m.cash > running * full_hours_days   ? 1.0
                               : m.cash > running * half_hours_days ? 0.5
                                                                    : 0.0;
-        m.flight_hours_left = factor * double(p.helicopters + p.attack_helicopters) * p.flight_hours_per_month;
+        m.flight_hours_left =
+            factor * double(p.helicopters + p.attack_helicopters) * p.flight_hours_per_month;
     }
     // Contributors kept waiting lose readiness; after six months some withdraw.
     for (std::uint32_t id = 0; id < m.units.size(); ++id) {
         Unit& u = m.units[id];
-        if (!u.active() || u.kind == UnitKind::CivilianTeam || u.kind == UnitKind::Regional) continue;
-        if (delay > readiness_loss_after_days) u.readiness = std::max(readiness_floor, u.readiness - readiness_loss);
-        else u.readiness = std::min(1.0f, u.readiness + readiness_gain);
+        if (!u.active() || u.kind == UnitKind::CivilianTeam || u.kind == UnitKind::Regional)
+            continue;
+        if (delay > readiness_loss_after_days)
+            u.readiness = std::max(readiness_floor, u.readiness - readiness_loss);
+        else
+            u.readiness = std::min(1.0f, u.readiness + readiness_gain);
         if (delay > withdrawal_after_days &&
             today.stream(id, Purpose::MissionWithdraw).bernoulli(withdrawal_rate)) {
             u.status = UnitStatus::Withdrawn;

@@ -30,10 +30,10 @@ void apply_mandate(State& m, const scenario::MissionParams& p) {
     k.electoral = m.on && pick(t.electoral, multi);
     k.ddr = m.on && pick(t.ddr, multi);
     k.offensive_ops = m.on && pick(t.offensive_ops, md == Mandate::Stabilization);
-    m.roe = p.roe != Roe::Preset              ? p.roe
-            : md == Mandate::Stabilization    ? Roe::Offensive
-            : md == Mandate::RobustPoc        ? Roe::DefendMandate
-                                              : Roe::SelfDefence;
+    m.roe = p.roe != Roe::Preset           ? p.roe
+            : md == Mandate::Stabilization ? Roe::Offensive
+            : md == Mandate::RobustPoc     ? Roe::DefendMandate
+                                           : Roe::SelfDefence;
     m.posture = p.posture != scenario::Posture::Preset ? p.posture
                 : md == Mandate::Stabilization         ? scenario::Posture::Robust
                 : md == Mandate::RobustPoc             ? scenario::Posture::Mobile

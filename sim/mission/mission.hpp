@@ -24,7 +24,8 @@ void init(State& m, const world::Map& map, const world::Sight& sight,
           const std::vector<float>& violence_memory, const scenario::Scenario& sc,
           const core::Today& today);
 /// Deploys or withdraws units to match the mission's strength in the scenario.
-void retune(State& m, const world::Map& map, const scenario::Scenario& sc, const core::Today& today);
+void retune(State& m, const world::Map& map, const scenario::Scenario& sc,
+            const core::Today& today);
 void deploy_regional(State& m, std::int64_t troops, const world::Map& map,
                      const world::Sight& sight, const std::vector<float>& violence_memory,
                      const scenario::Scenario& sc);

@@ -16,7 +16,8 @@ namespace {
 /// (force used independently of the host adds; joint offensives with it subtract).
 constexpr double intrusion_political = 0.3, intrusion_observe = 0.2, intrusion_presence = 0.1,
                  intrusion_human_rights = 0.2, intrusion_patrols = 0.1, intrusion_response = 0.1,
-                 intrusion_robust_roe = 0.2, intrusion_joint_ops = -0.2, intrusion_offensive_roe = 0.2;
+                 intrusion_robust_roe = 0.2, intrusion_joint_ops = -0.2,
+                 intrusion_offensive_roe = 0.2;
 /// Consent enters as (consent_ceiling - consent); denials are capped.
 constexpr double consent_ceiling = 1.5, max_denial = 0.95;
 /// A convoy makes 40 km/h on a good road; move_cost is in units of a good dry road at 0.35.
@@ -41,9 +42,9 @@ double denial_chance(const State& m, const actors::Forces& forces, const scenari
     if (m.roe == Roe::DefendMandate) intrusion += intrusion_robust_roe;
     if (t.offensive_ops) intrusion += intrusion_joint_ops;
     if (m.roe == Roe::Offensive) intrusion += intrusion_offensive_roe;
-    return std::clamp(sc.mobility.host_restrictions * (consent_ceiling - forces.parties[0].consent) *
-                          intrusion,
-                      0.0, max_denial);
+    return std::clamp(
+        sc.mobility.host_restrictions * (consent_ceiling - forces.parties[0].consent) * intrusion,
+        0.0, max_denial);
 }
 
 double travel_hours(const world::Map& map, int x0, int y0, int x1, int y1, bool rainy,
@@ -71,8 +72,8 @@ void move_convoys(State& m, const world::Map& map, const scenario::Scenario& sc,
                        convoy_speed_factor * budget_km / (1.0 + ied_slowdown * ied), today.rainy);
         auto r = today.stream(id, Purpose::MissionIed);
         if (r.bernoulli(ied_strike_rate * ied)) {
-            const auto dead = std::int32_t(
-                std::min<std::uint32_t>(1 + r.poisson(ied_extra_deaths), std::uint32_t(u.strength)));
+            const auto dead = std::int32_t(std::min<std::uint32_t>(1 + r.poisson(ied_extra_deaths),
+                                                                   std::uint32_t(u.strength)));
             u.strength -= dead;
             m.today.fatalities += dead;
         }

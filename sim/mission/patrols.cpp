@@ -36,7 +36,8 @@ void patrol(State& m, const actors::Forces& forces, const scenario::Scenario& sc
     for (std::uint32_t id = 0; id < m.units.size(); ++id) {
         Unit& u = m.units[id];
         u.patrolling = false;
-        if (!u.active() || u.kind != UnitKind::Company || !m.tasks.patrols || u.orders == 0) continue;
+        if (!u.active() || u.kind != UnitKind::Company || !m.tasks.patrols || u.orders == 0)
+            continue;
         auto r = today.stream(id, Purpose::MissionPatrol);
         const double share = u.orders == 1 ? 1.0 : share_today;  // ordered to patrol: every day
         if (!r.bernoulli(share * funding * u.readiness)) continue;

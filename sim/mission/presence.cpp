@@ -39,49 +39,53 @@ void sense(State& m, const world::Map& map, const world::Sight& sight,
     const double roe_weight = m.roe == scenario::Roe::SelfDefence ? 1.0 : robust_roe_weight;
     const int vision = sight.vision, engage = sight.engage;
     const auto& tasks = m.tasks;
-    tbb::parallel_for(tbb::blocked_range<std::size_t>(0, map.settlements.size(), 64), [&](const auto& r) {
-        for (std::size_t s = r.begin(); s < r.end(); ++s) {
-            const auto& st = map.settlements[s];
-            double guard = 0, safety = 0;
-            bool base = false;
-            m.index.near(st.x, st.y, vision, [&](std::uint32_t id) {
-                const Unit& u = m.units[id];
-                const double d = dist_cells(u.x, u.y, st.x, st.y);
-                if (d > vision) return;
-                const double q = double(u.training) * double(u.readiness);
-                switch (u.kind) {
-                    case UnitKind::Company:
-                    case UnitKind::Police:
-                        if (!tasks.presence) break;
-                        if (d <= engage) {
-                            guard += q * roe_weight * (u.kind == UnitKind::Police ? police_guard_share : 1.0);
-                            safety += 1.0;
-                            base = base || u.kind == UnitKind::Company;
-                        } else if (u.patrolling) {  // patrols reach the villages around the base
-                            guard += patrol_reach_share * q * roe_weight;
-                            safety += patrol_reach_share;
-                        }
-                        break;
-                    case UnitKind::Regional:
-                        if (d <= engage) guard += q * robust_roe_weight, safety += 1.0;
-                        break;
-                    case UnitKind::Observers:
-                        if (tasks.observe_report) m.reported[s] = 1;
-                        break;
-                    case UnitKind::CivilianTeam:
-                        if (tasks.human_rights) m.reported[s] = 1;
-                        if (tasks.civil_affairs) m.civil_affairs_here[s] = 1;
-                        break;
-                    default:
-                        break;
-                }
-            });
-            m.guard[s] = float(guard);
-            // Trust shapes how much safety people feel the mission gives them.
-            m.safety[s] = float(safety * (safety_base + presence.mean_trust_mission(s)));
-            m.poc[s] = tasks.protection_sites && base && st.kind != world::SettlementKind::Village;
-        }
-    });
+    tbb::parallel_for(
+        tbb::blocked_range<std::size_t>(0, map.settlements.size(), 64), [&](const auto& r) {
+            for (std::size_t s = r.begin(); s < r.end(); ++s) {
+                const auto& st = map.settlements[s];
+                double guard = 0, safety = 0;
+                bool base = false;
+                m.index.near(st.x, st.y, vision, [&](std::uint32_t id) {
+                    const Unit& u = m.units[id];
+                    const double d = dist_cells(u.x, u.y, st.x, st.y);
+                    if (d > vision) return;
+                    const double q = double(u.training) * double(u.readiness);
+                    switch (u.kind) {
+                        case UnitKind::Company:
+                        case UnitKind::Police:
+                            if (!tasks.presence) break;
+                            if (d <= engage) {
+                                guard += q * roe_weight *
+                                         (u.kind == UnitKind::Police ? police_guard_share : 1.0);
+                                safety += 1.0;
+                                base = base || u.kind == UnitKind::Company;
+                            } else if (u.patrolling) {  // patrols reach the villages around the
+                                                        // base
+                                guard += patrol_reach_share * q * roe_weight;
+                                safety += patrol_reach_share;
+                            }
+                            break;
+                        case UnitKind::Regional:
+                            if (d <= engage) guard += q * robust_roe_weight, safety += 1.0;
+                            break;
+                        case UnitKind::Observers:
+                            if (tasks.observe_report) m.reported[s] = 1;
+                            break;
+                        case UnitKind::CivilianTeam:
+                            if (tasks.human_rights) m.reported[s] = 1;
+                            if (tasks.civil_affairs) m.civil_affairs_here[s] = 1;
+                            break;
+                        default:
+                            break;
+                    }
+                });
+                m.guard[s] = float(guard);
+                // Trust shapes how much safety people feel the mission gives them.
+                m.safety[s] = float(safety * (safety_base + presence.mean_trust_mission(s)));
+                m.poc[s] =
+                    tasks.protection_sites && base && st.kind != world::SettlementKind::Village;
+            }
+        });
 }
 
 }  // namespace peacesim::mission

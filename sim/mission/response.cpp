@@ -57,7 +57,8 @@ Response respond(State& m, actors::Forces& forces, std::uint32_t s, std::uint32_
     if (best == none32 || sight.km(best_d) > max_reach_km) return out;
     Unit& u = m.units[best];
     auto r = today.stream(s, Purpose::MissionResponse);
-    double hours = sc.mobility.response_prep_h + travel_hours(map, u.x, u.y, st.x, st.y, today.rainy, sc.mobility);
+    double hours = sc.mobility.response_prep_h +
+                   travel_hours(map, u.x, u.y, st.x, st.y, today.rainy, sc.mobility);
     const double flight = sight.km(best_d) / sc.mobility.helicopter_kmh;
     const double sortie = 2 * flight + flight_overhead_h;
     if (m.flight_hours_left >= sortie && m.cash > 0) {
@@ -90,8 +91,8 @@ Response respond(State& m, actors::Forces& forces, std::uint32_t s, std::uint32_
         battle(m, forces, attacker, best, true, sc, today);
         // Attack helicopters give fire support where the rules allow force.
         for (const auto& h : m.units) {
-            if (!h.active() || h.kind != UnitKind::AttackHelicopter || m.flight_hours_left < sortie_hours ||
-                m.cash <= 0)
+            if (!h.active() || h.kind != UnitKind::AttackHelicopter ||
+                m.flight_hours_left < sortie_hours || m.cash <= 0)
                 continue;
             actors::Unit& b = forces.units[attacker];
             const auto loss = std::int32_t(std::min<std::uint32_t>(

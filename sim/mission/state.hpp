@@ -26,11 +26,11 @@ struct State {
     std::vector<Unit> units;
 
     // Per settlement, from the presence phase each day.
-    world::detail::Buckets index;          // active units by position
-    std::vector<float> guard;              // deterrence from mission troops in reach
-    std::vector<float> safety;             // safety people feel from the mission
-    std::vector<std::uint8_t> poc;         // a protection site
-    std::vector<std::uint8_t> reported;    // observers or monitors in sight
+    world::detail::Buckets index;        // active units by position
+    std::vector<float> guard;            // deterrence from mission troops in reach
+    std::vector<float> safety;           // safety people feel from the mission
+    std::vector<std::uint8_t> poc;       // a protection site
+    std::vector<std::uint8_t> reported;  // observers or monitors in sight
     std::vector<std::uint8_t> civil_affairs_here;
     std::vector<std::uint8_t> misconduct_here;  // a misconduct case today
 

@@ -37,12 +37,12 @@ std::string events_csv(const engine::Simulation& sim) {
     for (const auto& e : sim.events()) {
         const std::string a = sim.side_name(e.side_a);
         const std::string b = e.type == 3 ? std::string("Civilians") : sim.side_name(e.side_b);
-        out += fmt::format("{},{},{},{},{},{},{},{:.4f},{:.4f},{},{},{},{},{},{},{},{},{},{}\n", e.id,
-                           e.date.iso(), e.date.iso(), e.type, csv_quote(a), csv_quote(b),
-                           csv_quote(m.regions[e.region].name), m.latitude(e.cell_y),
-                           m.longitude(e.cell_x, e.cell_y), e.deaths_a, e.deaths_b,
-                           e.deaths_civilians, e.deaths_unknown, e.best(), e.low, e.high, e.day,
-                           e.cell_x, e.cell_y);
+        out +=
+            fmt::format("{},{},{},{},{},{},{},{:.4f},{:.4f},{},{},{},{},{},{},{},{},{},{}\n", e.id,
+                        e.date.iso(), e.date.iso(), e.type, csv_quote(a), csv_quote(b),
+                        csv_quote(m.regions[e.region].name), m.latitude(e.cell_y),
+                        m.longitude(e.cell_x, e.cell_y), e.deaths_a, e.deaths_b, e.deaths_civilians,
+                        e.deaths_unknown, e.best(), e.low, e.high, e.day, e.cell_x, e.cell_y);
     }
     return out;
 }
@@ -70,12 +70,13 @@ std::string summary_json(const engine::Simulation& sim, const RunInfo& info) {
     j["days"] = info.days;
     j["threads"] = info.threads;
     j["start_date"] = sim.scenario().meta.start_date.iso();
-    j["end_date"] = sim.scenario().meta.start_date.plus_days(info.days > 0 ? info.days - 1 : 0).iso();
+    j["end_date"] =
+        sim.scenario().meta.start_date.plus_days(info.days > 0 ? info.days - 1 : 0).iso();
     j["population"] = sim.civilians().size();
     nlohmann::ordered_json tot;
-    for (const char* k : {"civilians_killed", "civilians_killed_government",
-                          "civilians_killed_groups", "civilians_killed_battle", "battle_deaths",
-                          "peacekeeper_fatalities"})
+    for (const char* k :
+         {"civilians_killed", "civilians_killed_government", "civilians_killed_groups",
+          "civilians_killed_battle", "battle_deaths", "peacekeeper_fatalities"})
         tot[k] = total(k);
     const auto m = sim.mission_totals();
     tot["displaced_peak"] = t.displaced_peak;
@@ -93,10 +94,17 @@ std::string summary_json(const engine::Simulation& sim, const RunInfo& info) {
     nlohmann::ordered_json tasks;
     const auto tk = sim.mission_tasks();
     const std::pair<const char*, scenario::Switch> task_list[] = {
-        {"presence", tk.presence}, {"patrols", tk.patrols}, {"protection_sites", tk.protection_sites},
-        {"rapid_response", tk.rapid_response}, {"observe_report", tk.observe_report},
-        {"human_rights", tk.human_rights}, {"civil_affairs", tk.civil_affairs}, {"mediation", tk.mediation},
-        {"electoral", tk.electoral}, {"ddr", tk.ddr}, {"offensive_ops", tk.offensive_ops}};
+        {"presence", tk.presence},
+        {"patrols", tk.patrols},
+        {"protection_sites", tk.protection_sites},
+        {"rapid_response", tk.rapid_response},
+        {"observe_report", tk.observe_report},
+        {"human_rights", tk.human_rights},
+        {"civil_affairs", tk.civil_affairs},
+        {"mediation", tk.mediation},
+        {"electoral", tk.electoral},
+        {"ddr", tk.ddr},
+        {"offensive_ops", tk.offensive_ops}};
     for (const auto& [name, sw] : task_list) tasks[name] = sw == scenario::Switch::On;
     mj["tasks"] = tasks;
     mj["patrols"] = total("patrols");
@@ -137,7 +145,8 @@ std::string summary_json(const engine::Simulation& sim, const RunInfo& info) {
         const auto& party = sim.parties()[p];
         groups.push_back({{"name", party.name},
                           {"government", party.government},
-                          {"stance", party.government ? "government" : scenario::stance_names[int(party.stance)]},
+                          {"stance", party.government ? "government"
+                                                      : scenario::stance_names[int(party.stance)]},
                           {"fighters", strength[p]},
                           {"recruits", party.recruits},
                           {"losses", party.losses}});
@@ -145,7 +154,8 @@ std::string summary_json(const engine::Simulation& sim, const RunInfo& info) {
     j["parties"] = groups;
     nlohmann::ordered_json fin;
     const auto counts = sim.status_counts();
-    for (int s = 0; s < population::status_count; ++s) fin[population::status_names[s]] = counts[std::size_t(s)];
+    for (int s = 0; s < population::status_count; ++s)
+        fin[population::status_names[s]] = counts[std::size_t(s)];
     j["final_status"] = fin;
     j["state_hash"] = sim.state_hash();
     j["wall_seconds"] = info.wall_seconds;
@@ -161,14 +171,18 @@ namespace fs = std::filesystem;
 AtomicDir::AtomicDir(fs::path dir) : dir_(std::move(dir)) {
     std::error_code ec;
     if (fs::exists(dir_, ec) && !fs::is_directory(dir_, ec))
-        throw std::runtime_error(fmt::format("--out {}: exists and is not a directory", dir_.string()));
+        throw std::runtime_error(
+            fmt::format("--out {}: exists and is not a directory", dir_.string()));
     if (!fs::exists(dir_, ec)) {
         fs::create_directories(dir_, ec);
-        if (ec) throw std::runtime_error(fmt::format("--out {}: cannot create the directory: {}", dir_.string(), ec.message()));
+        if (ec)
+            throw std::runtime_error(fmt::format("--out {}: cannot create the directory: {}",
+                                                 dir_.string(), ec.message()));
         created_ = true;
     }
     if (::access(dir_.c_str(), W_OK) != 0)
-        throw std::runtime_error(fmt::format("--out {}: the directory is not writable", dir_.string()));
+        throw std::runtime_error(
+            fmt::format("--out {}: the directory is not writable", dir_.string()));
 }
 
 AtomicDir::~AtomicDir() {
@@ -185,7 +199,8 @@ void AtomicDir::add(const std::string& name, const std::string& content) {
     if (!f) throw std::runtime_error(fmt::format("cannot write {}", tmp.string()));
     const bool ok = std::fwrite(content.data(), 1, content.size(), f) == content.size() &&
                     std::fflush(f) == 0 && ::fsync(::fileno(f)) == 0;
-    if (std::fclose(f) != 0 || !ok) throw std::runtime_error(fmt::format("cannot write {} (disk full?)", tmp.string()));
+    if (std::fclose(f) != 0 || !ok)
+        throw std::runtime_error(fmt::format("cannot write {} (disk full?)", tmp.string()));
 }
 
 void AtomicDir::commit() {

@@ -16,7 +16,8 @@ constexpr double election_days = 30.0;
 constexpr double peaceful_floor = 1.0, peaceful_factor = 1.5;
 /// Legitimacy a peaceful vote brings (more with the mission's electoral support), the rise of
 /// its structural level, and what a violent vote costs.
-constexpr double peaceful_gain = 0.1, supported_gain = 0.15, structural_gain = 0.05, violent_loss = 0.1;
+constexpr double peaceful_gain = 0.1, supported_gain = 0.15, structural_gain = 0.05,
+                 violent_loss = 0.1;
 /// Chance that a violent vote after an agreement sends the signatories back to war.
 constexpr double violent_relapse = 0.3;
 }  // namespace
@@ -30,10 +31,12 @@ void open_elections(Track& t, int last_day) {
 void close_elections(Track& t, actors::Forces& forces, const mission::State& mission,
                      core::Stream& r, int day) {
     actors::Party& gov = forces.parties[0];
-    const bool peaceful = t.election_deaths / election_days <= peaceful_floor + peaceful_factor * t.election_baseline;
+    const bool peaceful =
+        t.election_deaths / election_days <= peaceful_floor + peaceful_factor * t.election_baseline;
     if (peaceful) {
         // Electoral support makes a calm vote more credible.
-        gov.legitimacy = std::min(1.0, gov.legitimacy + (mission.tasks.electoral ? supported_gain : peaceful_gain));
+        gov.legitimacy = std::min(
+            1.0, gov.legitimacy + (mission.tasks.electoral ? supported_gain : peaceful_gain));
         gov.initial_legitimacy = std::min(1.0, gov.initial_legitimacy + structural_gain);
         if (t.stage == Stage::Elections) set_stage(t, Stage::Transition, day);
     } else {

@@ -20,14 +20,22 @@ constexpr double spoiler_tempo = 1.5, election_tempo = 1.5;
 }  // namespace
 
 double tempo(const actors::Party& p, const Track& tr, int day) {
-    double t = p.government ? state_tempo_per_capacity * p.capacity : group_base_tempo + p.resources;
+    double t =
+        p.government ? state_tempo_per_capacity * p.capacity : group_base_tempo + p.resources;
     if (p.offensive_until >= day) t *= offensive_tempo;
     if (p.government) return t;
     switch (p.stance) {
-        case Stance::Negotiating: t *= tr.stage <= Stage::Talks ? talks_tempo : ceasefire_tempo; break;
-        case Stance::Signatory: t *= signatory_tempo; break;
-        case Stance::Spoiler: t *= tr.stage >= Stage::Talks ? spoiler_tempo : 1.0; break;  // violence to derail
-        default: break;
+        case Stance::Negotiating:
+            t *= tr.stage <= Stage::Talks ? talks_tempo : ceasefire_tempo;
+            break;
+        case Stance::Signatory:
+            t *= signatory_tempo;
+            break;
+        case Stance::Spoiler:
+            t *= tr.stage >= Stage::Talks ? spoiler_tempo : 1.0;
+            break;  // violence to derail
+        default:
+            break;
     }
     if (tr.elections_until >= day && p.stance != Stance::Signatory) t *= election_tempo;
     return t;
@@ -38,7 +46,8 @@ bool truce_between(const std::vector<actors::Party>& parties, const Track& t, st
     if (a != 0 && b != 0) return false;
     const actors::Party& g = parties[a == 0 ? b : a];
     if (g.government) return false;
-    return (g.stance == Stance::Negotiating && t.stage >= Stage::Ceasefire) || g.stance == Stance::Signatory;
+    return (g.stance == Stance::Negotiating && t.stage >= Stage::Ceasefire) ||
+           g.stance == Stance::Signatory;
 }
 
 }  // namespace peacesim::politics

@@ -76,12 +76,14 @@ void update(Track& t, actors::Forces& forces, population::Civilians& civ, const 
     for (std::size_t p = 1; p < parties.size(); ++p) group_strength += strength[p];
 
     // Ripeness (Zartman 1989): both sides hurting, neither winning.
-    const double share = double(gov_strength) / double(std::max<std::int64_t>(1, gov_strength + group_strength));
+    const double share =
+        double(gov_strength) / double(std::max<std::int64_t>(1, gov_strength + group_strength));
     const double stalemate = 1.0 - std::fabs(share - 0.5) * 2.0;
     // The mission's political staff add to the envoys' mediation, less so as the mission is
     // seen to take sides (stabilization mandates; BRIEF, Mandates).
-    const double mediation =
-        std::min(1.0, t.mediation + (mission.tasks.mediation ? mission_mediation * mission.impartiality : 0.0));
+    const double mediation = std::min(
+        1.0,
+        t.mediation + (mission.tasks.mediation ? mission_mediation * mission.impartiality : 0.0));
     const double push = 0.5 * (mediation + t.council_unity);
     const double calm = std::exp(-calm_decay * t.violations_ema);
 
@@ -91,8 +93,10 @@ void update(Track& t, actors::Forces& forces, population::Civilians& civ, const 
             actors::Party& g = parties[p];
             if (g.stance != Stance::Fighting || strength[p] == 0) continue;
             const double pain = std::min(parties[0].pain, g.pain) * 30.0;  // monthly loss share
-            const double ripeness = std::min(1.0, pain / full_pain) * (stalemate_floor + stalemate_weight * stalemate);
-            if (today.stream(std::uint32_t(p), Purpose::Politics).bernoulli(pp.talks_rate * ripeness * push))
+            const double ripeness =
+                std::min(1.0, pain / full_pain) * (stalemate_floor + stalemate_weight * stalemate);
+            if (today.stream(std::uint32_t(p), Purpose::Politics)
+                    .bernoulli(pp.talks_rate * ripeness * push))
                 g.stance = Stance::Negotiating;
         }
     }
@@ -107,7 +111,8 @@ void update(Track& t, actors::Forces& forces, population::Civilians& civ, const 
             if (p.stance == Stance::Negotiating) p.stance = Stance::Fighting;
         set_stage(t, Stage::Conflict, day);
     };
-    const double dialogue_share = double(news.dialogues) / double(std::max<std::size_t>(1, news.settlements));
+    const double dialogue_share =
+        double(news.dialogues) / double(std::max<std::size_t>(1, news.settlements));
     switch (t.stage) {
         case Stage::Conflict:
             if (negotiating > 0) set_stage(t, Stage::Talks, day);
@@ -130,7 +135,8 @@ void update(Track& t, actors::Forces& forces, population::Civilians& civ, const 
                     if (parties[p].stance != Stance::Negotiating) continue;
                     parties[p].stance = Stance::Signatory;
                     auto s = today.stream(std::uint32_t(p), Purpose::SplinterAtSigning);
-                    if (s.bernoulli(std::max(0.0, (walkout_cohesion - parties[p].cohesion) / walkout_cohesion)))
+                    if (s.bernoulli(std::max(
+                            0.0, (walkout_cohesion - parties[p].cohesion) / walkout_cohesion)))
                         actors::splinter(forces, civ, std::uint32_t(p), today);
                 }
                 set_stage(t, Stage::Agreement, day);
@@ -142,7 +148,8 @@ void update(Track& t, actors::Forces& forces, population::Civilians& civ, const 
         case Stage::Implementation:
             if (day - t.stage_day >= pp.implementation_days) {
                 set_stage(t, Stage::Elections, day);
-                open_elections(t, day + 30);  // today's deaths are already counted: 30 days from tomorrow
+                open_elections(
+                    t, day + 30);  // today's deaths are already counted: 30 days from tomorrow
             }
             break;
         case Stage::Elections:
@@ -152,8 +159,10 @@ void update(Track& t, actors::Forces& forces, population::Civilians& civ, const 
     if (t.elections_until == day) close_elections(t, forces, mission, r, day);
     // Relapse after an agreement: violence and spoilers against inclusion and Council backing.
     if (t.stage >= Stage::Agreement) {
-        const double pressure = std::min(1.0, t.violence_ema / relapse_deaths + t.spoiler_ema / relapse_spoiler_deaths);
-        const double hazard = pp.relapse_rate * pressure * (1.0 - pp.inclusion_durability * t.inclusion) *
+        const double pressure =
+            std::min(1.0, t.violence_ema / relapse_deaths + t.spoiler_ema / relapse_spoiler_deaths);
+        const double hazard = pp.relapse_rate * pressure *
+                              (1.0 - pp.inclusion_durability * t.inclusion) *
                               (council_base - t.council_unity);
         if (r.bernoulli(hazard)) {
             for (auto& p : parties)
@@ -163,7 +172,8 @@ void update(Track& t, actors::Forces& forces, population::Civilians& civ, const 
     }
     // Disarmament, demobilisation and reintegration of signatories during implementation.
     t.demobilise.assign(parties.size(), 0.0);
-    if (t.stage == Stage::Implementation || t.stage == Stage::Elections || t.stage == Stage::Transition)
+    if (t.stage == Stage::Implementation || t.stage == Stage::Elections ||
+        t.stage == Stage::Transition)
         for (std::size_t p = 1; p < parties.size(); ++p)
             if (parties[p].stance == Stance::Signatory)
                 t.demobilise[p] = pp.ddr_rate * (mission.tasks.ddr ? ddr_support : 1.0);

@@ -48,7 +48,8 @@ void perceive(Perception& out, const Presence& presence, const world::Map& map,
     for (std::size_t p = 1; p < np; ++p) {
         const actors::Party& g = parties[p];
         double m = menace_floor + g.brutality;
-        if (g.stance == Stance::Signatory) m *= menace_signatory;
+        if (g.stance == Stance::Signatory)
+            m *= menace_signatory;
         else if (g.stance == Stance::Negotiating)
             m *= politics.stage >= Stage::Ceasefire ? menace_ceasefire : menace_talks;
         menace[p] = m;
@@ -74,23 +75,25 @@ void perceive(Perception& out, const Presence& presence, const world::Map& map,
                 (forces.control[s] == 0
                      ? pp.state_reach / 1000.0 * parties[0].capacity * double(residents)
                      : 0.0);
-            out.arrest_p[s] = float(1.0 - std::exp(-pp.arrest_k * coercive /
-                                                    double(forces.fighters[s] + actives + 1)));
-            out.jail_p[s] = actives > 0 ? float(std::min(1.0, pp.arrest_rate * coercive /
-                                                                  double(actives)))
-                                        : 0.0f;
+            out.arrest_p[s] = float(
+                1.0 - std::exp(-pp.arrest_k * coercive / double(forces.fighters[s] + actives + 1)));
+            out.jail_p[s] = actives > 0
+                                ? float(std::min(1.0, pp.arrest_rate * coercive / double(actives)))
+                                : 0.0f;
             for (std::size_t g = 0; g < groups; ++g) {
                 double h = 0;
                 std::int64_t best = 0;
                 std::uint32_t arg = none8;
                 for (std::size_t p = 1; p < np; ++p) {
-                    if (std::size_t(parties[p].identity) != g) h += double(by_party[p]) * menace[p];
-                    else if (by_party[p] > best) best = by_party[p], arg = std::uint32_t(p - 1);
+                    if (std::size_t(parties[p].identity) != g)
+                        h += double(by_party[p]) * menace[p];
+                    else if (by_party[p] > best)
+                        best = by_party[p], arg = std::uint32_t(p - 1);
                 }
                 if (has_group[g]) h += gov_threat * double(by_party[0]);
-                out.threat[presence.at(s, g)] =
-                    float((v + sc.conflict.presence_threat * (1.0 - std::exp(-h / presence_scale))) /
-                          (1.0 + mission_calm * mission.safety[s]));
+                out.threat[presence.at(s, g)] = float(
+                    (v + sc.conflict.presence_threat * (1.0 - std::exp(-h / presence_scale))) /
+                    (1.0 + mission_calm * mission.safety[s]));
                 out.recruit_group[presence.at(s, g)] = std::uint8_t(arg);
             }
         }
@@ -111,8 +114,9 @@ void choose_refuges(Perception& p, const Presence& presence, const world::Map& m
                 for (auto h : sight.refuges[s]) {
                     if (h == s) continue;
                     const auto& o = map.settlements[h];
-                    const double t = p.threat[presence.at(h, g)] +
-                                     refuge_threat_per_km * sight.km(dist_cells(st.x, st.y, o.x, o.y));
+                    const double t =
+                        p.threat[presence.at(h, g)] +
+                        refuge_threat_per_km * sight.km(dist_cells(st.x, st.y, o.x, o.y));
                     if (t < best) best = t, arg = h;
                 }
                 p.refuge[presence.at(s, g)] = arg;

@@ -36,9 +36,9 @@ void choose_refuges(Perception& p, const Presence& presence, const world::Map& m
 
 /// What people are exposed to where they are today.
 struct Exposure {
-    const engine::Incidents& incidents;       // attacks and battles
-    const communities::State& communities;    // clashes and humanitarian access
-    const mission::State& mission;            // protection sites, guard, safety, misconduct
+    const engine::Incidents& incidents;     // attacks and battles
+    const communities::State& communities;  // clashes and humanitarian access
+    const mission::State& mission;          // protection sites, guard, safety, misconduct
 };
 
 /// What the civilians' day added up to.
@@ -48,7 +48,7 @@ struct DayOutcome {
     std::int64_t fled = 0, returned = 0, new_refugees = 0, demobilised = 0, communal_deaths = 0;
     double mean_grievance = 0, mean_trust_state = 0;
     std::vector<std::int64_t> osv_dead, battle_dead, clash_dead_a, clash_dead_b;  // per settlement
-    std::vector<std::int64_t> recruits;  // per party
+    std::vector<std::int64_t> recruits;                                           // per party
 };
 
 // update.cpp (7.1-7.3, 8.13)

@@ -16,10 +16,13 @@ void init(Presence& presence, Perception& perception, const Civilians& civ, cons
     presence.present.assign(ns * groups, 0);
     presence.actives.assign(sight.block_count(), 0);
     presence.residents.assign(sight.block_count(), 0);
-    for (std::size_t i = 0; i < civ.size(); ++i) ++presence.present[presence.at(civ.location[i], civ.group[i])];
-    for (std::size_t s = 0; s < ns; ++s) presence.residents[sight.settlement_block[s]] += presence.residents_at(s);
+    for (std::size_t i = 0; i < civ.size(); ++i)
+        ++presence.present[presence.at(civ.location[i], civ.group[i])];
+    for (std::size_t s = 0; s < ns; ++s)
+        presence.residents[sight.settlement_block[s]] += presence.residents_at(s);
     presence.trust_mission.assign(ns, 0);
-    for (std::size_t s = 0; s < ns; ++s) presence.trust_mission[s] = initial_trust_x1e4 * presence.residents_at(s);
+    for (std::size_t s = 0; s < ns; ++s)
+        presence.trust_mission[s] = initial_trust_x1e4 * presence.residents_at(s);
     perception.threat.assign(ns * groups, 0.0f);
     perception.refuge.assign(ns * groups, world::detail::none32);
     perception.recruit_group.assign(ns * groups, world::detail::none8);

@@ -9,10 +9,10 @@ namespace peacesim::population {
 
 /// Where people are, rebuilt by the daily update from what each person did.
 struct Presence {
-    std::size_t groups = 1;              // identity groups
-    std::vector<std::int32_t> present;   // settlement x group: people there now
-    std::vector<std::int32_t> actives;   // per violence block: in open rebellion
-    std::vector<std::int32_t> residents; // per violence block: people present
+    std::size_t groups = 1;                   // identity groups
+    std::vector<std::int32_t> present;        // settlement x group: people there now
+    std::vector<std::int32_t> actives;        // per violence block: in open rebellion
+    std::vector<std::int32_t> residents;      // per violence block: people present
     std::vector<std::int64_t> trust_mission;  // per settlement: residents' trust x 1e4
 
     std::size_t at(std::size_t settlement, std::size_t group) const noexcept {
@@ -38,7 +38,7 @@ struct Perception {
     std::vector<std::uint32_t> refuge;        // the safest nearby haven, or none
     std::vector<std::uint8_t> recruit_group;  // the armed group of their own at hand, or none
     std::vector<float> arrest_p;              // per settlement: Epstein's P
-    std::vector<float> jail_p;  // per settlement: chance an active is arrested today
+    std::vector<float> jail_p;                // per settlement: chance an active is arrested today
 };
 
 }  // namespace peacesim::population

@@ -50,7 +50,8 @@ struct Tally {
 };
 
 bool resident(Status s) {
-    return s == Status::Home || s == Status::Displaced || s == Status::ProtectionSite || s == Status::Active;
+    return s == Status::Home || s == Status::Displaced || s == Status::ProtectionSite ||
+           s == Status::Active;
 }
 }  // namespace
 
@@ -73,12 +74,14 @@ DayOutcome update(Civilians& civ, Presence& presence, const Perception& percepti
     std::vector<double> recruit_drive(np, 0.0);
     for (std::size_t p = 1; p < np; ++p) {
         const auto stance = parties[p].stance;
-        const bool bound = stance == scenario::Stance::Signatory ||
-                           (stance == scenario::Stance::Negotiating && politics.stage >= scenario::Stage::Ceasefire);
+        const bool bound =
+            stance == scenario::Stance::Signatory || (stance == scenario::Stance::Negotiating &&
+                                                      politics.stage >= scenario::Stage::Ceasefire);
         recruit_drive[p] = parties[p].resources * (bound ? bound_recruit_drive : 1.0);
     }
     std::vector<float> mean_hardship(groups);
-    for (std::size_t g = 0; g < groups; ++g) mean_hardship[g] = float(sc.identity_groups[g].hardship);
+    for (std::size_t g = 0; g < groups; ++g)
+        mean_hardship[g] = float(sc.identity_groups[g].hardship);
     const auto& attrition = forces.attrition;
     const auto& demobilise = politics.demobilise;
     tbb::enumerable_thread_specific<Tally> tallies([&] {
@@ -97,14 +100,16 @@ DayOutcome update(Civilians& civ, Presence& presence, const Perception& percepti
     std::vector<BlockSums> block_sums((n + block_size - 1) / block_size);
     const auto seed = today.seed;
     const auto dayu = std::uint32_t(today.day);
-    tbb::parallel_for(tbb::blocked_range<std::size_t>(0, block_sums.size(), 1), [&](const auto& blocks) {
+    tbb::parallel_for(tbb::blocked_range<std::size_t>(0, block_sums.size(), 1), [&](const auto&
+                                                                                        blocks) {
         Tally& tally = tallies.local();
         for (std::size_t b = blocks.begin(); b < blocks.end(); ++b) {
             BlockSums sum;
             const std::size_t end = std::min(n, (b + 1) * block_size);
             for (std::size_t i = b * block_size; i < end; ++i) {
                 auto status = static_cast<Status>(civ.status[i]);
-                if (status == Status::Refugee || status == Status::Killed || status == Status::DiedFighting) {
+                if (status == Status::Refugee || status == Status::Killed ||
+                    status == Status::DiedFighting) {
                     ++sum.status[civ.status[i]];
                     continue;
                 }
@@ -143,7 +148,8 @@ DayOutcome update(Civilians& civ, Presence& presence, const Perception& percepti
                 // Violence where they are today.
                 const float p_osv = inc.targeted(loc, g) ? inc.osv_p[loc] : 0.0f;
                 const float p_col = inc.collateral_p[loc];
-                const float p_clash = (g == com.clash_a[loc] || g == com.clash_b[loc]) ? com.clash_p[loc] : 0.0f;
+                const float p_clash =
+                    (g == com.clash_a[loc] || g == com.clash_b[loc]) ? com.clash_p[loc] : 0.0f;
                 float trust = civ.trust_state[i];
                 if (p_osv + p_col + p_clash > 0.0f) {
                     const double u = Stream(seed, dayu, id, Purpose::CivilianDie).uniform();
@@ -158,7 +164,8 @@ DayOutcome update(Civilians& civ, Presence& presence, const Perception& percepti
                             ++tally.battle_dead[loc];
                         } else {
                             ++tally.communal;
-                            ++(g == com.clash_a[loc] ? tally.clash_dead_a : tally.clash_dead_b)[loc];
+                            ++(g == com.clash_a[loc] ? tally.clash_dead_a
+                                                     : tally.clash_dead_b)[loc];
                         }
                         continue;
                     }
@@ -166,26 +173,31 @@ DayOutcome update(Civilians& civ, Presence& presence, const Perception& percepti
                 // Survivors of an attack lose trust in the state: much more when its own forces
                 // were the attackers than when it failed to protect them.
                 if (inc.osv_party[loc] != none32)
-                    trust *= inc.osv_party[loc] == 0 ? trust_after_state_attack : trust_after_other_attack;
+                    trust *= inc.osv_party[loc] == 0 ? trust_after_state_attack
+                                                     : trust_after_other_attack;
                 trust += trust_relaxation * (trust0 - trust);
                 // Hardship grows while displaced and eases at home; grievance follows Epstein.
                 float h = civ.hardship[i];
                 if (loc == civ.home[i] && (status == Status::Home || status == Status::Active))
                     h += float(pp.recovery_hardship_rate) * (mean_hardship[g] - h);
                 else  // aid where it can reach relieves part of the hardship of displacement
-                    h = std::min(1.0f, h + float(pp.displaced_hardship_rate *
-                                                 (1.0 - sc.communities.aid_relief * com.access[loc])));
+                    h = std::min(1.0f,
+                                 h + float(pp.displaced_hardship_rate *
+                                           (1.0 - sc.communities.aid_relief * com.access[loc])));
                 const double perceived_l = std::min(1.0, legit * double(trust) / double(trust0));
                 const double grievance = double(h) * (1.0 - perceived_l);
                 const float risk = civ.risk_aversion[i];
                 const float t_here = perception.threat[presence.at(loc, g)];
-                const double net = grievance - std::min(pp.max_risk, double(risk) * perception.arrest_p[loc]);
+                const double net =
+                    grievance - std::min(pp.max_risk, double(risk) * perception.arrest_p[loc]);
                 const std::uint8_t rg = perception.recruit_group[presence.at(loc, g)];
                 Stream rebel(seed, dayu, id, Purpose::CivilianRebel);
-                if (status == Status::Active && perception.jail_p[loc] > 0 && rebel.bernoulli(perception.jail_p[loc])) {
+                if (status == Status::Active && perception.jail_p[loc] > 0 &&
+                    rebel.bernoulli(perception.jail_p[loc])) {
                     // Actives are arrested at the rate the coercive agents in sight can manage.
                     status = Status::Jailed;
-                    civ.jail_days[i] = std::uint16_t(1 + rebel.below(std::uint32_t(pp.max_jail_days)));
+                    civ.jail_days[i] =
+                        std::uint16_t(1 + rebel.below(std::uint32_t(pp.max_jail_days)));
                 } else if (status == Status::Active && t_here <= risk) {
                     // An armed group at hand may take an active in; one whose net grievance
                     // falls back goes quiet. (An active who fears for their life flees below.)
@@ -207,12 +219,13 @@ DayOutcome update(Civilians& civ, Presence& presence, const Perception& percepti
                         } else if (dest != none32) {
                             loc = dest;
                             status = dest == civ.home[i] ? Status::Home
-                                     : mis.poc[dest]      ? Status::ProtectionSite
-                                                          : Status::Displaced;
+                                     : mis.poc[dest]     ? Status::ProtectionSite
+                                                         : Status::Displaced;
                             ++sum.fled;
                         }
                     }
-                } else if (status != Status::Home && perception.threat[presence.at(civ.home[i], g)] < pp.return_threat) {
+                } else if (status != Status::Home &&
+                           perception.threat[presence.at(civ.home[i], g)] < pp.return_threat) {
                     if (Stream(seed, dayu, id, Purpose::CivilianReturn).bernoulli(pp.return_rate)) {
                         loc = civ.home[i];
                         status = Status::Home;
@@ -237,10 +250,14 @@ DayOutcome update(Civilians& civ, Presence& presence, const Perception& percepti
                 // Trust in the mission: earned by protection nearby, lost to failures to protect
                 // and to misconduct, drifting back to indifference where it is absent.
                 float tm = civ.trust_mission[i];
-                if (mis.misconduct_here[loc]) tm *= mission_trust_after_misconduct;
-                else if (inc.osv_party[loc] != none32 && mis.guard[loc] > 0) tm *= mission_trust_after_failure;
-                else if (mis.safety[loc] > 0) tm += mission_trust_gain * (1.0f - tm);
-                else tm += mission_trust_drift * (indifference - tm);
+                if (mis.misconduct_here[loc])
+                    tm *= mission_trust_after_misconduct;
+                else if (inc.osv_party[loc] != none32 && mis.guard[loc] > 0)
+                    tm *= mission_trust_after_failure;
+                else if (mis.safety[loc] > 0)
+                    tm += mission_trust_gain * (1.0f - tm);
+                else
+                    tm += mission_trust_drift * (indifference - tm);
                 civ.trust_mission[i] = tm;
                 civ.location[i] = loc;
                 civ.status[i] = std::uint8_t(status);
@@ -277,7 +294,8 @@ DayOutcome update(Civilians& civ, Presence& presence, const Perception& percepti
         }
         out.demobilised += t.demobilised;
         out.communal_deaths += t.communal;
-        for (std::size_t k = 0; k < presence.present.size(); ++k) presence.present[k] += t.present[k];
+        for (std::size_t k = 0; k < presence.present.size(); ++k)
+            presence.present[k] += t.present[k];
         for (std::size_t k = 0; k < nb; ++k)
             presence.actives[k] += t.actives[k], presence.residents[k] += t.residents[k];
         for (std::size_t k = 0; k < ns; ++k) presence.trust_mission[k] += t.trust_mission[k];
@@ -286,7 +304,8 @@ DayOutcome update(Civilians& civ, Presence& presence, const Perception& percepti
     double grievance = 0, trust = 0;
     std::int64_t counted = 0;
     for (const auto& b : block_sums) {
-        for (int k = 0; k < status_count; ++k) out.status[std::size_t(k)] += b.status[std::size_t(k)];
+        for (int k = 0; k < status_count; ++k)
+            out.status[std::size_t(k)] += b.status[std::size_t(k)];
         out.killed_government += b.killed_gov;
         out.killed_groups += b.killed_groups;
         out.killed_battle += b.killed_battle;

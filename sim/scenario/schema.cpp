@@ -17,9 +17,12 @@ std::string show_real(double v) {
 std::string toml_string(const std::string& v) {
     std::string s = "\"";
     for (char c : v) {
-        if (c == '"' || c == '\\') s += '\\', s += c;
-        else if (static_cast<unsigned char>(c) < 0x20) s += fmt::format("\\u{:04X}", int(c));
-        else s += c;
+        if (c == '"' || c == '\\')
+            s += '\\', s += c;
+        else if (static_cast<unsigned char>(c) < 0x20)
+            s += fmt::format("\\u{:04X}", int(c));
+        else
+            s += c;
     }
     return s + "\"";
 }
@@ -27,45 +30,80 @@ std::string toml_string(const std::string& v) {
 template <class S>
 Field integer(std::string_view key, std::int64_t S::*m, double lo, double hi,
               std::string_view doc) {
-    return Field{key, Kind::Integer, lo, hi, {}, doc,
-                 [m](void* o, const Value& v) { static_cast<S*>(o)->*m = std::get<std::int64_t>(v); },
-                 [m](const void* o) { return fmt::format("{}", static_cast<const S*>(o)->*m); }};
+    return Field{
+        key,
+        Kind::Integer,
+        lo,
+        hi,
+        {},
+        doc,
+        [m](void* o, const Value& v) { static_cast<S*>(o)->*m = std::get<std::int64_t>(v); },
+        [m](const void* o) { return fmt::format("{}", static_cast<const S*>(o)->*m); }};
 }
 template <class S>
 Field real(std::string_view key, double S::*m, double lo, double hi, std::string_view doc) {
-    return Field{key, Kind::Real, lo, hi, {}, doc,
+    return Field{key,
+                 Kind::Real,
+                 lo,
+                 hi,
+                 {},
+                 doc,
                  [m](void* o, const Value& v) { static_cast<S*>(o)->*m = std::get<double>(v); },
                  [m](const void* o) { return show_real(static_cast<const S*>(o)->*m); }};
 }
 template <class S>
 Field text(std::string_view key, std::string S::*m, std::string_view doc) {
-    return Field{key, Kind::String, 0, 0, {}, doc,
-                 [m](void* o, const Value& v) { static_cast<S*>(o)->*m = std::get<std::string>(v); },
-                 [m](const void* o) { return toml_string(static_cast<const S*>(o)->*m); }};
+    return Field{
+        key,
+        Kind::String,
+        0,
+        0,
+        {},
+        doc,
+        [m](void* o, const Value& v) { static_cast<S*>(o)->*m = std::get<std::string>(v); },
+        [m](const void* o) { return toml_string(static_cast<const S*>(o)->*m); }};
 }
 template <class S>
 Field date(std::string_view key, core::Date S::*m, std::string_view doc) {
-    return Field{key, Kind::Date, 0, 0, {}, doc,
+    return Field{key,
+                 Kind::Date,
+                 0,
+                 0,
+                 {},
+                 doc,
                  [m](void* o, const Value& v) { static_cast<S*>(o)->*m = std::get<core::Date>(v); },
                  [m](const void* o) { return (static_cast<const S*>(o)->*m).iso(); }};
 }
 template <class S, class E, std::size_t N>
 Field choice(std::string_view key, E S::*m, const char* const (&names)[N], std::string_view doc) {
     std::vector<std::string_view> choices(std::begin(names), std::end(names));
-    return Field{key, Kind::Choice, 0, double(N - 1), choices, doc,
+    return Field{key,
+                 Kind::Choice,
+                 0,
+                 double(N - 1),
+                 choices,
+                 doc,
                  [m](void* o, const Value& v) {
                      static_cast<S*>(o)->*m = static_cast<E>(std::get<std::int64_t>(v));
                  },
                  [m, choices](const void* o) {
-                     return fmt::format("\"{}\"", choices[std::size_t(static_cast<const S*>(o)->*m)]);
+                     return fmt::format("\"{}\"",
+                                        choices[std::size_t(static_cast<const S*>(o)->*m)]);
                  }};
 }
 
 template <class S>
 Field flag(std::string_view key, bool S::*m, std::string_view doc) {
-    return Field{key, Kind::Boolean, 0, 0, {}, doc,
+    return Field{key,
+                 Kind::Boolean,
+                 0,
+                 0,
+                 {},
+                 doc,
                  [m](void* o, const Value& v) { static_cast<S*>(o)->*m = std::get<bool>(v); },
-                 [m](const void* o) { return std::string(static_cast<const S*>(o)->*m ? "true" : "false"); }};
+                 [m](const void* o) {
+                     return std::string(static_cast<const S*>(o)->*m ? "true" : "false");
+                 }};
 }
 
 template <class S, class T>
@@ -117,7 +155,8 @@ std::vector<Section> build() {
         {
             text("name", &Meta::name, "Short name, written to summary.json."),
             text("description", &Meta::description, "What the scenario represents."),
-            text("country", &Meta::country, "Name of the host state, for reports and summary.json."),
+            text("country", &Meta::country,
+                 "Name of the host state, for reports and summary.json."),
             date("start_date", &Meta::start_date,
                  "Calendar date of day 0; the season and the event dates follow from it."),
             integer("days", &Meta::days, 1, 36500,
@@ -366,16 +405,19 @@ std::vector<Section> build() {
         }));
     out.push_back(table_section(
         "mission", &Scenario::mission,
-        "The peacekeeping mission: mandate, strength, money and conduct (docs/model.md, section 8).",
+        "The peacekeeping mission: mandate, strength, money and conduct (docs/model.md, section "
+        "8).",
         {
-            choice("mandate", &MissionParams::mandate, mandate_names,
-                   "Mandate preset: a bundle of tasks, rules of engagement and posture; none is the "
-                   "counterfactual of no mission."),
+            choice(
+                "mandate", &MissionParams::mandate, mandate_names,
+                "Mandate preset: a bundle of tasks, rules of engagement and posture; none is the "
+                "counterfactual of no mission."),
             choice("roe", &MissionParams::roe, roe_names,
                    "Rules of engagement; preset takes the mandate's."),
             choice("posture", &MissionParams::posture, posture_names,
                    "Share of the force that moves and patrols; preset takes the mandate's."),
-            integer("troops", &MissionParams::troops, 0, 100000, "Military contingents (infantry), in persons."),
+            integer("troops", &MissionParams::troops, 0, 100000,
+                    "Military contingents (infantry), in persons."),
             integer("police", &MissionParams::police, 0, 20000, "Formed police units, in persons."),
             integer("observers", &MissionParams::observers, 0, 5000, "Unarmed military observers."),
             integer("helicopters", &MissionParams::helicopters, 0, 200, "Utility helicopters."),
@@ -385,16 +427,21 @@ std::vector<Section> build() {
                     "Engineers, in persons: companies of 150 turn tracks into all-weather roads."),
             integer("civilian_staff", &MissionParams::civilian_staff, 0, 20000,
                     "Civilian staff: political, civil affairs, human rights, electoral."),
-            real("budget_musd", &MissionParams::budget_musd, 0, 20000, "Annual budget, US$ million."),
-            flag("accountability", &MissionParams::accountability,
-                 "Measure unit performance and rotate out underperformers; investigate misconduct."),
-            real("training", &MissionParams::training, 0, 1, "Training and equipment quality of contingents."),
-            real("discipline", &MissionParams::discipline, 0, 1, "Discipline and oversight of personnel."),
+            real("budget_musd", &MissionParams::budget_musd, 0, 20000,
+                 "Annual budget, US$ million."),
+            flag(
+                "accountability", &MissionParams::accountability,
+                "Measure unit performance and rotate out underperformers; investigate misconduct."),
+            real("training", &MissionParams::training, 0, 1,
+                 "Training and equipment quality of contingents."),
+            real("discipline", &MissionParams::discipline, 0, 1,
+                 "Discipline and oversight of personnel."),
             real("caveats", &MissionParams::caveats, 0, 1,
                  "Share of contingents whose national caveats refuse risky tasks."),
             real("misconduct_rate", &MissionParams::misconduct_rate, 0, 10,
                  "Misconduct cases a month per 1,000 personnel with no discipline at all."),
-            integer("company_size", &MissionParams::company_size, 20, 1000, "Troops per company operating base."),
+            integer("company_size", &MissionParams::company_size, 20, 1000,
+                    "Troops per company operating base."),
             real("flight_hours_per_month", &MissionParams::flight_hours_per_month, 0, 500,
                  "Flight hours a month each helicopter may fly when cash allows."),
         }));
@@ -402,8 +449,10 @@ std::vector<Section> build() {
         "mission.tasks", &MissionParams::tasks, &Scenario::mission,
         "Task switches: preset (the mandate's), on or off.",
         {
-            choice("presence", &MissionTasks::presence, switch_names, "Bases deter attacks within reach."),
-            choice("patrols", &MissionTasks::patrols, switch_names, "Daily patrols extend presence."),
+            choice("presence", &MissionTasks::presence, switch_names,
+                   "Bases deter attacks within reach."),
+            choice("patrols", &MissionTasks::patrols, switch_names,
+                   "Daily patrols extend presence."),
             choice("protection_sites", &MissionTasks::protection_sites, switch_names,
                    "Camps beside bases become protection sites."),
             choice("rapid_response", &MissionTasks::rapid_response, switch_names,
@@ -412,10 +461,13 @@ std::vector<Section> build() {
                    "Observers report ceasefire violations and attacks."),
             choice("human_rights", &MissionTasks::human_rights, switch_names,
                    "Human-rights monitoring raises the political cost of abuses."),
-            choice("civil_affairs", &MissionTasks::civil_affairs, switch_names, "Civil affairs run local dialogues."),
-            choice("mediation", &MissionTasks::mediation, switch_names, "Political staff mediate the national track."),
+            choice("civil_affairs", &MissionTasks::civil_affairs, switch_names,
+                   "Civil affairs run local dialogues."),
+            choice("mediation", &MissionTasks::mediation, switch_names,
+                   "Political staff mediate the national track."),
             choice("electoral", &MissionTasks::electoral, switch_names, "Electoral support."),
-            choice("ddr", &MissionTasks::ddr, switch_names, "Support to disarmament and demobilisation."),
+            choice("ddr", &MissionTasks::ddr, switch_names,
+                   "Support to disarmament and demobilisation."),
             choice("offensive_ops", &MissionTasks::offensive_ops, switch_names,
                    "Offensive operations with host forces, extending state authority."),
         }));
@@ -425,8 +477,10 @@ std::vector<Section> build() {
         {
             real("paid_fraction", &FundingParams::paid_fraction, 0, 1,
                  "Share of assessed contributions paid (the rest are arrears)."),
-            integer("payments_per_year", &FundingParams::payments_per_year, 1, 12, "Instalments a year."),
-            real("reserve_musd", &FundingParams::reserve_musd, 0, 10000, "Cash at the start, US$ million."),
+            integer("payments_per_year", &FundingParams::payments_per_year, 1, 12,
+                    "Instalments a year."),
+            real("reserve_musd", &FundingParams::reserve_musd, 0, 10000,
+                 "Cash at the start, US$ million."),
             real("reimbursement_usd", &FundingParams::reimbursement_usd, 0, 100000,
                  "Reimbursement to troop and police contributors per person and month."),
             real("upkeep_usd_per_day", &FundingParams::upkeep_usd_per_day, 0, 10000,
@@ -434,7 +488,8 @@ std::vector<Section> build() {
             real("civilian_usd_per_month", &FundingParams::civilian_usd_per_month, 0, 1e6,
                  "Cost of a civilian staff member and their programmes per month."),
             real("patrol_usd", &FundingParams::patrol_usd, 0, 1e6, "Cost of a company patrol."),
-            real("flight_hour_usd", &FundingParams::flight_hour_usd, 0, 1e6, "Cost of a helicopter flight hour."),
+            real("flight_hour_usd", &FundingParams::flight_hour_usd, 0, 1e6,
+                 "Cost of a helicopter flight hour."),
         }));
     out.push_back(table_section(
         "regional_force", &Scenario::regional_force,
@@ -456,7 +511,8 @@ std::vector<Section> build() {
                  "and the mandate's intrusiveness."),
             real("ied_threat", &MobilityParams::ied_threat, 0, 1,
                  "Threat of improvised explosive devices on roads: slows convoys and kills."),
-            real("helicopter_kmh", &MobilityParams::helicopter_kmh, 50, 400, "Helicopter cruise speed."),
+            real("helicopter_kmh", &MobilityParams::helicopter_kmh, 50, 400,
+                 "Helicopter cruise speed."),
             real("response_prep_h", &MobilityParams::response_prep_h, 0, 48,
                  "Hours before a response force is on its way."),
         }));

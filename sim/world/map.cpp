@@ -43,7 +43,7 @@ namespace {
 // Smooth value noise from the counter-based stream: a random value at each lattice point,
 // interpolated with a smoothstep; four octaves.
 class Noise {
-public:
+  public:
     Noise(std::uint64_t seed, std::uint32_t layer) : seed_(seed), layer_(layer) {}
     double at(double x, double y) const {
         double sum = 0, amp = 1, norm = 0, freq = 1.0 / 48.0;
@@ -56,7 +56,7 @@ public:
         return sum / norm;
     }
 
-private:
+  private:
     double corner(std::int64_t ix, std::int64_t iy, std::uint32_t octave) const {
         const std::uint32_t id = std::uint32_t(ix & 0xFFFF) | (std::uint32_t(iy & 0xFFFF) << 16);
         return Stream(seed_, layer_ * 8 + octave, id, Purpose::MapTerrain).uniform();
@@ -96,9 +96,9 @@ void draw_road(Map& m, int x0, int y0, int x1, int y1, Road quality) {
 }
 
 std::string make_name(std::uint64_t seed, std::uint32_t id, Purpose purpose) {
-    static constexpr const char* syll[] = {"ba", "ka", "lo", "mbe", "ndi", "sa", "ra", "to", "go",
-                                           "ma", "ki", "ze", "bo", "ya", "nga", "di", "wu", "fa",
-                                           "li", "ku", "mo", "se", "ta", "ri"};
+    static constexpr const char* syll[] = {"ba", "ka", "lo", "mbe", "ndi", "sa", "ra",  "to",
+                                           "go", "ma", "ki", "ze",  "bo",  "ya", "nga", "di",
+                                           "wu", "fa", "li", "ku",  "mo",  "se", "ta",  "ri"};
     Stream r(seed, 0xFFFF, id, purpose);
     const int n = 2 + int(r.below(2));
     std::string s;
@@ -138,10 +138,14 @@ Map generate_map(const scenario::Scenario& sc, std::uint64_t seed) {
     const double swamp_cut = quantile(h, 1.0 - w.swamp / land);
     const double forest_cut = quantile(h, 1.0 - (w.swamp + w.forest) / land);
     for (std::size_t c = 0; c < n; ++c) {
-        if (w.water > 0 && e[c] <= water_cut) m.terrain[c] = Terrain::Water;
-        else if (w.hills > 0 && e[c] >= hills_cut) m.terrain[c] = Terrain::Hills;
-        else if (w.swamp > 0 && h[c] >= swamp_cut) m.terrain[c] = Terrain::Swamp;
-        else if (w.forest > 0 && h[c] >= forest_cut) m.terrain[c] = Terrain::Forest;
+        if (w.water > 0 && e[c] <= water_cut)
+            m.terrain[c] = Terrain::Water;
+        else if (w.hills > 0 && e[c] >= hills_cut)
+            m.terrain[c] = Terrain::Hills;
+        else if (w.swamp > 0 && h[c] >= swamp_cut)
+            m.terrain[c] = Terrain::Swamp;
+        else if (w.forest > 0 && h[c] >= forest_cut)
+            m.terrain[c] = Terrain::Forest;
     }
 
     // Settlements on land, apart from each other: towns first (spread out), then villages.
@@ -156,18 +160,22 @@ Map generate_map(const scenario::Scenario& sc, std::uint64_t seed) {
             const int sp = std::max(1, spacing * (tries - t) / tries);  // relax when crowded
             bool ok = true;
             for (const auto& s : m.settlements)
-                if (std::abs(s.x - x) < sp && std::abs(s.y - y) < sp) { ok = false; break; }
+                if (std::abs(s.x - x) < sp && std::abs(s.y - y) < sp) {
+                    ok = false;
+                    break;
+                }
             if (ok) return {x, y};
         }
         for (std::uint32_t k = 0;; ++k) {  // guaranteed fallback: scan for a free land cell
             const std::size_t c = (std::size_t(r.next_u32()) + k) % n;
-            if (!taken[c] && m.terrain[c] != Terrain::Water) return {int(c % m.width), int(c / m.width)};
+            if (!taken[c] && m.terrain[c] != Terrain::Water)
+                return {int(c % m.width), int(c / m.width)};
             if (k > n) return {int(c % m.width), int(c / m.width)};
         }
     };
     const int town_spacing = int(std::sqrt(double(n) / double(w.towns)) * 0.6);
-    const int village_spacing =
-        std::max(2, int(std::sqrt(double(n) / double(std::max<std::int64_t>(1, w.villages))) * 0.5));
+    const int village_spacing = std::max(
+        2, int(std::sqrt(double(n) / double(std::max<std::int64_t>(1, w.villages))) * 0.5));
     auto add = [&](SettlementKind kind, int x, int y) {
         Settlement s;
         s.kind = kind;
@@ -197,7 +205,8 @@ Map generate_map(const scenario::Scenario& sc, std::uint64_t seed) {
     // Regions: the first towns are the capitals; every cell belongs to the nearest.
     const auto nreg = std::size_t(w.regions);
     for (std::size_t r = 0; r < nreg; ++r)
-        m.regions.push_back({make_name(seed, std::uint32_t(r), Purpose::MapRoads), std::uint32_t(r)});
+        m.regions.push_back(
+            {make_name(seed, std::uint32_t(r), Purpose::MapRoads), std::uint32_t(r)});
     for (int y = 0; y < m.height; ++y)
         for (int x = 0; x < m.width; ++x) {
             std::int64_t best = std::numeric_limits<std::int64_t>::max();
@@ -250,7 +259,8 @@ Map generate_map(const scenario::Scenario& sc, std::uint64_t seed) {
         std::size_t nb = 0;
         for (std::size_t t = 1; t < towns; ++t)
             if (d2(v, t) < d2(v, nb)) nb = t;
-        if (m.settlements[v].kind == SettlementKind::Camp || d2(v, nb) <= track_reach * track_reach) {
+        if (m.settlements[v].kind == SettlementKind::Camp ||
+            d2(v, nb) <= track_reach * track_reach) {
             const auto &a = m.settlements[v], &b = m.settlements[nb];
             draw_road(m, a.x, a.y, b.x, b.y, Road::Track);
         }
@@ -263,7 +273,8 @@ Map generate_map(const scenario::Scenario& sc, std::uint64_t seed) {
     double town_w = 0, village_w = 0;
     for (std::size_t i = 0; i < m.settlements.size(); ++i) {
         auto& s = m.settlements[i];
-        if (s.kind == SettlementKind::Town) weight[i] = 1.0 / double(i + 1), town_w += weight[i];
+        if (s.kind == SettlementKind::Town)
+            weight[i] = 1.0 / double(i + 1), town_w += weight[i];
         else if (s.kind == SettlementKind::Village) {
             Stream r(seed, 1, std::uint32_t(i), Purpose::MapSettlements);
             weight[i] = std::exp(0.8 * r.normal());
@@ -276,10 +287,13 @@ Map generate_map(const scenario::Scenario& sc, std::uint64_t seed) {
     for (std::size_t i = 0; i < m.settlements.size(); ++i) {
         auto& s = m.settlements[i];
         double share = 0;
-        if (s.kind == SettlementKind::Town) share = urban * weight[i] / town_w;
-        else if (s.kind == SettlementKind::Village) share = (1 - urban) * weight[i] / village_w;
+        if (s.kind == SettlementKind::Town)
+            share = urban * weight[i] / town_w;
+        else if (s.kind == SettlementKind::Village)
+            share = (1 - urban) * weight[i] / village_w;
         s.initial_population = std::int64_t(std::floor(share * double(pop)));
-        if (s.kind != SettlementKind::Camp) s.initial_population = std::max<std::int64_t>(1, s.initial_population);
+        if (s.kind != SettlementKind::Camp)
+            s.initial_population = std::max<std::int64_t>(1, s.initial_population);
         assigned += s.initial_population;
         if (s.initial_population > m.settlements[largest].initial_population) largest = i;
     }
@@ -310,8 +324,8 @@ Map generate_map(const scenario::Scenario& sc, std::uint64_t seed) {
             if (total[g] > 0) factor[g] *= sc.identity_groups[g].share * double(pop) / total[g];
     }
     for (auto& s : m.settlements)
-        s.majority_group = std::uint8_t(std::max_element(s.composition.begin(), s.composition.end()) -
-                                        s.composition.begin());
+        s.majority_group = std::uint8_t(
+            std::max_element(s.composition.begin(), s.composition.end()) - s.composition.begin());
     return m;
 }
 

@@ -21,10 +21,10 @@ inline constexpr std::size_t refuge_candidates = 6;
 
 struct Sight {
     double cell_km = 2.0;
-    int vision = 1;  // population.vision_km in cells
-    int raid = 1;    // conflict.raid_range_km in cells
-    int engage = 1;  // conflict.engage_km in cells
-    int block_cells = 4, blocks_w = 1, blocks_h = 1;  // the violence-memory grid
+    int vision = 1;                                         // population.vision_km in cells
+    int raid = 1;                                           // conflict.raid_range_km in cells
+    int engage = 1;                                         // conflict.engage_km in cells
+    int block_cells = 4, blocks_w = 1, blocks_h = 1;        // the violence-memory grid
     std::vector<std::vector<std::uint32_t>> vision_blocks;  // per settlement: blocks in sight
     std::vector<std::vector<float>> vision_weights;         // and their weights by distance
     std::vector<std::vector<std::uint32_t>> refuges;        // per settlement: candidate refuges

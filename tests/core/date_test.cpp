@@ -1,6 +1,6 @@
-#include <catch2/catch.hpp>
-
 #include "peacesim/core/date.hpp"
+
+#include <catch2/catch.hpp>
 
 using peacesim::core::Date;
 

@@ -1,10 +1,10 @@
-#include <catch2/catch.hpp>
+#include "peacesim/core/random.hpp"
 
+#include <catch2/catch.hpp>
 #include <cmath>
 #include <set>
 
 #include "peacesim/core/hash.hpp"
-#include "peacesim/core/random.hpp"
 
 using peacesim::core::Purpose;
 using peacesim::core::StateHasher;

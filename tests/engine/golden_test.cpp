@@ -6,7 +6,6 @@
 // frozen_conflict's on day 365). The headline totals are checked beside the hash so that a
 // failure says what moved, not only that something did.
 #include <catch2/catch.hpp>
-
 #include <filesystem>
 #include <iterator>
 #include <string>
@@ -40,8 +39,8 @@ constexpr Golden golden[] = {
 // clang-format on
 
 void check(const Golden& g) {
-    const auto sc = scenario::load_file(std::string(PEACESIM_SOURCE_DIR "/scenarios/") +
-                                        g.scenario + ".toml");
+    const auto sc =
+        scenario::load_file(std::string(PEACESIM_SOURCE_DIR "/scenarios/") + g.scenario + ".toml");
     engine::Simulation sim(sc, golden_seed);
     engine::run_days(sim, golden_days, 2);
     const auto t = sim.totals();

@@ -19,16 +19,27 @@ std::vector<std::string> lines(const std::string& text) {
 }
 }  // namespace
 
-TEST_CASE("every inject leaves the days before it untouched and changes the run from its day", "[injects]") {
+TEST_CASE("every inject leaves the days before it untouched and changes the run from its day",
+          "[injects]") {
     const auto base_sc = test::small_scenario();
     engine::Simulation base(base_sc, 4);
     engine::run_days(base, 140, 2);
     const auto base_rows = lines(output::timeseries_csv(base));
     const std::vector<std::pair<std::string, int>> specs = {
-        {"rainy_season", 60}, {"dry_season", 130},   {"coup", 100},        {"elections", 100},
-        {"offensive:0", 100}, {"splinter:1", 100},   {"reinforcements:Mbolo Self-Defence Militia,300", 100},
-        {"mediation_surge:1", 100}, {"council_divided", 100}, {"drought", 100}, {"communal_incident", 100},
-        {"funding_cut:0.9", 80}, {"consent_withdrawn", 100}, {"contingent_withdrawn:5", 100},
+        {"rainy_season", 60},
+        {"dry_season", 130},
+        {"coup", 100},
+        {"elections", 100},
+        {"offensive:0", 100},
+        {"splinter:1", 100},
+        {"reinforcements:Mbolo Self-Defence Militia,300", 100},
+        {"mediation_surge:1", 100},
+        {"council_divided", 100},
+        {"drought", 100},
+        {"communal_incident", 100},
+        {"funding_cut:0.9", 80},
+        {"consent_withdrawn", 100},
+        {"contingent_withdrawn:5", 100},
         {"regional_force_arrives:1500", 100},
     };
     for (const auto& [spec, day] : specs) {
@@ -57,7 +68,8 @@ TEST_CASE("an inject fired live is the same as one in the timeline", "[injects]"
     CHECK(live.state_hash() == planned.state_hash());
     REQUIRE(live.scenario().injects.size() == 1);  // kept for the after-action record
     CHECK(live.scenario().injects[0].day == 50);
-    CHECK_THROWS_AS(live.fire(scenario::InjectKind::Offensive, "no such group"), std::invalid_argument);
+    CHECK_THROWS_AS(live.fire(scenario::InjectKind::Offensive, "no such group"),
+                    std::invalid_argument);
     CHECK_THROWS_AS(live.schedule({10, scenario::InjectKind::Coup, ""}), std::invalid_argument);
     // Scheduled for later, it waits for its day.
     engine::Simulation later(sc, 9);
@@ -123,16 +135,19 @@ TEST_CASE("bad injects are bad input with a message naming them", "[injects][err
     }
     // The same checks apply to [[injects]] in a file, with the line.
     try {
-        scenario::load_text("[[injects]]\nday = 3\nevent = \"offensive\"\nargs = \"nobody\"\n", "t.toml");
+        scenario::load_text("[[injects]]\nday = 3\nevent = \"offensive\"\nargs = \"nobody\"\n",
+                            "t.toml");
         FAIL("accepted");
     } catch (const scenario::ScenarioError& e) {
-        CHECK_THAT(e.diagnostics().front().str(), Catch::Contains("t.toml:4:8: injects.0.args: offensive takes"));
+        CHECK_THAT(e.diagnostics().front().str(),
+                   Catch::Contains("t.toml:4:8: injects.0.args: offensive takes"));
     }
     try {
         scenario::load_text("[[injects]]\nday = 3\nevent = \"putsch\"\n", "t.toml");
         FAIL("accepted");
     } catch (const scenario::ScenarioError& e) {
-        CHECK_THAT(e.diagnostics().front().str(), Catch::Contains("t.toml:3:9: injects.0.event: expected one of"));
+        CHECK_THAT(e.diagnostics().front().str(),
+                   Catch::Contains("t.toml:3:9: injects.0.event: expected one of"));
     }
 }
 

@@ -1,5 +1,4 @@
 #include <catch2/catch.hpp>
-
 #include <map>
 #include <numeric>
 
@@ -8,7 +7,8 @@
 using namespace peacesim;
 using population::Status;
 
-TEST_CASE("people are neither created nor lost, and stocks never go negative", "[engine][property]") {
+TEST_CASE("people are neither created nor lost, and stocks never go negative",
+          "[engine][property]") {
     for (std::uint64_t seed : {1u, 2u, 3u}) {
         engine::Simulation sim(test::small_scenario(), seed);
         const auto n = std::int64_t(sim.civilians().size());
@@ -28,7 +28,8 @@ TEST_CASE("people are neither created nor lost, and stocks never go negative", "
             REQUIRE(killed == killed_before + d.civilians_killed() + d.communal_deaths);
             REQUIRE(refugees == refugees_before + d.new_refugees);
             REQUIRE(dead_fighters >= dead_fighters_before);
-            killed_before = killed, refugees_before = refugees, dead_fighters_before = dead_fighters;
+            killed_before = killed, refugees_before = refugees,
+            dead_fighters_before = dead_fighters;
             for (const auto& u : sim.units()) REQUIRE(u.strength >= 0);
             REQUIRE(d.fighters_government >= 0);
             REQUIRE(d.fighters_groups >= 0);
@@ -40,7 +41,8 @@ TEST_CASE("people are neither created nor lost, and stocks never go negative", "
             REQUIRE(c.hardship[i] >= 0.0f);
             REQUIRE(c.hardship[i] <= 1.0f);
             REQUIRE(c.trust_state[i] >= 0.0f);
-            if (c.status[i] == std::uint8_t(Status::Recruited)) REQUIRE(c.affiliation[i] < sim.parties().size() - 1);
+            if (c.status[i] == std::uint8_t(Status::Recruited))
+                REQUIRE(c.affiliation[i] < sim.parties().size() - 1);
             if (c.status[i] == std::uint8_t(Status::Home)) REQUIRE(c.location[i] == c.home[i]);
         }
     }

@@ -1,6 +1,5 @@
 // Every shipped scenario runs, conserves its people and produces violence.
 #include <catch2/catch.hpp>
-
 #include <filesystem>
 #include <numeric>
 

@@ -10,11 +10,16 @@ namespace peacesim::test {
 
 /// The default scenario scaled down so that a run takes a fraction of a second.
 inline scenario::Scenario small_scenario(std::vector<scenario::Override> extra = {}) {
-    std::vector<scenario::Override> o = {{"world.population", "60000"}, {"world.width", "128"},
-                                         {"world.height", "128"}, {"world.villages", "120"},
-                                         {"world.towns", "8"}, {"world.regions", "6"},
-                                         {"government.forces", "1500"}, {"armed_groups.0.fighters", "500"},
-                                         {"armed_groups.1.fighters", "300"}, {"armed_groups.2.fighters", "200"}};
+    std::vector<scenario::Override> o = {{"world.population", "60000"},
+                                         {"world.width", "128"},
+                                         {"world.height", "128"},
+                                         {"world.villages", "120"},
+                                         {"world.towns", "8"},
+                                         {"world.regions", "6"},
+                                         {"government.forces", "1500"},
+                                         {"armed_groups.0.fighters", "500"},
+                                         {"armed_groups.1.fighters", "300"},
+                                         {"armed_groups.2.fighters", "200"}};
     for (auto& e : extra) o.push_back(e);
     return scenario::load_default(o);
 }

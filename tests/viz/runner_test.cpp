@@ -1,12 +1,12 @@
 // The visualizer's runner: the simulation on its own thread, steered by commands, gives the same
 // run as the library driven directly.
-#include <catch2/catch.hpp>
+#include "runner.hpp"
 
+#include <catch2/catch.hpp>
 #include <chrono>
 #include <thread>
 
 #include "../support/runs.hpp"
-#include "runner.hpp"
 
 using namespace peacesim;
 

@@ -11,7 +11,7 @@
 namespace peacesim::core {
 
 class StateHasher {
-public:
+  public:
     /// Hashes the bytes of trivially copyable values (floats by their bit pattern).
     template <class T>
     void add(const T& value) noexcept {
@@ -34,7 +34,7 @@ public:
     /// The value as 16 lowercase hex digits.
     std::string hex() const;
 
-private:
+  private:
     std::uint64_t h_ = 0x9E3779B97F4A7C15ull;
     std::uint64_t n_ = 0;
 };

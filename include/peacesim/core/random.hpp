@@ -72,10 +72,13 @@ struct Philox4x32 {
 /// A short stream of random numbers for one (seed, day, entity, purpose). Cheap to construct:
 /// make one where it is needed, draw a few numbers, drop it.
 class Stream {
-public:
+  public:
     Stream(std::uint64_t seed, std::uint32_t day, std::uint32_t entity, Purpose purpose) noexcept
-        : key0_(std::uint32_t(seed)), key1_(std::uint32_t(seed >> 32)),
-          day_(day), entity_(entity), purpose_(static_cast<std::uint32_t>(purpose)) {}
+        : key0_(std::uint32_t(seed)),
+          key1_(std::uint32_t(seed >> 32)),
+          day_(day),
+          entity_(entity),
+          purpose_(static_cast<std::uint32_t>(purpose)) {}
 
     /// 32 random bits.
     std::uint32_t next_u32() noexcept {
@@ -116,7 +119,7 @@ public:
         return k - 1;
     }
 
-private:
+  private:
     void refill() noexcept {
         out_[0] = day_;
         out_[1] = entity_;

@@ -14,8 +14,8 @@
 // agents or per-block accumulators that are combined in a fixed order, so a run gives the same
 // bits on any number of threads.
 #include <array>
-#include <functional>
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <string>
 #include <vector>
@@ -47,11 +47,11 @@ struct DayStats {
     double mean_grievance = 0, mean_trust_state = 0, legitimacy = 0;
     double state_control = 0;  // share of the resident population in settlements the state holds
     scenario::Stage stage = scenario::Stage::Conflict;  // national track, at the end of the day
-    int armed_groups = 0;       // groups with fighters left
+    int armed_groups = 0;                               // groups with fighters left
     int negotiating = 0, signatories = 0, spoilers = 0;
     std::int64_t demobilised = 0;  // recruits who went home through DDR today
-    double mean_tension = 0;    // intercommunal tension, mean over mixed settlements by residents
-    double mean_access = 0;     // humanitarian access, mean over settlements by residents
+    double mean_tension = 0;  // intercommunal tension, mean over mixed settlements by residents
+    double mean_access = 0;   // humanitarian access, mean over settlements by residents
     std::int64_t dialogues = 0, clashes = 0;
     mission::Day mission;
 
@@ -75,12 +75,14 @@ struct Event {
     std::uint32_t settlement = 0xFFFFFFFFu;  // where civilians were hit, if anywhere
     std::int64_t deaths_a = 0, deaths_b = 0, deaths_civilians = 0, deaths_unknown = 0;
     std::int64_t low = 0, high = 0;
-    std::int64_t best() const noexcept { return deaths_a + deaths_b + deaths_civilians + deaths_unknown; }
+    std::int64_t best() const noexcept {
+        return deaths_a + deaths_b + deaths_civilians + deaths_unknown;
+    }
 };
 
 struct Totals {
-    std::int64_t civilians_killed = 0, civilians_killed_government = 0,
-                 civilians_killed_groups = 0, civilians_killed_battle = 0;
+    std::int64_t civilians_killed = 0, civilians_killed_government = 0, civilians_killed_groups = 0,
+                 civilians_killed_battle = 0;
     std::int64_t battle_deaths = 0;
     std::int64_t communal_deaths = 0;
     std::int64_t displaced_peak = 0;  // most people displaced at once (incl. protection sites)
@@ -94,7 +96,7 @@ struct Totals {
 };
 
 class Simulation {
-public:
+  public:
     /// Builds the world, the population and the forces from the scenario and the run seed.
     Simulation(scenario::Scenario sc, std::uint64_t seed);
     ~Simulation();
@@ -127,7 +129,7 @@ public:
     /// the threads with tbb::global_control around the run.
     void step();
 
-    int day() const noexcept;  // days completed
+    int day() const noexcept;          // days completed
     core::Date date() const noexcept;  // the date of the next day to run
     std::uint64_t seed() const noexcept;
     const scenario::Scenario& scenario() const noexcept;
@@ -168,7 +170,7 @@ public:
     /// The state itself, owned by the library's modules (sim/engine/state.hpp); opaque here.
     struct State;
 
-private:
+  private:
     std::unique_ptr<State> s_;
 };
 

@@ -32,7 +32,7 @@ std::string summary_json(const engine::Simulation& sim, const RunInfo& info);
 /// written under a temporary name and renamed into place only once all are complete. Whatever
 /// is not committed is removed by the destructor, along with the directory if it made it.
 class AtomicDir {
-public:
+  public:
     /// Creates the directory if needed and checks that it is writable; throws
     /// std::runtime_error with a clear message otherwise.
     explicit AtomicDir(std::filesystem::path dir);
@@ -44,7 +44,7 @@ public:
     void commit();
     const std::filesystem::path& path() const noexcept { return dir_; }
 
-private:
+  private:
     std::filesystem::path dir_;
     bool created_ = false, committed_ = false;
     std::vector<std::pair<std::filesystem::path, std::filesystem::path>> pending_;  // tmp, final

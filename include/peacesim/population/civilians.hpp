@@ -10,34 +10,34 @@
 namespace peacesim::population {
 
 enum class Status : std::uint8_t {
-    Home = 0,       // in their home settlement
-    Displaced,      // internally displaced, living in another settlement or a camp
-    ProtectionSite, // sheltering at a protection site (used by the mission model)
-    Refugee,        // crossed the border: leaves the map for good in this model
-    Recruited,      // joined an armed group (alive, a fighter)
-    Killed,         // killed as a civilian (one-sided violence or caught in a battle)
-    DiedFighting,   // killed as a fighter after being recruited
-    Active,         // in open rebellion where they live (Epstein 2002's "active")
-    Jailed,         // arrested while active, for a term
+    Home = 0,        // in their home settlement
+    Displaced,       // internally displaced, living in another settlement or a camp
+    ProtectionSite,  // sheltering at a protection site (used by the mission model)
+    Refugee,         // crossed the border: leaves the map for good in this model
+    Recruited,       // joined an armed group (alive, a fighter)
+    Killed,          // killed as a civilian (one-sided violence or caught in a battle)
+    DiedFighting,    // killed as a fighter after being recruited
+    Active,          // in open rebellion where they live (Epstein 2002's "active")
+    Jailed,          // arrested while active, for a term
 };
 inline constexpr int status_count = 9;
-inline constexpr const char* status_names[] = {"home",      "displaced", "protection_site",
-                                               "refugee",   "recruited", "killed",
-                                               "died_fighting", "active", "jailed"};
+inline constexpr const char* status_names[] = {"home",          "displaced", "protection_site",
+                                               "refugee",       "recruited", "killed",
+                                               "died_fighting", "active",    "jailed"};
 inline constexpr std::uint8_t no_affiliation = 0xFF;
 
 struct Civilians {
-    std::vector<std::uint32_t> home;      // settlement index
-    std::vector<std::uint32_t> location;  // settlement index where they are now
-    std::vector<std::uint8_t> group;      // identity group
-    std::vector<std::uint8_t> status;     // Status
+    std::vector<std::uint32_t> home;        // settlement index
+    std::vector<std::uint32_t> location;    // settlement index where they are now
+    std::vector<std::uint8_t> group;        // identity group
+    std::vector<std::uint8_t> status;       // Status
     std::vector<std::uint8_t> affiliation;  // armed group index when Recruited
-    std::vector<float> hardship;          // H in [0,1] (Epstein 2002)
-    std::vector<float> risk_aversion;     // R in [0,1]
-    std::vector<float> grievance;         // G = H (1 - L_i)
-    std::vector<float> trust_state;       // scales the legitimacy L_i a civilian perceives
-    std::vector<std::uint16_t> jail_days; // days left in jail when Jailed
-    std::vector<float> trust_mission;     // trust in the peacekeeping mission, 0..1
+    std::vector<float> hardship;            // H in [0,1] (Epstein 2002)
+    std::vector<float> risk_aversion;       // R in [0,1]
+    std::vector<float> grievance;           // G = H (1 - L_i)
+    std::vector<float> trust_state;         // scales the legitimacy L_i a civilian perceives
+    std::vector<std::uint16_t> jail_days;   // days left in jail when Jailed
+    std::vector<float> trust_mission;       // trust in the peacekeeping mission, 0..1
 
     std::size_t size() const noexcept { return home.size(); }
     void resize(std::size_t n);

@@ -23,11 +23,11 @@ struct Diagnostic {
 };
 
 class ScenarioError : public std::runtime_error {
-public:
+  public:
     explicit ScenarioError(std::vector<Diagnostic> diagnostics);
     const std::vector<Diagnostic>& diagnostics() const noexcept { return diagnostics_; }
 
-private:
+  private:
     std::vector<Diagnostic> diagnostics_;
 };
 

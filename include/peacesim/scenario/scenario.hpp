@@ -24,33 +24,43 @@ enum class Stage : int {
     Elections,
     Transition
 };
-inline constexpr const char* stage_names[] = {"conflict",       "talks",     "ceasefire",
-                                              "agreement",      "implementation",
-                                              "elections",      "transition"};
+inline constexpr const char* stage_names[] = {
+    "conflict", "talks", "ceasefire", "agreement", "implementation", "elections", "transition"};
 
 /// Events a scenario's timeline or a user can fire (`--inject DAY:EVENT[:ARGS]`).
 enum class InjectKind : int {
-    RainySeason = 0,   // the rains start now (ARGS: days they last, default 150)
-    DrySeason,         // the rains end now
-    Coup,              // a military coup: legitimacy, capacity, conduct and consent fall
-    Elections,         // national elections are held now
-    Offensive,         // an armed group launches an offensive (ARGS: group index or name)
-    Splinter,          // an armed group splits (ARGS: group index or name)
-    Reinforcements,    // an armed group gains fighters (ARGS: GROUP[,FIGHTERS])
-    MediationSurge,    // an envoy or regional mediator steps up (ARGS: new mediation level)
-    CouncilDivided,    // the Security Council splits (ARGS: new unity, default 0.2)
-    Drought,           // a drought raises competition for land and water (ARGS: days)
-    CommunalIncident,  // a killing or insult inflames a settlement (ARGS: settlement index)
-    FundingCut,        // the mission's budget is cut (ARGS: share cut, default 0.3)
-    ConsentWithdrawn,  // the host withdraws consent (ARGS: the new consent, default 0.1)
-    ContingentWithdrawn,  // contributors pull companies out (ARGS: companies, default a tenth)
-    RegionalForceArrives,  // a regional partner force deploys now (ARGS: troops, default the scenario's)
+    RainySeason = 0,       // the rains start now (ARGS: days they last, default 150)
+    DrySeason,             // the rains end now
+    Coup,                  // a military coup: legitimacy, capacity, conduct and consent fall
+    Elections,             // national elections are held now
+    Offensive,             // an armed group launches an offensive (ARGS: group index or name)
+    Splinter,              // an armed group splits (ARGS: group index or name)
+    Reinforcements,        // an armed group gains fighters (ARGS: GROUP[,FIGHTERS])
+    MediationSurge,        // an envoy or regional mediator steps up (ARGS: new mediation level)
+    CouncilDivided,        // the Security Council splits (ARGS: new unity, default 0.2)
+    Drought,               // a drought raises competition for land and water (ARGS: days)
+    CommunalIncident,      // a killing or insult inflames a settlement (ARGS: settlement index)
+    FundingCut,            // the mission's budget is cut (ARGS: share cut, default 0.3)
+    ConsentWithdrawn,      // the host withdraws consent (ARGS: the new consent, default 0.1)
+    ContingentWithdrawn,   // contributors pull companies out (ARGS: companies, default a tenth)
+    RegionalForceArrives,  // a regional partner force deploys now (ARGS: troops, default the
+                           // scenario's)
 };
-inline constexpr const char* inject_names[] = {
-    "rainy_season", "dry_season",     "coup",
-    "elections",    "offensive",      "splinter",       "reinforcements",
-    "mediation_surge", "council_divided", "drought",   "communal_incident",
-    "funding_cut",  "consent_withdrawn", "contingent_withdrawn", "regional_force_arrives"};
+inline constexpr const char* inject_names[] = {"rainy_season",
+                                               "dry_season",
+                                               "coup",
+                                               "elections",
+                                               "offensive",
+                                               "splinter",
+                                               "reinforcements",
+                                               "mediation_surge",
+                                               "council_divided",
+                                               "drought",
+                                               "communal_incident",
+                                               "funding_cut",
+                                               "consent_withdrawn",
+                                               "contingent_withdrawn",
+                                               "regional_force_arrives"};
 
 struct Inject {
     std::int64_t day = 0;
@@ -59,12 +69,22 @@ struct Inject {
 };
 
 /// Mandate presets (BRIEF, Mandates): each is a bundle of tasks, rules of engagement and posture.
-enum class Mandate : int { None = 0, Political, Observer, Traditional, Multidimensional, RobustPoc, Stabilization };
-inline constexpr const char* mandate_names[] = {"none",        "political",        "observer",   "traditional",
-                                                "multidimensional", "robust_poc", "stabilization"};
+enum class Mandate : int {
+    None = 0,
+    Political,
+    Observer,
+    Traditional,
+    Multidimensional,
+    RobustPoc,
+    Stabilization
+};
+inline constexpr const char* mandate_names[] = {"none",         "political",        "observer",
+                                                "traditional",  "multidimensional", "robust_poc",
+                                                "stabilization"};
 /// Rules of engagement; Preset takes the mandate's.
 enum class Roe : int { Preset = 0, SelfDefence, DefendMandate, Offensive };
-inline constexpr const char* roe_names[] = {"preset", "self_defence", "defend_mandate", "offensive"};
+inline constexpr const char* roe_names[] = {"preset", "self_defence", "defend_mandate",
+                                            "offensive"};
 /// Posture: how much of the force moves; Preset takes the mandate's.
 enum class Posture : int { Preset = 0, Static, Mobile, Robust };
 inline constexpr const char* posture_names[] = {"preset", "static", "mobile", "robust"};
@@ -88,14 +108,14 @@ struct MissionTasks {
 };
 
 struct FundingParams {
-    double paid_fraction = 0.85;          // of assessed contributions actually paid
-    std::int64_t payments_per_year = 4;   // instalments of the assessment
-    double reserve_musd = 60.0;           // cash at the start
-    double reimbursement_usd = 1448.0;    // per uniformed person and month (UN standard rate)
-    double upkeep_usd_per_day = 45.0;     // rations, fuel for bases, logistics per person
+    double paid_fraction = 0.85;              // of assessed contributions actually paid
+    std::int64_t payments_per_year = 4;       // instalments of the assessment
+    double reserve_musd = 60.0;               // cash at the start
+    double reimbursement_usd = 1448.0;        // per uniformed person and month (UN standard rate)
+    double upkeep_usd_per_day = 45.0;         // rations, fuel for bases, logistics per person
     double civilian_usd_per_month = 12000.0;  // per civilian staff member, with programmes
-    double patrol_usd = 1500.0;           // fuel and wear per company patrol
-    double flight_hour_usd = 4500.0;      // per helicopter flight hour
+    double patrol_usd = 1500.0;               // fuel and wear per company patrol
+    double flight_hour_usd = 4500.0;          // per helicopter flight hour
 };
 
 struct MissionParams {
@@ -111,9 +131,9 @@ struct MissionParams {
     std::int64_t civilian_staff = 300;
     double budget_musd = 420.0;
     bool accountability = true;
-    double training = 0.6;       // training and equipment quality of contingents
+    double training = 0.6;  // training and equipment quality of contingents
     double discipline = 0.8;
-    double caveats = 0.2;        // share of contingents with national caveats
+    double caveats = 0.2;           // share of contingents with national caveats
     double misconduct_rate = 0.02;  // cases per 1,000 personnel per month without discipline
     std::int64_t company_size = 150;
     double flight_hours_per_month = 40.0;  // per helicopter, when cash allows
@@ -137,7 +157,7 @@ struct MobilityParams {
     double host_restrictions = 0.2;  // 0..1: how readily the host denies movements
     double ied_threat = 0.1;         // 0..1: threat of improvised explosive devices on roads
     double helicopter_kmh = 200.0;
-    double response_prep_h = 1.0;    // hours to get a force moving
+    double response_prep_h = 1.0;  // hours to get a force moving
 };
 
 struct Meta {
@@ -171,8 +191,8 @@ struct WorldParams {
 
 struct IdentityGroup {
     std::string name;
-    double share = 0.0;     // of the population
-    double hardship = 0.4;  // mean economic hardship H (Epstein 2002)
+    double share = 0.0;             // of the population
+    double hardship = 0.4;          // mean economic hardship H (Epstein 2002)
     std::int64_t home_region = -1;  // region where it is concentrated; -1 everywhere
 };
 

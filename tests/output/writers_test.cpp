@@ -1,7 +1,9 @@
-#include <catch2/catch.hpp>
+#include "peacesim/output/writers.hpp"
+
 #include <fmt/format.h>
 #include <sys/wait.h>
 
+#include <catch2/catch.hpp>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
@@ -9,14 +11,14 @@
 #include <sstream>
 
 #include "../support/runs.hpp"
-#include "peacesim/output/writers.hpp"
 
 using namespace peacesim;
 namespace fs = std::filesystem;
 
 namespace {
 fs::path fresh_dir(const std::string& name) {
-    const fs::path p = fs::temp_directory_path() / fmt::format("peacesim-test-{}-{}", name, ::getpid());
+    const fs::path p =
+        fs::temp_directory_path() / fmt::format("peacesim-test-{}-{}", name, ::getpid());
     fs::remove_all(p);
     return p;
 }
@@ -41,12 +43,16 @@ const char* small = "--set world.population=20000 --set world.villages=100";
 
 TEST_CASE("run --out writes the contract's three files", "[output][cli]") {
     const auto dir = fresh_dir("contract");
-    REQUIRE(cli(fmt::format("run --days 40 --seed 3 --threads 2 --quiet --out {} {}", dir.string(), small)) == 0);
-    for (auto f : {"summary.json", "timeseries.csv", "events.csv"}) REQUIRE(fs::file_size(dir / f) > 0);
+    REQUIRE(cli(fmt::format("run --days 40 --seed 3 --threads 2 --quiet --out {} {}", dir.string(),
+                            small)) == 0);
+    for (auto f : {"summary.json", "timeseries.csv", "events.csv"})
+        REQUIRE(fs::file_size(dir / f) > 0);
     const auto j = nlohmann::json::parse(slurp(dir / "summary.json"));
-    for (auto k : {"scenario", "seed", "days", "threads", "state_hash", "wall_seconds", "agent_updates_per_second"})
+    for (auto k : {"scenario", "seed", "days", "threads", "state_hash", "wall_seconds",
+                   "agent_updates_per_second"})
         CHECK(j.contains(k));
-    for (auto k : {"civilians_killed", "battle_deaths", "peacekeeper_fatalities", "displaced_peak", "refugees", "cost_musd"})
+    for (auto k : {"civilians_killed", "battle_deaths", "peacekeeper_fatalities", "displaced_peak",
+                   "refugees", "cost_musd"})
         CHECK(j["totals"].contains(k));
     CHECK(j["scenario"] == "default");
     CHECK(j["seed"] == 3);
@@ -73,7 +79,8 @@ TEST_CASE("run --out writes the contract's three files", "[output][cli]") {
     std::stringstream ev(slurp(dir / "events.csv"));
     std::getline(ev, header);
     CHECK(header ==
-          "id,date_start,date_end,type_of_violence,side_a,side_b,adm_1,latitude,longitude,deaths_a,deaths_b,"
+          "id,date_start,date_end,type_of_violence,side_a,side_b,adm_1,latitude,longitude,deaths_a,"
+          "deaths_b,"
           "deaths_civilians,deaths_unknown,best,low,high,day,cell_x,cell_y");
     // No stray temporary files.
     int files = 0;
@@ -87,7 +94,8 @@ TEST_CASE("run --out writes the contract's three files", "[output][cli]") {
 
 TEST_CASE("bad input exits 2 and leaves nothing behind", "[output][cli]") {
     const auto dir = fresh_dir("bad");
-    CHECK(cli(fmt::format("run --days 5 --quiet --out {} --set world.population=-1", dir.string())) == 2);
+    CHECK(cli(fmt::format("run --days 5 --quiet --out {} --set world.population=-1",
+                          dir.string())) == 2);
     CHECK_FALSE(fs::exists(dir));
     CHECK(cli(fmt::format("run --days 5 --quiet --out {} --set no.such=1", dir.string())) == 2);
     CHECK(cli(fmt::format("run /no/such/file.toml --days 5 --quiet --out {}", dir.string())) == 2);
@@ -117,7 +125,7 @@ TEST_CASE("outputs appear all at once or not at all", "[output]") {
         d.add("a.csv", "1\n");
         d.add("b.csv", "2\n");
         CHECK_FALSE(fs::exists(dir / "a.csv"));  // nothing visible before commit
-    }  // dropped without commit: as after a failure
+    }                                            // dropped without commit: as after a failure
     CHECK_FALSE(fs::exists(dir));
     {
         output::AtomicDir d(dir);
@@ -133,7 +141,8 @@ TEST_CASE("outputs appear all at once or not at all", "[output]") {
 
 TEST_CASE("summary and series agree with the simulation", "[output]") {
     const auto sim = test::run_small(60, 2, 2);
-    const auto j = nlohmann::json::parse(output::summary_json(sim, {"default", "<default>", 2, 60, 2, 1.5}));
+    const auto j =
+        nlohmann::json::parse(output::summary_json(sim, {"default", "<default>", 2, 60, 2, 1.5}));
     const auto t = sim.totals();
     CHECK(j["totals"]["civilians_killed"] == t.civilians_killed);
     CHECK(j["totals"]["battle_deaths"] == t.battle_deaths);

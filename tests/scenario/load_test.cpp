@@ -1,11 +1,10 @@
-#include <catch2/catch.hpp>
+#include "peacesim/scenario/load.hpp"
 
+#include <catch2/catch.hpp>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
 #include <string>
-
-#include "peacesim/scenario/load.hpp"
 
 using namespace peacesim::scenario;
 
@@ -34,56 +33,197 @@ Diagnostic first_error(const std::string& toml, const std::vector<std::string>& 
 }
 }  // namespace
 
-TEST_CASE("each bad scenario gets a message naming file, line, column and key", "[scenario][errors]") {
+TEST_CASE("each bad scenario gets a message naming file, line, column and key",
+          "[scenario][errors]") {
     const std::vector<BadCase> cases = {
-        {"misspelt key", "[world]\nwidht = 100\n", {}, 2, 1, "world.widht", "unknown key (did you mean 'width'?)"},
-        {"misspelt section", "[wrold]\nwidth = 100\n", {}, 1, 2, "wrold", "unknown section (did you mean 'world'?)"},
-        {"string for integer", "[world]\npopulation = \"many\"\n", {}, 2, 14, "world.population",
+        {"misspelt key",
+         "[world]\nwidht = 100\n",
+         {},
+         2,
+         1,
+         "world.widht",
+         "unknown key (did you mean 'width'?)"},
+        {"misspelt section",
+         "[wrold]\nwidth = 100\n",
+         {},
+         1,
+         2,
+         "wrold",
+         "unknown section (did you mean 'world'?)"},
+        {"string for integer",
+         "[world]\npopulation = \"many\"\n",
+         {},
+         2,
+         14,
+         "world.population",
          "expected an integer from 1000 to 50000000, got the string \"many\""},
-        {"negative population", "[world]\npopulation = -5\n", {}, 2, 14, "world.population",
+        {"negative population",
+         "[world]\npopulation = -5\n",
+         {},
+         2,
+         14,
+         "world.population",
          "expected an integer from 1000 to 50000000, got the integer -5"},
-        {"fractional people", "[world]\npopulation = 2500.5\n", {}, 2, 14, "world.population", "expected an integer"},
-        {"legitimacy above 1", "[government]\nlegitimacy = 1.5\n", {}, 2, 14, "government.legitimacy",
+        {"fractional people",
+         "[world]\npopulation = 2500.5\n",
+         {},
+         2,
+         14,
+         "world.population",
+         "expected an integer"},
+        {"legitimacy above 1",
+         "[government]\nlegitimacy = 1.5\n",
+         {},
+         2,
+         14,
+         "government.legitimacy",
          "expected a number from 0 to 1, got the number 1.5"},
-        {"boolean for number", "[government]\ncapacity = true\n", {}, 2, 12, "government.capacity",
+        {"boolean for number",
+         "[government]\ncapacity = true\n",
+         {},
+         2,
+         12,
+         "government.capacity",
          "expected a number from 0 to 1, got true"},
-        {"unknown stance", "[[armed_groups]]\nname = \"X\"\nstance = \"angry\"\n", {}, 3, 10, "armed_groups.0.stance",
+        {"unknown stance",
+         "[[armed_groups]]\nname = \"X\"\nstance = \"angry\"\n",
+         {},
+         3,
+         10,
+         "armed_groups.0.stance",
          "expected one of \"fighting\", \"negotiating\", \"signatory\", \"spoiler\""},
         {"syntax error", "[world\npopulation = 3\n", {}, 1, 7, "", "TOML syntax error"},
-        {"section is a number", "world = 5\n", {}, 1, 9, "world", "expected a table [world], got the integer 5"},
-        {"array section as table", "[armed_groups]\nname = \"X\"\n", {}, 1, 1, "armed_groups",
+        {"section is a number",
+         "world = 5\n",
+         {},
+         1,
+         9,
+         "world",
+         "expected a table [world], got the integer 5"},
+        {"array section as table",
+         "[armed_groups]\nname = \"X\"\n",
+         {},
+         1,
+         1,
+         "armed_groups",
          "expected an array of tables [[armed_groups]]"},
-        {"not a date", "[scenario]\nstart_date = \"June\"\n", {}, 2, 14, "scenario.start_date",
+        {"not a date",
+         "[scenario]\nstart_date = \"June\"\n",
+         {},
+         2,
+         14,
+         "scenario.start_date",
          "expected a date YYYY-MM-DD"},
-        {"month 13", "[world]\nrainy_end_month = 13\n", {}, 2, 19, "world.rainy_end_month",
+        {"month 13",
+         "[world]\nrainy_end_month = 13\n",
+         {},
+         2,
+         19,
+         "world.rainy_end_month",
          "expected an integer from 1 to 12"},
         {"shares do not sum to 1",
-         "[[identity_groups]]\nname = \"A\"\nshare = 0.5\n[[identity_groups]]\nname = \"B\"\nshare = 0.2\n"
+         "[[identity_groups]]\nname = \"A\"\nshare = 0.5\n[[identity_groups]]\nname = \"B\"\nshare "
+         "= 0.2\n"
          "[[armed_groups]]\nidentity = 0\n",
-         {}, 1, 1, "identity_groups", "shares sum to 0.700; they must sum to 1"},
-        {"identity out of range", "[[armed_groups]]\nname = \"X\"\nidentity = 5\n", {}, 3, 12,
-         "armed_groups.0.identity", "expected an identity group index from 0 to 2, got 5"},
-        {"more regions than towns", "[world]\ntowns = 3\nregions = 6\n", {}, 3, 11, "world.regions",
+         {},
+         1,
+         1,
+         "identity_groups",
+         "shares sum to 0.700; they must sum to 1"},
+        {"identity out of range",
+         "[[armed_groups]]\nname = \"X\"\nidentity = 5\n",
+         {},
+         3,
+         12,
+         "armed_groups.0.identity",
+         "expected an identity group index from 0 to 2, got 5"},
+        {"more regions than towns",
+         "[world]\ntowns = 3\nregions = 6\n",
+         {},
+         3,
+         11,
+         "world.regions",
          "each region needs a town"},
-        {"home region beyond the map", "[world]\nregions = 6\n[[armed_groups]]\nhome_region = 7\n", {}, 4, 15,
-         "armed_groups.0.home_region", "expected a region from 0 to 5"},
-        {"a default that no longer fits", "[world]\nregions = 4\n", {}, 0, 0, "identity_groups.2.home_region",
-         "expected -1 or a region from 0 to 3 (world.regions is 4), got 5 (a default: set it in the file)"},
-        {"--set unknown key", "", {"world.popul=5"}, 0, 0, "world.popul", "unknown key (did you mean 'population'?)"},
-        {"--set bad value", "", {"world.population=abc"}, 0, 0, "world.population",
+        {"home region beyond the map",
+         "[world]\nregions = 6\n[[armed_groups]]\nhome_region = 7\n",
+         {},
+         4,
+         15,
+         "armed_groups.0.home_region",
+         "expected a region from 0 to 5"},
+        {"a default that no longer fits",
+         "[world]\nregions = 4\n",
+         {},
+         0,
+         0,
+         "identity_groups.2.home_region",
+         "expected -1 or a region from 0 to 3 (world.regions is 4), got 5 (a default: set it in "
+         "the file)"},
+        {"--set unknown key",
+         "",
+         {"world.popul=5"},
+         0,
+         0,
+         "world.popul",
+         "unknown key (did you mean 'population'?)"},
+        {"--set bad value",
+         "",
+         {"world.population=abc"},
+         0,
+         0,
+         "world.population",
          "expected an integer from 1000 to 50000000, got the string \"abc\""},
-        {"--set out of range", "", {"government.hr_compliance=-0.1"}, 0, 0, "government.hr_compliance",
+        {"--set out of range",
+         "",
+         {"government.hr_compliance=-0.1"},
+         0,
+         0,
+         "government.hr_compliance",
          "expected a number from 0 to 1"},
-        {"--set without =", "", {"world.population"}, 0, 0, "world.population", "expected KEY=VALUE"},
-        {"--set unknown section", "", {"mision.troops=5"}, 0, 0, "mision.troops", "unknown section 'mision'"},
-        {"--set index out of range", "", {"armed_groups.9.fighters=5"}, 0, 0, "armed_groups.9.fighters",
+        {"--set without =",
+         "",
+         {"world.population"},
+         0,
+         0,
+         "world.population",
+         "expected KEY=VALUE"},
+        {"--set unknown section",
+         "",
+         {"mision.troops=5"},
+         0,
+         0,
+         "mision.troops",
+         "unknown section 'mision'"},
+        {"--set index out of range",
+         "",
+         {"armed_groups.9.fighters=5"},
+         0,
+         0,
+         "armed_groups.9.fighters",
          "INDEX from 0 to 2"},
         {"--set a whole section", "", {"world=5"}, 0, 0, "world", "expected a dotted key"},
-        {"--set a huge index", "", {"armed_groups.99999999999999999999999.fighters=1"}, 0, 0,
-         "armed_groups.99999999999999999999999.fighters", "INDEX from 0 to 2"},
-        {"--set text that is not UTF-8", "", {"government.name=Gov\xff"}, 0, 0, "government.name", "not valid UTF-8"},
-        {"vision too wide for the settlements", "[population]\nvision_km = 200\n[world]\nvillages = 200000\nwidth = 2048\nheight = 2048\npopulation = 1000000\n",
-         {}, 2, 13, "population.vision_km", "needs too much memory"},
+        {"--set a huge index",
+         "",
+         {"armed_groups.99999999999999999999999.fighters=1"},
+         0,
+         0,
+         "armed_groups.99999999999999999999999.fighters",
+         "INDEX from 0 to 2"},
+        {"--set text that is not UTF-8",
+         "",
+         {"government.name=Gov\xff"},
+         0,
+         0,
+         "government.name",
+         "not valid UTF-8"},
+        {"vision too wide for the settlements",
+         "[population]\nvision_km = 200\n[world]\nvillages = 200000\nwidth = 2048\nheight = "
+         "2048\npopulation = 1000000\n",
+         {},
+         2,
+         13,
+         "population.vision_km",
+         "needs too much memory"},
     };
     for (const auto& c : cases) {
         INFO(c.what);
@@ -93,15 +233,18 @@ TEST_CASE("each bad scenario gets a message naming file, line, column and key", 
         if (c.line > 0) CHECK(d.column == c.column);
         CHECK(d.key == c.key);
         CHECK_THAT(d.message, Catch::Contains(c.message));
-        if (c.sets.empty()) CHECK(d.file == "bad.toml");
-        else CHECK_THAT(d.file, Catch::StartsWith("--set"));
+        if (c.sets.empty())
+            CHECK(d.file == "bad.toml");
+        else
+            CHECK_THAT(d.file, Catch::StartsWith("--set"));
         CHECK_THAT(d.str(), Catch::Contains(c.key));
     }
 }
 
 TEST_CASE("all problems in a file are reported together", "[scenario][errors]") {
     try {
-        load_text("[world]\nwidht = 1\npopulation = -1\n[government]\nlegitimacy = 2\n", "many.toml");
+        load_text("[world]\nwidht = 1\npopulation = -1\n[government]\nlegitimacy = 2\n",
+                  "many.toml");
         FAIL("no error");
     } catch (const ScenarioError& e) {
         CHECK(e.diagnostics().size() == 3);
@@ -115,13 +258,15 @@ TEST_CASE("a missing file is a clear error", "[scenario][errors]") {
         load_file("/no/such/scenario.toml");
         FAIL("no error");
     } catch (const ScenarioError& e) {
-        CHECK(e.diagnostics().front().str() == "/no/such/scenario.toml: cannot open the file (does it exist?)");
+        CHECK(e.diagnostics().front().str() ==
+              "/no/such/scenario.toml: cannot open the file (does it exist?)");
     }
     try {
         load_file(PEACESIM_SOURCE_DIR "/scenarios");
         FAIL("a directory loaded");
     } catch (const ScenarioError& e) {
-        CHECK_THAT(e.diagnostics().front().str(), Catch::Contains("is a directory, not a scenario file"));
+        CHECK_THAT(e.diagnostics().front().str(),
+                   Catch::Contains("is a directory, not a scenario file"));
     }
 }
 
@@ -147,7 +292,8 @@ TEST_CASE("overrides given with --set reach every kind of key", "[scenario][set]
     CHECK(sc.mission.funding.paid_fraction == Approx(0.5));
 }
 
-TEST_CASE("keys left out keep their defaults, an empty file is the struct's defaults", "[scenario]") {
+TEST_CASE("keys left out keep their defaults, an empty file is the struct's defaults",
+          "[scenario]") {
     const auto sc = load_text("[world]\npopulation = 5000\n", "small.toml");
     const Scenario d;
     CHECK(sc.world.population == 5000);
@@ -156,7 +302,8 @@ TEST_CASE("keys left out keep their defaults, an empty file is the struct's defa
     CHECK(sc.government.forces == d.government.forces);
 }
 
-TEST_CASE("the built-in scenario is the shipped default.toml and documents every key", "[scenario]") {
+TEST_CASE("the built-in scenario is the shipped default.toml and documents every key",
+          "[scenario]") {
     const std::string text(default_scenario_text());
     REQUIRE_NOTHROW(load_default());
     for (const auto& p : parameters()) {

@@ -1,0 +1,49 @@
+// Funding (sim/mission/funding.cpp): shortfalls cut patrols, delay reimbursement and cost
+// contingents.
+#include <catch2/catch.hpp>
+
+#include "../support/ensemble.hpp"
+
+using namespace peacesim;
+
+namespace {
+constexpr int seeds = 8;
+constexpr int days = 240;
+// A mission sized for the small test country.
+std::vector<scenario::Override> sized(std::vector<scenario::Override> extra) {
+    std::vector<scenario::Override> o = {{"mission.troops", "1800"},
+                                         {"mission.police", "280"},
+                                         {"mission.helicopters", "2"},
+                                         {"mission.budget_musd", "100"},
+                                         {"mission.funding.reserve_musd", "8"},
+                                         {"mission.civilian_staff", "100"},
+                                         {"mission.observers", "40"}};
+    o.insert(o.end(), extra.begin(), extra.end());
+    return o;
+}
+double p90(const engine::Simulation& s) { return s.mission_totals().response_time_p90_h; }
+double patrols(const engine::Simulation& s) { return double(s.mission_totals().patrols); }
+double denials(const engine::Simulation& s) { return double(s.mission_totals().movement_denials); }
+double killed(const engine::Simulation& s) { return double(s.totals().civilians_killed); }
+}  // namespace
+
+TEST_CASE("a funding shortfall cuts patrols and delays reimbursement", "[mission][funding]") {
+    const auto p = test::compare(days, seeds, sized({{"mission.funding.paid_fraction", "0.3"}}),
+                                 sized({{"mission.funding.paid_fraction", "1.0"}}), patrols);
+    INFO("patrols at 30% paid " << p.mean_a << ", fully paid " << p.mean_b);
+    CHECK(p.higher >= test::decisive(seeds));
+    const auto poor =
+        test::run_small(days, 1, 2, sized({{"mission.funding.paid_fraction", "0.3"}}));
+    const auto rich =
+        test::run_small(days, 1, 2, sized({{"mission.funding.paid_fraction", "1.0"}}));
+    CHECK(poor.mission_totals().reimbursement_delay_days > 30);
+    CHECK(rich.mission_totals().reimbursement_delay_days == 0);
+    CHECK(poor.mission_totals().flight_hours < rich.mission_totals().flight_hours);
+}
+
+TEST_CASE("a mission left unpaid long enough loses contingents", "[mission][funding]") {
+    const auto s = test::run_small(540, 2, 2, sized({{"mission.funding.paid_fraction", "0.0"}}));
+    CHECK(s.mission_totals().contingents_withdrawn > 0);
+    const auto paid = test::run_small(540, 2, 2, sized({}));
+    CHECK(paid.mission_totals().contingents_withdrawn == 0);
+}
