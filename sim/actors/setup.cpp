@@ -1,4 +1,4 @@
-// The parties and their forces at the start (docs/model.md, section 7.3 Parties): the
+// The parties and their forces at the start (docs/model.md, sections 2 and 5): the
 // government's companies garrison the towns, the armed groups' bands start among their own people
 // in their home regions.
 #include <algorithm>

@@ -1,5 +1,5 @@
 #pragma once
-// The parties and their units, and the ground they hold (docs/model.md, section 7.3 Parties).
+// The parties and their units, and the ground they hold (docs/model.md, sections 2 and 5).
 // Internal to the library.
 #include <cstdint>
 #include <vector>

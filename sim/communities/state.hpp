@@ -1,5 +1,5 @@
 #pragma once
-// Communities, per settlement (docs/model.md, section 7.4): intercommunal tension, local
+// Communities, per settlement (docs/model.md, section 7.10): intercommunal tension, local
 // conflict-resolution capacity and humanitarian access, and today's clashes.
 // Internal to the library.
 #include <cstdint>

@@ -1,5 +1,5 @@
-// The day's row of the time series (docs/model.md, "Outputs"), filled from what the phases
-// report and from the state at the end of the day.
+// The day's row of the time series (docs/model.md, section 2 "Observation"; docs/outputs.md),
+// filled from what the phases report and from the state at the end of the day.
 #include "engine/engine.hpp"
 
 namespace peacesim::engine {

@@ -1,4 +1,4 @@
-// The day's incidents become events (docs/model.md, section 7.9 and "Outputs"): deaths are
+// The day's incidents become events (docs/model.md, section 2 "Observation"): deaths are
 // attributed to the incident that caused them, incidents with at least one death enter the log
 // in the shape of the UCDP Georeferenced Event Dataset (Sundberg and Melander 2013), the mission
 // reports what its monitors saw, and each death adds to the violence people remember.

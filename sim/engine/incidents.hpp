@@ -1,8 +1,8 @@
 #pragma once
 // The day's violence as the phases that cause it leave it for the civilians' update to carry out
-// (docs/model.md, section 7.9 Events): per settlement, the chance that a person there dies and
-// the incident the death belongs to. Also remembered violence, the field people fear.
-// Internal to the library.
+// (docs/model.md, sections 2 "Observation", 7.6 and 7.7): per settlement, the chance that a person
+// there dies and the incident the death belongs to. Also remembered violence, the field people
+// fear. Internal to the library.
 #include <cstdint>
 #include <vector>
 

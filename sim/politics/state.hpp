@@ -1,5 +1,5 @@
 #pragma once
-// The national political track (docs/model.md, section 7.5). Internal to the library.
+// The national political track (docs/model.md, section 7.11). Internal to the library.
 #include <cstdint>
 #include <vector>
 

@@ -1,4 +1,4 @@
-// Dry and rainy seasons (docs/model.md, section 7.1 Space).
+// Dry and rainy seasons (docs/model.md, sections 2 and 7.5).
 #include "world/season.hpp"
 
 namespace peacesim::world {

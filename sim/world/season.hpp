@@ -1,5 +1,5 @@
 #pragma once
-// The season (docs/model.md, section 7.1 Space, "season"): dry and rainy months from the
+// The season (docs/model.md, sections 2, 7.5 and 7.13): dry and rainy months from the
 // scenario's calendar, overridden for a while by the rainy_season, dry_season and drought injects.
 #include "peacesim/core/date.hpp"
 #include "peacesim/scenario/scenario.hpp"

@@ -1,5 +1,5 @@
 #pragma once
-// Geometry derived once from the map and the scenario (docs/model.md, section 7.1 Space and 7.2
+// Geometry derived once from the map and the scenario (docs/model.md, sections 2 and 7.1-7.2
 // Civilians, "perception"): radii in cells, the coarse blocks in which violence is remembered,
 // what each settlement sees, and where its people would flee. Read-only during a run.
 #include <cstdint>

@@ -1,5 +1,5 @@
 #pragma once
-// Spatial helpers every module shares (docs/model.md, section 7.1 Space): distances in cells,
+// Spatial helpers every module shares (docs/model.md, sections 2 and 7.5): distances in cells,
 // straight-line walks over the raster, and a coarse bucket grid for "who is within r of here".
 // Internal to the library.
 #include <algorithm>
