@@ -187,6 +187,8 @@ DayOutcome update(Civilians& civ, Presence& presence, const Perception& percepti
                 const double perceived_l = std::min(1.0, legit * double(trust) / double(trust0));
                 const double grievance = double(h) * (1.0 - perceived_l);
                 const float risk = civ.risk_aversion[i];
+                // The threat a person bears before fleeing: the more risk-averse, the less.
+                const float tolerance = 1.0f - risk;
                 const float t_here = perception.threat[presence.at(loc, g)];
                 const double net =
                     grievance - std::min(pp.max_risk, double(risk) * perception.arrest_p[loc]);
@@ -198,7 +200,7 @@ DayOutcome update(Civilians& civ, Presence& presence, const Perception& percepti
                     status = Status::Jailed;
                     civ.jail_days[i] =
                         std::uint16_t(1 + rebel.below(std::uint32_t(pp.max_jail_days)));
-                } else if (status == Status::Active && t_here <= risk) {
+                } else if (status == Status::Active && t_here <= tolerance) {
                     // An armed group at hand may take an active in; one whose net grievance
                     // falls back goes quiet. (An active who fears for their life flees below.)
                     if (rg != none8 && net > pp.recruit_threshold &&
@@ -209,7 +211,7 @@ DayOutcome update(Civilians& civ, Presence& presence, const Perception& percepti
                     } else if (net <= pp.rebellion_threshold) {
                         status = loc == civ.home[i] ? Status::Home : Status::Displaced;
                     }
-                } else if (t_here > risk) {
+                } else if (t_here > tolerance) {
                     Stream r(seed, dayu, id, Purpose::CivilianFlee);
                     if (r.bernoulli(pp.flee_rate)) {
                         const std::uint32_t dest = perception.refuge[presence.at(loc, g)];

@@ -198,7 +198,8 @@ Map generate_map(const scenario::Scenario& sc, std::uint64_t seed) {
         // Camps grow on the edge of towns, where aid and markets are.
         const auto& t = m.settlements[std::size_t(i % w.towns)];
         int x = std::clamp(int(t.x) + 3 + int(i / w.towns), 0, m.width - 1), y = t.y;
-        if (taken[m.cell(x, y)]) std::tie(x, y) = place(std::uint32_t(m.settlements.size()), 1, 40);
+        if (taken[m.cell(x, y)] || m.terrain[m.cell(x, y)] == Terrain::Water)
+            std::tie(x, y) = place(std::uint32_t(m.settlements.size()), 1, 40);
         add(SettlementKind::Camp, x, y);
     }
 

@@ -29,12 +29,12 @@ constexpr std::uint64_t golden_seed = 1;
 
 // clang-format off
 constexpr Golden golden[] = {
-    {"default",          "2ee9ac4731eb1328", 1856, 1684,  71822, 20010, 11, 3841},
-    {"fragmented_state", "29d8392001e42519", 2471,  666, 103350, 31294,  5, 4552},
-    {"intercommunal",    "0358bce20f75cc24", 1305,  589, 239263, 51869,  6, 1030},
-    {"sahel",            "f9d04bd320d6bb40", 3337, 1724,  64394, 19892,  6, 5327},
-    {"frozen_conflict",  "d36c2b04413f8734",  152,  212,  13982, 12351,  4,  317},
-    {"drawdown",         "f245b3d7cbcc7563",  469,  308,  25763,   774,  8, 1844},
+    {"default",          "66bb1d80aed326e0", 1963, 1670,  99419, 20463, 17, 3897},
+    {"fragmented_state", "a30a97c40ca9469d", 2385,  650, 101151, 32516, 11, 4734},
+    {"intercommunal",    "3493341bee8396f8", 1439,  568, 251483, 60132,  2, 1111},
+    {"sahel",            "8330a8e5bf225b12", 3379, 1694,  84211, 20238, 16, 6067},
+    {"frozen_conflict",  "aa20c978e48faf45",  174,  215,  15785, 13762,  0,  300},
+    {"drawdown",         "84965abd72e008b3",  502,  381,  22797,   806,  3, 1752},
 };
 // clang-format on
 

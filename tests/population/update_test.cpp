@@ -34,10 +34,10 @@ TEST_CASE("remembered violence makes people flee", "[mechanism][flight]") {
 }
 
 TEST_CASE("more risk-averse people flee sooner", "[mechanism][flight]") {
-    const auto p = test::compare(days, seeds, {{"population.risk_aversion_mean", "0.7"}},
-                                 {{"population.risk_aversion_mean", "0.3"}}, fled);
-    INFO("fled at R=0.7 " << p.mean_a << ", at R=0.3 " << p.mean_b);
-    // Lower R is a lower bar for threat to cross: more flight.
+    const auto p = test::compare(days, seeds, {{"population.risk_aversion_mean", "0.3"}},
+                                 {{"population.risk_aversion_mean", "0.7"}}, fled);
+    INFO("fled at R=0.3 " << p.mean_a << ", at R=0.7 " << p.mean_b);
+    // A person flees when threat exceeds their tolerance 1 - R: higher R, lower bar, more flight.
     CHECK(p.higher >= test::decisive(seeds));
 }
 
