@@ -23,17 +23,14 @@ namespace {
 constexpr double defence_by_terrain[] = {1.0, 1.3, 1.2, 1.5, 1.0};
 /// A unit's fighting quality: a base, plus its party's capacity (state) or resources (group).
 constexpr double quality_base = 0.7, quality_range = 0.6;
-/// A side whose losses in one fight exceed this share of its strength, times its cohesion,
-/// breaks off and falls back.
-constexpr double break_share = 0.15;
 /// Each raid brings the group this much in resources (looting).
 constexpr double loot = 0.002;
 /// A one-sided attack kills at most this share of its targets; a battle at most this share of a
 /// settlement's residents.
 constexpr double max_osv_p = 0.5, max_collateral_p = 0.05;
-/// Collective punishment: chance per battle in the insurgents' home ground, times disregard for
-/// human rights, and its lethality relative to a raid's.
-constexpr double punishment_chance = 0.5, punishment_lethality = 0.5;
+/// Collective punishment: its lethality relative to a raid's (its chance is
+/// conflict.punishment_rate).
+constexpr double punishment_lethality = 0.5;
 
 double defence_factor(const world::Map& m, int x, int y) {
     return defence_by_terrain[static_cast<int>(m.terrain[m.cell(x, y)])];
@@ -106,8 +103,8 @@ struct Resolver {
         if (other != 0 && (parties[other].stance == scenario::Stance::Negotiating ||
                            parties[other].stance == scenario::Stance::Signatory))
             ++inc.violations;
-        if (da > parties[a.party].cohesion * break_share * sa) fall_back(a);
-        if (db > parties[b.party].cohesion * break_share * sb) fall_back(b);
+        if (da > parties[a.party].cohesion * cp.break_share * sa) fall_back(a);
+        if (db > parties[b.party].cohesion * cp.break_share * sb) fall_back(b);
         Event e;
         const bool state = a.party == 0 || b.party == 0;
         e.type = state ? 1 : 2;
@@ -138,7 +135,7 @@ struct Resolver {
             const std::uint32_t gov_unit = a.party == 0 ? ia : ib;
             const auto identity = std::uint8_t(parties[insurgent.party].identity);
             if (map.settlements[s].majority_group == identity &&
-                rng.bernoulli(punishment_chance * (1.0 - parties[0].hr_compliance))) {
+                rng.bernoulli(cp.punishment_rate * (1.0 - parties[0].hr_compliance))) {
                 const Unit& g = f.units[gov_unit];
                 if (inc.osv_party[s] == none32) {
                     std::int64_t targets = presence.present[presence.at(s, identity)];

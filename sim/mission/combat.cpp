@@ -24,8 +24,6 @@ constexpr double band_cover = 1.3;
 constexpr double fire_when_attacking = 0.3, fire_when_attacked = 0.7;
 /// Armour, fortified bases and medical evacuation: losses scale by 1 - this x training.
 constexpr double protection_per_training = 0.7;
-/// A band whose losses exceed this share of its strength, times its cohesion, falls back.
-constexpr double break_share = 0.15;
 /// Daily chance that a regional enforcement company, and a stabilization company (times its
 /// readiness), attacks the nearest band within half the raid range: about one operation a
 /// company a quarter for the mission.
@@ -70,7 +68,7 @@ std::int32_t battle(State& ms, actors::Forces& forces, std::uint32_t band, std::
         ms.totals.regional_fatalities += lm;
     else
         ms.today.fatalities += lm;
-    if (lb > forces.parties[b.party].cohesion * break_share * (b.strength + lb))
+    if (lb > forces.parties[b.party].cohesion * sc.conflict.break_share * (b.strength + lb))
         actors::fall_back(b);
     return lb;
 }

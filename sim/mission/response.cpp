@@ -21,8 +21,6 @@ constexpr double max_reach_km = 150.0;
 constexpr double boarding_h = 0.5, flight_overhead_h = 1.0;
 /// A host denial holds the force at a checkpoint for a day.
 constexpr double denial_delay_h = 24.0;
-/// A force that arrives within this many hours shortens the attack; later ones come too late.
-constexpr double useful_within_h = 12.0;
 /// Share of an attack's lethality left when the force arrives at once (the first of each pair),
 /// and the share that returns in proportion to the delay (the second), under self-defence and
 /// under robust rules.
@@ -84,10 +82,11 @@ Response respond(State& m, actors::Forces& forces, std::uint32_t s, std::uint32_
     m.today_responses.push_back(float(hours));
     u.performance += response_performance * (1.0f - u.performance);
     // A force arriving while the attack goes on shortens it; with robust rules it fights.
-    const double arrival = std::min(1.0, hours / useful_within_h);
+    const double arrival = std::min(1.0, hours / sc.mobility.response_window_h);
     out.cut = m.roe == Roe::SelfDefence ? cut_self_defence + late_self_defence * arrival
                                         : cut_robust + late_robust * arrival;
-    if (m.roe != Roe::SelfDefence && hours < useful_within_h && forces.units[attacker].alive()) {
+    if (m.roe != Roe::SelfDefence && hours < sc.mobility.response_window_h &&
+        forces.units[attacker].alive()) {
         battle(m, forces, attacker, best, true, sc, today);
         // Attack helicopters give fire support where the rules allow force.
         for (const auto& h : m.units) {

@@ -311,6 +311,13 @@ std::vector<Section> build() {
             real("collateral_rate", &ConflictParams::collateral_rate, 0, 100,
                  "Civilians killed per 100 fighters engaged when a battle is fought in a "
                  "settlement (at most 5% of its residents)."),
+            real("break_share", &ConflictParams::break_share, 0.01, 1,
+                 "A side whose losses in one fight exceed break_share x its cohesion of its "
+                 "strength breaks off and falls back (battle durations and battle deaths)."),
+            real("punishment_rate", &ConflictParams::punishment_rate, 0, 1,
+                 "Chance, times 1 - hr_compliance, that a battle between the state and insurgents "
+                 "in a settlement of the insurgents' identity turns on its residents (collective "
+                 "punishment; Fjelde and Hultman 2014)."),
             real("deterrence_per_company", &ConflictParams::deterrence_per_company, 0, 10,
                  "Deterrence each protecting company present adds; an attack's lethality is "
                  "divided by 1 + total deterrence."),
@@ -515,6 +522,9 @@ std::vector<Section> build() {
                  "Helicopter cruise speed."),
             real("response_prep_h", &MobilityParams::response_prep_h, 0, 48,
                  "Hours before a response force is on its way."),
+            real("response_window_h", &MobilityParams::response_window_h, 1, 168,
+                 "A response force arriving within this many hours shortens the attack in "
+                 "proportion to how early it comes; later ones come too late (and do not fight)."),
         }));
     out.push_back(array_section(
         "injects", &Scenario::injects, 0, 10000,

@@ -157,7 +157,8 @@ struct MobilityParams {
     double host_restrictions = 0.2;  // 0..1: how readily the host denies movements
     double ied_threat = 0.1;         // 0..1: threat of improvised explosive devices on roads
     double helicopter_kmh = 200.0;
-    double response_prep_h = 1.0;  // hours to get a force moving
+    double response_prep_h = 1.0;     // hours to get a force moving
+    double response_window_h = 12.0;  // a force arriving later comes too late to shorten an attack
 };
 
 struct Meta {
@@ -248,6 +249,8 @@ struct ConflictParams {
     double osv_lethality = 0.03;
     double battle_lethality = 0.02;
     double collateral_rate = 1.5;
+    double break_share = 0.15;     // losses x cohesion at which a side breaks off
+    double punishment_rate = 0.5;  // sweeps that turn on civilians, x (1 - hr_compliance)
     double deterrence_per_company = 0.35;
     double threat_memory_days = 20.0;
     double threat_per_death = 0.05;
