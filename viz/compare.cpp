@@ -52,43 +52,31 @@ void App::compare_window(const Snapshot& a, float x, float y, float w) {
     ImGui::SetNextWindowBgAlpha(0.92f);
     ImGui::Begin("Compare");
     ImGui::Text("this run vs %s (day %d)", compare_label.c_str(), b->day);
-    auto total = [](const Snapshot& s, auto f) {
-        double t = 0;
-        for (const auto& d : s.history) t += f(d);
-        return t;
-    };
-    auto last = [](const Snapshot& s, auto f) {
-        return s.history.empty() ? 0.0 : f(s.history.back());
-    };
-    const int upto = std::min(a.day, b->day);
-    auto trim = [upto](const Snapshot& s) {
-        Snapshot t;
-        t.history.assign(
-            s.history.begin(),
-            s.history.begin() + std::min<std::ptrdiff_t>(upto, std::ptrdiff_t(s.history.size())));
-        return t;
-    };
-    const auto ta = trim(a), tb = trim(*b);
+    // Both runs over the days both have run, so a run that is ahead does not look worse.
+    const std::size_t upto = std::size_t(std::min(a.day, b->day));
     struct Row {
         const char* name;
-        double va, vb;
+        Measure measure;
+        bool sum;  // over the days; else the value on the last of them
+        double va = 0, vb = 0;
     };
-    const Row rows[] = {
-        {"civilians killed", total(ta, [](auto& d) { return double(d.civilians_killed()); }),
-         total(tb, [](auto& d) { return double(d.civilians_killed()); })},
-        {"battle deaths", total(ta, [](auto& d) { return double(d.battle_deaths); }),
-         total(tb, [](auto& d) { return double(d.battle_deaths); })},
-        {"displaced now", last(ta, [](auto& d) { return double(d.status[1] + d.status[2]); }),
-         last(tb, [](auto& d) { return double(d.status[1] + d.status[2]); })},
-        {"refugees", last(ta, [](auto& d) { return double(d.status[3]); }),
-         last(tb, [](auto& d) { return double(d.status[3]); })},
-        {"peacekeepers killed", total(ta, [](auto& d) { return double(d.mission.fatalities); }),
-         total(tb, [](auto& d) { return double(d.mission.fatalities); })},
-        {"agreement stage", last(ta, [](auto& d) { return double(int(d.stage)); }),
-         last(tb, [](auto& d) { return double(int(d.stage)); })},
-        {"mission cash US$m", last(ta, [](auto& d) { return d.mission.cash_musd; }),
-         last(tb, [](auto& d) { return d.mission.cash_musd; })},
+    Row rows[] = {
+        {"civilians killed", Measure({"civilians_killed"}), true},
+        {"battle deaths", Measure({"battle_deaths"}), true},
+        {"displaced now", Measure({"displaced", "protection_site"}), false},
+        {"refugees", Measure({"refugees"}), false},
+        {"peacekeepers killed", Measure({"peacekeeper_fatalities"}), true},
+        {"agreement stage", Measure({"agreement_stage"}, 1, scenario::stage_names), false},
+        {"mission cash US$m", Measure({"mission_cash_musd"}), false},
     };
+    auto value = [upto](const engine::History& h, const Row& r) {
+        const std::size_t n = std::min(upto, h.size());
+        if (!r.sum) return n == 0 ? 0.0 : r.measure.at(h[n - 1]);
+        double t = 0;
+        for (std::size_t i = 0; i < n; ++i) t += r.measure.at(h[i]);
+        return t;
+    };
+    for (auto& r : rows) r.va = value(a.history, r), r.vb = value(b->history, r);
     if (ImGui::BeginTable("cmp", 4, ImGuiTableFlags_RowBg | ImGuiTableFlags_Borders)) {
         ImGui::TableSetupColumn("outcome", ImGuiTableColumnFlags_WidthFixed, 170);
         ImGui::TableSetupColumn("this run");

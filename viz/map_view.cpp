@@ -191,7 +191,7 @@ void MapWidget::draw(const Snapshot& s) {
         if (m.inside(cx, cy))
             ImGui::SetTooltip("cell %d,%d: %s%s\n%.3f N %.3f E", cx, cy,
                               world::terrain_names[int(m.terrain[m.cell(cx, cy)])],
-                              s.roads[m.cell(cx, cy)] != world::Road::None ? ", road" : "",
+                              (*s.roads)[m.cell(cx, cy)] != world::Road::None ? ", road" : "",
                               m.latitude(cy), m.longitude(cx, cy));
     }
 }

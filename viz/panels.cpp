@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <cstdio>
 #include <string>
+#include <variant>
 
 #include "ui.hpp"
 
@@ -31,23 +32,25 @@ void legend_item(ImU32 c, const char* text, int shape) {
     ImGui::TextUnformatted(text);
 }
 
-void chart(const char* label, const std::vector<float>& v, const std::vector<int>& marks,
-           ImU32 colour, float height = 56) {
-    ImGui::PushStyleColor(ImGuiCol_PlotLines, colour);
-    float lo = 0, hi = 1;
-    for (float x : v) hi = std::max(hi, x);
-    char overlay[64];
-    std::snprintf(overlay, sizeof overlay, "%s  %.0f", label, v.empty() ? 0.0f : v.back());
-    ImGui::PlotLines("##chart", v.data(), int(v.size()), 0, overlay, lo, hi * 1.1f,
-                     {ImGui::GetContentRegionAvail().x, height});
-    ImGui::PopStyleColor();
-    if (v.size() > 1) {
-        const ImVec2 a = ImGui::GetItemRectMin(), b = ImGui::GetItemRectMax();
-        for (int d : marks) {
-            const float x = a.x + (b.x - a.x) * float(d) / float(v.size() - 1);
-            ImGui::GetWindowDrawList()->AddLine({x, a.y}, {x, b.y}, rgba(255, 255, 255, 140), 1.0f);
-        }
-    }
+/// The outcome charts, each naming the columns it plots; the first three: civilians killed a day.
+std::vector<Plot> outcome_plots() {
+    return {
+        {"by armed groups", Measure({"civilians_killed_groups"}), party_colour(1)},
+        {"by state forces", Measure({"civilians_killed_government"}), gov_colour},
+        {"in battles and clashes", Measure({"civilians_killed_battle", "communal_deaths"}),
+         rgba(200, 200, 200)},
+        {"Displaced and sheltered", Measure({"displaced", "protection_site"}), rgba(250, 200, 60),
+         70},
+        {"Peacekeepers killed a day", Measure({"peacekeeper_fatalities"}), un_colour},
+        {"Agreement stage (0 conflict .. 6 transition)",
+         Measure({"agreement_stage"}, 1, scenario::stage_names), rgba(120, 220, 120)},
+        {"Mission cash, US$ million", Measure({"mission_cash_musd"}), rgba(160, 220, 255)},
+        {"Trust in the mission, %", Measure({"trust_in_mission"}, 100), rgba(200, 160, 255)},
+    };
+}
+
+bool is_numeric(const output::Column& c) {
+    return !std::holds_alternative<std::string>(c.read(engine::DayStats{}));
 }
 
 }  // namespace
@@ -128,33 +131,31 @@ void App::outcomes_window(const Snapshot& s, ImVec2 pos, ImVec2 size) {
     ImGui::SetNextWindowPos(pos, ImGuiCond_Always);
     ImGui::SetNextWindowSize(size, ImGuiCond_Always);
     ImGui::Begin("Outcomes", nullptr, fixed);
-    std::vector<float> gov, grp, bat, disp, pk, stage, cash, trust;
-    for (const auto& d : s.history) {
-        gov.push_back(float(d.civilians_killed_government));
-        grp.push_back(float(d.civilians_killed_groups));
-        bat.push_back(float(d.civilians_killed_battle + d.communal_deaths));
-        disp.push_back(float(d.status[std::size_t(population::Status::Displaced)] +
-                             d.status[std::size_t(population::Status::ProtectionSite)]));
-        pk.push_back(float(d.mission.fatalities));
-        stage.push_back(float(int(d.stage)));
-        cash.push_back(float(d.mission.cash_musd));
-        trust.push_back(float(d.mission.trust * 100));
-    }
+    if (plots.empty()) plots = outcome_plots();
+    for (auto& p : plots) p.update(s.history);
     ImGui::TextUnformatted("Civilians killed a day");
-    chart("by armed groups", grp, marks, party_colour(1));
-    chart("by state forces", gov, marks, gov_colour);
-    chart("in battles and clashes", bat, marks, rgba(200, 200, 200));
-    chart("Displaced and sheltered", disp, marks, rgba(250, 200, 60), 70);
-    chart("Peacekeepers killed a day", pk, marks, un_colour);
-    chart("Agreement stage (0 conflict .. 6 transition)", stage, marks, rgba(120, 220, 120));
-    chart("Mission cash, US$ million", cash, marks, rgba(160, 220, 255));
-    chart("Trust in the mission, %", trust, marks, rgba(200, 160, 255));
+    for (const auto& p : plots) p.draw(marks);
+    // Any numeric column of the daily series can be charted after the fixed ones, by name.
+    // Column names are string literals in the table, so data() is a C string.
+    const auto cols = output::columns();
+    const char* picked = picked_column >= 0 ? cols[std::size_t(picked_column)].name.data() : "none";
+    if (ImGui::BeginCombo("chart column", picked)) {
+        for (std::size_t k = 0; k < cols.size(); ++k) {
+            if (!is_numeric(cols[k])) continue;
+            if (ImGui::Selectable(cols[k].name.data(), int(k) == picked_column)) {
+                picked_column = int(k);
+                plots.erase(plots.begin() + std::ptrdiff_t(outcome_plots().size()), plots.end());
+                plots.push_back(
+                    {std::string(cols[k].name), Measure({cols[k].name}), rgba(230, 230, 120)});
+            }
+        }
+        ImGui::EndCombo();
+    }
     if (!s.history.empty()) {
-        std::int64_t killed = 0;
-        for (const auto& d : s.history) killed += d.civilians_killed();
-        ImGui::Text("Civilians killed so far: %lld", (long long)killed);
-        ImGui::Text("Refugees: %lld",
-                    (long long)s.history.back().status[std::size_t(population::Status::Refugee)]);
+        killed_so_far.update(s.history);
+        ImGui::Text("Civilians killed so far: %.0f", killed_so_far.total);
+        static const Measure refugees({"refugees"});
+        ImGui::Text("Refugees: %.0f", refugees.at(s.history.back()));
     }
     ImGui::End();
 }
@@ -168,14 +169,12 @@ void App::events_window(const Snapshot& s, ImVec2 pos, ImVec2 size) {
     ImGui::SetNextWindowSize(size, ImGuiCond_Always);
     ImGui::Begin("Events (newest first; click to centre the map)", nullptr, fixed);
     static const char* type_names[] = {"", "state-based", "non-state", "one-sided"};
-    for (std::size_t k = 0; k < s.recent.size() && k < 60; ++k) {
-        const auto& e = s.recent[k];
+    static const std::string civilians = "civilians";
+    for (std::size_t k = 0; k < s.events.count() && k < 60; ++k) {
+        const auto& e = s.recent(k);
         char line[256];
-        const std::string& a =
-            e.side_a < s.side_names.size() ? s.side_names[e.side_a] : std::string();
-        const std::string b = e.type == 3                      ? std::string("civilians")
-                              : e.side_b < s.side_names.size() ? s.side_names[e.side_b]
-                                                               : std::string();
+        const std::string& a = s.side_name(e.side_a);
+        const std::string& b = e.type == 3 ? civilians : s.side_name(e.side_b);
         std::snprintf(line, sizeof line, "%s  %-11s %s vs %s: %lld dead##%lld",
                       e.date.iso().c_str(), type_names[e.type], a.c_str(), b.c_str(),
                       (long long)e.best(), (long long)e.id);
@@ -193,7 +192,7 @@ void App::map_window(const Snapshot& s, ImVec2 pos, ImVec2 size) {
     // Rebuild the terrain texture only when engineers have changed a road.
     if (map.texture == 0 || s.roads_version != map.roads_version) {
         if (map.texture) glDeleteTextures(1, &map.texture);
-        map.texture = make_texture(*map.map, s.roads);
+        map.texture = make_texture(*map.map, *s.roads);
         map.roads_version = s.roads_version;
     }
     map.draw(s);

@@ -6,7 +6,9 @@
 namespace peacesim::viz {
 
 Runner::Runner(scenario::Scenario sc, std::uint64_t seed, int threads)
-    : sim_(std::make_unique<engine::Simulation>(sc, seed)), map_(sim_->map()), scenario_(std::move(sc)),
+    : sim_(std::make_unique<engine::Simulation>(sc, seed)),
+      map_(sim_->map()),
+      scenario_(std::move(sc)),
       threads_(threads) {
     publish();
     thread_ = std::thread([this] { loop(); });
@@ -45,42 +47,14 @@ std::string Runner::last_error() {
     std::lock_guard lock(mutex_);
     return std::exchange(error_, {});
 }
-std::shared_ptr<const Snapshot> Runner::snapshot() const {
+std::shared_ptr<const engine::Snapshot> Runner::snapshot() const {
     std::lock_guard lock(mutex_);
     return snap_;
 }
 
 void Runner::publish() {
-    auto s = std::make_shared<Snapshot>();
-    const auto& sim = *sim_;
-    s->day = sim.day();
-    s->date = sim.date();
-    s->rainy = sim.history().empty() ? false : sim.history().back().rainy;
-    s->units = sim.units();
-    s->mission_units = sim.mission_units();
-    s->parties = sim.parties();
-    s->control = sim.settlement_control();
-    s->residents.resize(map_.settlements.size());
-    for (std::size_t i = 0; i < map_.settlements.size(); ++i) s->residents[i] = sim.residents(i);
-    s->tension = sim.tension();
-    s->protection_sites = sim.protection_sites();
-    s->violence = sim.violence_field();
-    s->roads = sim.map().road;
-    s->roads_version = sim.mission_totals().roads_repaired;
-    s->history = sim.history();
-    const auto& ev = sim.events();
-    for (std::size_t k = 0; k < ev.size() && k < 200; ++k) s->recent.push_back(ev[ev.size() - 1 - k]);
-    s->stage = sim.stage();
-    s->state_hash = sim.state_hash();
-    s->injects = sim.scenario().injects;
-    s->adjustments = sim.adjustments();
-    s->scenario = sim.scenario();
-    for (const auto& e : s->recent) {
-        for (auto side : {e.side_a, e.side_b}) {
-            if (s->side_names.size() <= side) s->side_names.resize(side + 1);
-            if (s->side_names[side].empty()) s->side_names[side] = sim.side_name(side);
-        }
-    }
+    // Outside the lock: taking a snapshot reads the simulation, which only this thread touches.
+    auto s = builder_.take(*sim_);
     std::lock_guard lock(mutex_);
     snap_ = std::move(s);
 }
@@ -113,8 +87,9 @@ void Runner::loop() {
         if (racing || steps_ > 0 || playing_) {
             if (!racing && steps_ == 0) {
                 // Pace to the chosen speed.
-                const auto due = last + std::chrono::duration_cast<clock::duration>(
-                                            std::chrono::duration<double>(1.0 / std::max(0.1, speed_.load())));
+                const auto due =
+                    last + std::chrono::duration_cast<clock::duration>(
+                               std::chrono::duration<double>(1.0 / std::max(0.1, speed_.load())));
                 const auto soon = clock::now() + std::chrono::milliseconds(20);
                 if (clock::now() < due) {
                     std::this_thread::sleep_until(due < soon ? due : soon);

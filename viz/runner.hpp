@@ -13,36 +13,14 @@
 #include <vector>
 
 #include "peacesim/engine/simulation.hpp"
+#include "peacesim/engine/snapshot.hpp"
 
 namespace peacesim::viz {
 
-/// What the map and panels draw: a copy of the small, changing parts of the state.
-struct Snapshot {
-    int day = 0;
-    core::Date date;
-    bool rainy = false;
-    std::vector<actors::Unit> units;
-    std::vector<mission::Unit> mission_units;
-    std::vector<actors::Party> parties;
-    std::vector<std::uint32_t> control;
-    std::vector<std::int64_t> residents;
-    std::vector<float> tension;
-    std::vector<std::uint8_t> protection_sites;
-    std::vector<float> violence;
-    std::vector<world::Road> roads;
-    std::int64_t roads_version = 0;  // changes whenever engineers have changed a road
-    std::vector<engine::DayStats> history;
-    std::vector<engine::Event> recent;  // newest first
-    std::vector<std::string> side_names;  // by event side id, filled lazily
-    scenario::Stage stage = scenario::Stage::Conflict;
-    std::vector<scenario::Inject> injects;
-    std::string state_hash;
-    std::vector<std::pair<int, std::string>> adjustments;  // levers and orders, by day
-    scenario::Scenario scenario;  // as it stands, with live changes and injects
-};
+using engine::Snapshot;
 
 class Runner {
-public:
+  public:
     Runner(scenario::Scenario sc, std::uint64_t seed, int threads);
     ~Runner();
     Runner(const Runner&) = delete;
@@ -62,11 +40,12 @@ public:
     void command(std::function<void(engine::Simulation&)> f);
     std::string last_error();
 
-    /// The latest snapshot; cheap to call every frame (shared, never copied).
-    std::shared_ptr<const Snapshot> snapshot() const;
+    /// The latest snapshot; cheap to call every frame (shared, never copied). Any thread may
+    /// read it for as long as it holds it.
+    std::shared_ptr<const engine::Snapshot> snapshot() const;
     int day() const noexcept { return day_; }
 
-private:
+  private:
     void loop();
     void publish();
 
@@ -76,7 +55,8 @@ private:
     int threads_;
     mutable std::mutex mutex_;
     std::condition_variable wake_;
-    std::shared_ptr<const Snapshot> snap_;
+    engine::SnapshotBuilder builder_;  // used on the simulation thread only
+    std::shared_ptr<const engine::Snapshot> snap_;
     std::atomic<bool> playing_{false}, quit_{false};
     std::atomic<int> steps_{0}, run_to_{-1}, day_{0};
     std::atomic<double> speed_{10.0};

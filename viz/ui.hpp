@@ -7,11 +7,16 @@
 
 #include <cstdint>
 #include <functional>
+#include <initializer_list>
 #include <iterator>
 #include <memory>
+#include <span>
 #include <string>
+#include <string_view>
+#include <utility>
 #include <vector>
 
+#include "peacesim/output/columns.hpp"
 #include "runner.hpp"
 
 namespace peacesim::viz {
@@ -61,6 +66,36 @@ struct MapWidget {
     void draw(const Snapshot& s);
 };
 
+/// A quantity of the daily series read by column name through the library's column table
+/// (output/columns.hpp), so a chart can show any column: the sum of the named columns times
+/// `scale`. A label column counts as its position in `levels` (the agreement stage as 0..6).
+struct Measure {
+    Measure(std::initializer_list<std::string_view> names, double scale = 1,
+            std::span<const char* const> levels = {});
+    double at(const engine::DayStats& d) const;
+    std::vector<const output::Column*> columns;
+    double scale = 1;
+    std::span<const char* const> levels;
+    std::string missing;  // names the table does not know, shown on the chart instead of a line
+};
+
+/// A chart of one measure over the run. It keeps the values it has read, so each frame reads
+/// only the days added since the last (charts.cpp).
+struct Plot {
+    Plot(std::string title, Measure measure, ImU32 colour, float height = 56)
+        : title(std::move(title)), measure(std::move(measure)), colour(colour), height(height) {}
+    std::string title;
+    Measure measure;
+    ImU32 colour;
+    float height = 56;
+    std::vector<float> values;
+    double total = 0;  // of the values, summed in double as read
+    /// Brings the values up to the history; starts over if it is shorter (another run).
+    void update(const engine::History& history);
+    /// Draws the line, with a vertical mark on each of the given days.
+    void draw(const std::vector<int>& marks) const;
+};
+
 /// The terrain with its roads as an RGBA texture, north up; the caller deletes it.
 GLuint make_texture(const world::Map& m, const std::vector<world::Road>& roads);
 
@@ -87,6 +122,10 @@ struct App {
     bool levers_loaded = false;
     int mandate = 0, troops = 0, police = 0, helicopters = 0;
     float budget = 0, paid = 0, restrictions = 0;
+    // Outcomes: the fixed charts, then one of any column picked by name.
+    std::vector<Plot> plots;
+    int picked_column = -1;
+    Plot killed_so_far{"civilians killed so far", Measure({"civilians_killed"}), 0};
 
     /// One frame of the whole interface: the fixed windows around the map, then the comparison.
     void frame(int width, int height);

@@ -11,7 +11,7 @@
 using namespace peacesim;
 
 namespace {
-std::shared_ptr<const viz::Snapshot> wait_for_day(viz::Runner& r, int day) {
+std::shared_ptr<const engine::Snapshot> wait_for_day(viz::Runner& r, int day) {
     const auto until = std::chrono::steady_clock::now() + std::chrono::seconds(60);
     while (std::chrono::steady_clock::now() < until) {
         auto s = r.snapshot();
@@ -31,6 +31,10 @@ TEST_CASE("the runner reproduces the library's run, steered or not", "[viz][runn
     const auto direct = test::run_small(25, 3, 1);
     CHECK(snap->state_hash == direct.state_hash());
     CHECK(snap->history.size() == 25);
+    for (std::size_t i = 0; i < 25; ++i) {
+        CHECK(snap->history[i].day == direct.history()[i].day);
+        CHECK(snap->history[i].civilians_killed() == direct.history()[i].civilians_killed());
+    }
 
     // Levers and injects go in as commands and take effect from the next day.
     runner.command([](engine::Simulation& sim) { sim.adjust({{"mission.troops", "0"}}); });
@@ -48,6 +52,9 @@ TEST_CASE("the runner reproduces the library's run, steered or not", "[viz][runn
     same.fire(scenario::InjectKind::Coup);
     engine::run_days(same, 1, 2);
     CHECK(after->state_hash == same.state_hash());
+    // The later snapshot shares the earlier one's days rather than copying them.
+    CHECK(after->history.size() == 26);
+    CHECK(after->history.chunk_data(0) == snap->history.chunk_data(0));
 
     // A bad command is reported, not fatal.
     runner.command([](engine::Simulation& sim) { sim.adjust({{"world.width", "64"}}); });
