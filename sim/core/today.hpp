@@ -13,8 +13,8 @@ struct Today {
     Date date;
     bool rainy = false;  // the season in force today, after injects
 
-    /// The random stream of one entity for one purpose today (BRIEF: keyed by seed, day,
-    /// entity, purpose).
+    /// The random stream of one entity for one purpose today (docs/model.md, section 2
+    /// "Stochasticity": keyed by seed, day, entity, purpose).
     Stream stream(std::uint32_t entity, Purpose purpose) const noexcept {
         return Stream(seed, std::uint32_t(day), entity, purpose);
     }

@@ -80,7 +80,7 @@ void update(Track& t, actors::Forces& forces, population::Civilians& civ, const 
         double(gov_strength) / double(std::max<std::int64_t>(1, gov_strength + group_strength));
     const double stalemate = 1.0 - std::fabs(share - 0.5) * 2.0;
     // The mission's political staff add to the envoys' mediation, less so as the mission is
-    // seen to take sides (stabilization mandates; BRIEF, Mandates).
+    // seen to take sides (stabilization mandates; docs/model.md, section 8.9).
     const double mediation = std::min(
         1.0,
         t.mediation + (mission.tasks.mediation ? mission_mediation * mission.impartiality : 0.0));

@@ -1,18 +1,11 @@
 #pragma once
 // The simulation: the whole state of a run and its day step.
 //
-// A day runs five phases (BRIEF: sense -> decide -> act -> resolve -> update):
-//   sense    per settlement: armed presence and remembered violence within the vision radius,
-//            perceived threat per identity group, safest refuge, recruitment pressure, control
-//   decide   per unit, in id order: the task for today (raid, attack, recruit, patrol, retreat)
-//   act      per unit: movement over terrain and roads by season
-//   resolve  per unit, in id order: battles and attacks on settlements (serial commit: two bands
-//            never raid one village on one day)
-//   update   per civilian, in parallel: die, flee, return, join, grievance and trust; then the
-//            parties' stocks and the day's statistics
-// Parallel phases read the state as it stood at the start of the phase and write only their own
-// agents or per-block accumulators that are combined in a fixed order, so a run gives the same
-// bits on any number of threads.
+// A day runs five phases, sense -> decide -> act -> resolve -> update, each a list of module
+// phases (the schedule is Simulation::State::step in sim/engine/step.cpp; docs/model.md,
+// section 3, describes it). Parallel phases read the state as it stood at the start of the
+// phase and write only their own agents or per-block accumulators that are combined in a fixed
+// order, so a run gives the same bits on any number of threads.
 #include <array>
 #include <cstdint>
 #include <functional>

@@ -1,5 +1,5 @@
 #pragma once
-// The run's outputs (BRIEF, Outputs): the daily time series, the event log in the shape of the
+// The run's outputs (docs/outputs.md): the daily time series, the event log in the shape of the
 // UCDP GED, and the run summary. Formatting is separate from writing so that tests and the
 // visualizer can use the same text.
 #include <cstdint>

@@ -14,7 +14,7 @@ namespace peacesim::scenario {
 enum class Stance : int { Fighting = 0, Negotiating, Signatory, Spoiler };
 inline constexpr const char* stance_names[] = {"fighting", "negotiating", "signatory", "spoiler"};
 
-/// Stages of the national political track (BRIEF, Political process).
+/// Stages of the national political track (docs/model.md, section 7.11).
 enum class Stage : int {
     Conflict = 0,
     Talks,
@@ -68,7 +68,8 @@ struct Inject {
     std::string args;
 };
 
-/// Mandate presets (BRIEF, Mandates): each is a bundle of tasks, rules of engagement and posture.
+/// Mandate presets (docs/model.md, section 8.1): each is a bundle of tasks, rules of engagement and
+/// posture.
 enum class Mandate : int {
     None = 0,
     Political,
