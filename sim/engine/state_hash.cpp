@@ -1,5 +1,5 @@
-// The state hash (docs/architecture.md, "Determinism"): 16 hex digits over every variable that carries
-// from one day to the next. The order of the fields is part of the golden results in
+// The state hash (docs/architecture.md, "Determinism"): 16 hex digits over every variable that
+// carries from one day to the next. The order of the fields is part of the golden results in
 // tests/engine/golden_test.cpp: changing it changes every expected hash.
 #include "engine/state.hpp"
 #include "peacesim/core/hash.hpp"
