@@ -11,6 +11,7 @@
 #include <iostream>
 
 #include "peacesim/engine/simulation.hpp"
+#include "peacesim/output/totals.hpp"
 #include "peacesim/output/writers.hpp"
 #include "peacesim/scenario/load.hpp"
 
@@ -110,7 +111,7 @@ int cmd_run(const std::string& path, int days_opt, std::int64_t seed_opt, int th
         dir->commit();
     }
     if (!quiet) {
-        const auto t = sim.totals();
+        const auto t = output::totals(sim);
         std::printf("\n%s: %d days, %s to %s\n", sim.scenario().meta.name.c_str(), days,
                     sim.scenario().meta.start_date.iso().c_str(),
                     sim.date().plus_days(-1).iso().c_str());

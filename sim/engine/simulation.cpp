@@ -76,30 +76,8 @@ std::array<std::int64_t, population::status_count> Simulation::status_counts() c
     return c;
 }
 
-Totals Simulation::totals() const {
-    Totals t;
-    for (const auto& d : s_->history) {
-        t.civilians_killed_government += d.civilians_killed_government;
-        t.civilians_killed_groups += d.civilians_killed_groups;
-        t.civilians_killed_battle += d.civilians_killed_battle;
-        t.battle_deaths += d.battle_deaths;
-        t.recruited += d.recruited;
-        t.events_state += d.events_state;
-        t.events_nonstate += d.events_nonstate;
-        t.events_onesided += d.events_onesided;
-        t.communal_deaths += d.communal_deaths;
-        t.dialogues += d.dialogues;
-        t.clashes += d.clashes;
-        t.demobilised += d.demobilised;
-    }
-    t.civilians_killed =
-        t.civilians_killed_government + t.civilians_killed_groups + t.civilians_killed_battle;
-    t.final_stage = s_->politics.stage;
-    t.furthest_stage = s_->politics.furthest;
-    t.relapses = s_->politics.relapses;
-    t.displaced_peak = s_->displaced_peak;
-    t.refugees = s_->history.empty() ? 0 : s_->history.back().status[std::size_t(Status::Refugee)];
-    return t;
-}
+std::int64_t Simulation::displaced_peak() const noexcept { return s_->displaced_peak; }
+scenario::Stage Simulation::furthest_stage() const noexcept { return s_->politics.furthest; }
+int Simulation::relapses() const noexcept { return s_->politics.relapses; }
 
 }  // namespace peacesim::engine

@@ -11,6 +11,7 @@
 #include <variant>
 
 #include "peacesim/output/columns.hpp"
+#include "peacesim/output/totals.hpp"
 
 namespace peacesim::output {
 
@@ -61,7 +62,7 @@ std::string summary_json(const engine::Simulation& sim, const RunInfo& info) {
                 fmt::format("summary.json: no column {} with a run total", column));
         return std::visit([](const auto& v) { return nlohmann::ordered_json(v); }, it->second);
     };
-    const auto t = sim.totals();
+    const auto t = output::totals(sim);
     nlohmann::ordered_json j;
     j["scenario"] = info.scenario;
     j["source"] = info.source;

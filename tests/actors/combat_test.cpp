@@ -3,6 +3,7 @@
 #include <catch2/catch.hpp>
 
 #include "../support/ensemble.hpp"
+#include "peacesim/output/totals.hpp"
 
 using namespace peacesim;
 using population::Status;
@@ -16,19 +17,19 @@ double fled(const engine::Simulation& s) {
     for (const auto& d : s.history()) f += double(d.fled + d.new_refugees);
     return f;
 }
-double recruited(const engine::Simulation& s) { return double(s.totals().recruited); }
+double recruited(const engine::Simulation& s) { return double(output::totals(s).recruited); }
 double killed_by_state(const engine::Simulation& s) {
-    return double(s.totals().civilians_killed_government);
+    return double(output::totals(s).civilians_killed_government);
 }
 double killed_by_groups(const engine::Simulation& s) {
-    return double(s.totals().civilians_killed_groups);
+    return double(output::totals(s).civilians_killed_groups);
 }
 }  // namespace
 
 TEST_CASE("state forces that disregard human rights kill civilians in sweeps",
           "[mechanism][violence]") {
     const auto clean = test::run_small(days, 3, 2, {{"government.hr_compliance", "1.0"}});
-    CHECK(clean.totals().civilians_killed_government == 0);
+    CHECK(output::totals(clean).civilians_killed_government == 0);
     const auto p = test::compare(days, seeds, {{"government.hr_compliance", "0.9"}},
                                  {{"government.hr_compliance", "0.1"}}, killed_by_state);
     INFO("killed by the state at hr 0.9 " << p.mean_a << ", at 0.1 " << p.mean_b);

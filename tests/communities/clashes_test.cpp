@@ -2,6 +2,7 @@
 #include <catch2/catch.hpp>
 
 #include "../support/ensemble.hpp"
+#include "peacesim/output/totals.hpp"
 
 using namespace peacesim;
 
@@ -15,8 +16,8 @@ std::vector<scenario::Override> tense(std::vector<scenario::Override> extra) {
     o.insert(o.end(), extra.begin(), extra.end());
     return o;
 }
-double communal(const engine::Simulation& s) { return double(s.totals().communal_deaths); }
-double clashes(const engine::Simulation& s) { return double(s.totals().clashes); }
+double communal(const engine::Simulation& s) { return double(output::totals(s).communal_deaths); }
+double clashes(const engine::Simulation& s) { return double(output::totals(s).clashes); }
 }  // namespace
 
 TEST_CASE("without communities of different identity there are no communal clashes",
@@ -26,6 +27,6 @@ TEST_CASE("without communities of different identity there are no communal clash
                                     {"identity_groups.1.share", "0.0"},
                                     {"identity_groups.2.share", "0.0"},
                                     {"communities.tension", "1.0"}});
-    CHECK(s.totals().clashes == 0);
-    CHECK(s.totals().communal_deaths == 0);
+    CHECK(output::totals(s).clashes == 0);
+    CHECK(output::totals(s).communal_deaths == 0);
 }

@@ -3,6 +3,7 @@
 #include <catch2/catch.hpp>
 
 #include "../support/ensemble.hpp"
+#include "peacesim/output/totals.hpp"
 
 using namespace peacesim;
 
@@ -16,8 +17,8 @@ std::vector<scenario::Override> tense(std::vector<scenario::Override> extra) {
     o.insert(o.end(), extra.begin(), extra.end());
     return o;
 }
-double communal(const engine::Simulation& s) { return double(s.totals().communal_deaths); }
-double clashes(const engine::Simulation& s) { return double(s.totals().clashes); }
+double communal(const engine::Simulation& s) { return double(output::totals(s).communal_deaths); }
+double clashes(const engine::Simulation& s) { return double(output::totals(s).clashes); }
 }  // namespace
 
 TEST_CASE("local dialogues lower intercommunal violence", "[mechanism][communities]") {
@@ -42,7 +43,7 @@ TEST_CASE("a drought raises competition and so communal clashes", "[mechanism][c
         engine::Simulation a(base, seed), b(dry, seed);
         engine::run_days(a, 200, 2);
         engine::run_days(b, 200, 2);
-        more += b.totals().clashes > a.totals().clashes;
+        more += output::totals(b).clashes > output::totals(a).clashes;
     }
     CHECK(more >= test::decisive(8));
 }

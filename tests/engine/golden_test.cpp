@@ -11,6 +11,7 @@
 #include <string>
 
 #include "peacesim/engine/simulation.hpp"
+#include "peacesim/output/totals.hpp"
 #include "peacesim/scenario/load.hpp"
 
 using namespace peacesim;
@@ -43,7 +44,7 @@ void check(const Golden& g) {
         scenario::load_file(std::string(PEACESIM_SOURCE_DIR "/scenarios/") + g.scenario + ".toml");
     engine::Simulation sim(sc, golden_seed);
     engine::run_days(sim, golden_days, 2);
-    const auto t = sim.totals();
+    const auto t = output::totals(sim);
     const auto m = sim.mission_totals();
     CHECK(t.civilians_killed == g.civilians_killed);
     CHECK(t.battle_deaths == g.battle_deaths);

@@ -3,6 +3,7 @@
 #include <numeric>
 
 #include "../support/runs.hpp"
+#include "peacesim/output/totals.hpp"
 
 using namespace peacesim;
 using population::Status;
@@ -74,7 +75,7 @@ TEST_CASE("the event log accounts for every death in the time series", "[engine]
         total_killed += d.civilians_killed();
     }
     // The default conflict is not empty: people die, flee, and join armed groups.
-    const auto t = sim.totals();
+    const auto t = output::totals(sim);
     CHECK(total_killed > 0);
     CHECK(t.battle_deaths > 0);
     CHECK(t.displaced_peak > 0);

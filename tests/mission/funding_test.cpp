@@ -3,6 +3,7 @@
 #include <catch2/catch.hpp>
 
 #include "../support/ensemble.hpp"
+#include "peacesim/output/totals.hpp"
 
 using namespace peacesim;
 
@@ -24,7 +25,7 @@ std::vector<scenario::Override> sized(std::vector<scenario::Override> extra) {
 double p90(const engine::Simulation& s) { return s.mission_totals().response_time_p90_h; }
 double patrols(const engine::Simulation& s) { return double(s.mission_totals().patrols); }
 double denials(const engine::Simulation& s) { return double(s.mission_totals().movement_denials); }
-double killed(const engine::Simulation& s) { return double(s.totals().civilians_killed); }
+double killed(const engine::Simulation& s) { return double(output::totals(s).civilians_killed); }
 }  // namespace
 
 TEST_CASE("a funding shortfall cuts patrols and delays reimbursement", "[mission][funding]") {

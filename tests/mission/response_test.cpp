@@ -2,6 +2,7 @@
 #include <catch2/catch.hpp>
 
 #include "../support/ensemble.hpp"
+#include "peacesim/output/totals.hpp"
 
 using namespace peacesim;
 
@@ -23,7 +24,7 @@ std::vector<scenario::Override> sized(std::vector<scenario::Override> extra) {
 double p90(const engine::Simulation& s) { return s.mission_totals().response_time_p90_h; }
 double patrols(const engine::Simulation& s) { return double(s.mission_totals().patrols); }
 double denials(const engine::Simulation& s) { return double(s.mission_totals().movement_denials); }
-double killed(const engine::Simulation& s) { return double(s.totals().civilians_killed); }
+double killed(const engine::Simulation& s) { return double(output::totals(s).civilians_killed); }
 }  // namespace
 
 TEST_CASE("helicopters shorten responses", "[mission][mobility]") {
@@ -37,8 +38,9 @@ TEST_CASE("attack helicopters add fire support under robust rules", "[mission][m
     const auto p = test::compare(
         days, seeds,
         sized({{"mission.mandate", "robust_poc"}, {"mission.attack_helicopters", "6"}}),
-        sized({{"mission.mandate", "robust_poc"}}),
-        [](const engine::Simulation& s) { return double(s.totals().civilians_killed_groups); });
+        sized({{"mission.mandate", "robust_poc"}}), [](const engine::Simulation& s) {
+            return double(output::totals(s).civilians_killed_groups);
+        });
     INFO("killed by armed groups with attack helicopters " << p.mean_a << ", without " << p.mean_b);
     CHECK(p.higher > p.lower);
     CHECK(p.mean_b > p.mean_a);

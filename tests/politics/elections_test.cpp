@@ -3,6 +3,7 @@
 #include <tuple>
 
 #include "../support/ensemble.hpp"
+#include "peacesim/output/totals.hpp"
 
 using namespace peacesim;
 using scenario::Stage;
@@ -18,7 +19,7 @@ double days_at_or_after(const engine::Simulation& s, Stage stage) {
     for (const auto& d : s.history()) n += d.stage >= stage;
     return n;
 }
-int furthest(const engine::Simulation& s) { return int(s.totals().furthest_stage); }
+int furthest(const engine::Simulation& s) { return int(output::totals(s).furthest_stage); }
 // A post-war setting: the accord is being implemented, two spoilers are still armed. The relapse
 // hazard is high enough that most seeds relapse within 300 days in at least one arm of a pair:
 // pairs where neither does tie and tell nothing.
@@ -43,5 +44,5 @@ TEST_CASE("elections at the end of implementation lead to transition when they a
                                            {"politics.implementation_days", "60"},
                                            {"armed_groups.1.fighters", "0"},
                                            {"armed_groups.2.fighters", "0"}}));
-    CHECK(s.totals().furthest_stage == Stage::Transition);
+    CHECK(output::totals(s).furthest_stage == Stage::Transition);
 }

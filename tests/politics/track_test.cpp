@@ -4,6 +4,7 @@
 #include <tuple>
 
 #include "../support/ensemble.hpp"
+#include "peacesim/output/totals.hpp"
 
 using namespace peacesim;
 using scenario::Stage;
@@ -19,7 +20,7 @@ double days_at_or_after(const engine::Simulation& s, Stage stage) {
     for (const auto& d : s.history()) n += d.stage >= stage;
     return n;
 }
-int furthest(const engine::Simulation& s) { return int(s.totals().furthest_stage); }
+int furthest(const engine::Simulation& s) { return int(output::totals(s).furthest_stage); }
 // A post-war setting: the accord is being implemented, two spoilers are still armed. The relapse
 // hazard is high enough that most seeds relapse within 300 days in at least one arm of a pair:
 // pairs where neither does tie and tell nothing.
@@ -105,7 +106,7 @@ TEST_CASE("implementation demobilises signatories", "[mechanism][politics]") {
     const auto [before_0, after_0, without] = run("0");
     INFO("signatory fighters " << before << " -> " << after << " with DDR, " << before_0 << " -> "
                                << after_0 << " without; recruits demobilised "
-                               << with.totals().demobilised);
+                               << output::totals(with).demobilised);
     // The accord holds throughout (no relapse), so the group stays a signatory in both runs.
     REQUIRE(with.stage() == Stage::Implementation);
     REQUIRE(without.stage() == Stage::Implementation);
@@ -115,8 +116,8 @@ TEST_CASE("implementation demobilises signatories", "[mechanism][politics]") {
     // the group made go home.
     CHECK(after < before / 2);
     CHECK(after < after_0 / 2);
-    CHECK(with.totals().demobilised > 0);
+    CHECK(output::totals(with).demobilised > 0);
     // Without DDR no one is demobilised and the group keeps its strength.
-    CHECK(without.totals().demobilised == 0);
+    CHECK(output::totals(without).demobilised == 0);
     CHECK(after_0 >= before_0 * 3 / 4);
 }

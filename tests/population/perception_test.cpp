@@ -3,6 +3,7 @@
 #include <catch2/catch.hpp>
 
 #include "../support/ensemble.hpp"
+#include "peacesim/output/totals.hpp"
 
 using namespace peacesim;
 
@@ -16,8 +17,8 @@ std::vector<scenario::Override> tense(std::vector<scenario::Override> extra) {
     o.insert(o.end(), extra.begin(), extra.end());
     return o;
 }
-double communal(const engine::Simulation& s) { return double(s.totals().communal_deaths); }
-double clashes(const engine::Simulation& s) { return double(s.totals().clashes); }
+double communal(const engine::Simulation& s) { return double(output::totals(s).communal_deaths); }
+double clashes(const engine::Simulation& s) { return double(output::totals(s).clashes); }
 }  // namespace
 
 TEST_CASE("open rebellion falls with legitimacy and with the state's reach (Epstein 2002)",

@@ -3,6 +3,7 @@
 #include <catch2/catch.hpp>
 
 #include "../support/ensemble.hpp"
+#include "peacesim/output/totals.hpp"
 
 using namespace peacesim;
 using population::Status;
@@ -16,12 +17,12 @@ double fled(const engine::Simulation& s) {
     for (const auto& d : s.history()) f += double(d.fled + d.new_refugees);
     return f;
 }
-double recruited(const engine::Simulation& s) { return double(s.totals().recruited); }
+double recruited(const engine::Simulation& s) { return double(output::totals(s).recruited); }
 double killed_by_state(const engine::Simulation& s) {
-    return double(s.totals().civilians_killed_government);
+    return double(output::totals(s).civilians_killed_government);
 }
 double killed_by_groups(const engine::Simulation& s) {
-    return double(s.totals().civilians_killed_groups);
+    return double(output::totals(s).civilians_killed_groups);
 }
 }  // namespace
 

@@ -73,21 +73,6 @@ struct Event {
     }
 };
 
-struct Totals {
-    std::int64_t civilians_killed = 0, civilians_killed_government = 0, civilians_killed_groups = 0,
-                 civilians_killed_battle = 0;
-    std::int64_t battle_deaths = 0;
-    std::int64_t communal_deaths = 0;
-    std::int64_t displaced_peak = 0;  // most people displaced at once (incl. protection sites)
-    std::int64_t refugees = 0;        // at the end
-    std::int64_t recruited = 0;       // joined armed groups over the run
-    std::int64_t events_state = 0, events_nonstate = 0, events_onesided = 0;
-    std::int64_t dialogues = 0, clashes = 0, demobilised = 0;
-    scenario::Stage final_stage = scenario::Stage::Conflict;
-    scenario::Stage furthest_stage = scenario::Stage::Conflict;
-    int relapses = 0;
-};
-
 class Simulation {
   public:
     /// Builds the world, the population and the forces from the scenario and the run seed.
@@ -152,7 +137,12 @@ class Simulation {
     int violence_block_cells() const noexcept;
     /// Per settlement: 1 where the mission runs a protection site.
     const std::vector<std::uint8_t>& protection_sites() const noexcept;
-    Totals totals() const;
+    /// Most people displaced at once (in protection sites included), over the days run.
+    std::int64_t displaced_peak() const noexcept;
+    /// The furthest stage the national track reached, and how often it fell back to conflict
+    /// after an agreement.
+    scenario::Stage furthest_stage() const noexcept;
+    int relapses() const noexcept;
     /// Civilian-days plus unit-days simulated so far.
     std::uint64_t agent_updates() const noexcept;
     /// 16 hex digits over every variable of the state.
