@@ -5,17 +5,18 @@
 namespace peacesim::engine {
 
 void record_people(DayStats& st, const population::DayOutcome& people, const Logged& logged) {
-    st.status = people.status;
-    st.civilians_killed_government = people.killed_government;
-    st.civilians_killed_groups = people.killed_groups;
-    st.civilians_killed_battle = people.killed_battle;
-    st.fled = people.fled;
-    st.returned = people.returned;
-    st.new_refugees = people.new_refugees;
+    const auto& c = people.counts;
+    st.status = c.status;
+    st.civilians_killed_government = c.killed_government;
+    st.civilians_killed_groups = c.killed_groups;
+    st.civilians_killed_battle = c.killed_battle;
+    st.fled = c.fled;
+    st.returned = c.returned;
+    st.new_refugees = c.new_refugees;
+    st.mean_grievance = c.mean_grievance();
+    st.mean_trust_state = c.mean_trust_state();
     st.demobilised = people.demobilised;
     st.communal_deaths = people.communal_deaths;
-    st.mean_grievance = people.mean_grievance;
-    st.mean_trust_state = people.mean_trust_state;
     st.events_state = logged.events_state;
     st.events_nonstate = logged.events_nonstate;
     st.events_onesided = logged.events_onesided;

@@ -41,12 +41,24 @@ struct Exposure {
     const mission::State& mission;          // protection sites, guard, safety, misconduct
 };
 
-/// What the civilians' day added up to.
-struct DayOutcome {
+/// What a group of civilians adds to the day's statistics: summed per block of people, then
+/// the blocks in block order, so the floating-point sums do not depend on the thread count.
+struct Counts {
     std::array<std::int64_t, status_count> status{};
     std::int64_t killed_government = 0, killed_groups = 0, killed_battle = 0;
-    std::int64_t fled = 0, returned = 0, new_refugees = 0, demobilised = 0, communal_deaths = 0;
-    double mean_grievance = 0, mean_trust_state = 0;
+    std::int64_t fled = 0, returned = 0, new_refugees = 0;
+    double grievance = 0, trust = 0;
+    std::int64_t counted = 0;  // people whose grievance and trust are averaged
+
+    void add(const Counts& o) noexcept;
+    double mean_grievance() const noexcept { return counted ? grievance / double(counted) : 0.0; }
+    double mean_trust_state() const noexcept { return counted ? trust / double(counted) : 0.0; }
+};
+
+/// What the civilians' day added up to.
+struct DayOutcome {
+    Counts counts;
+    std::int64_t demobilised = 0, communal_deaths = 0;
     std::vector<std::int64_t> osv_dead, battle_dead, clash_dead_a, clash_dead_b;  // per settlement
     std::vector<std::int64_t> recruits;                                           // per party
 };

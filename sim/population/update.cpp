@@ -31,15 +31,6 @@ constexpr float trust_relaxation = 0.002f;
 constexpr float mission_trust_after_misconduct = 0.7f, mission_trust_after_failure = 0.9f;
 constexpr float mission_trust_gain = 0.002f, mission_trust_drift = 0.001f, indifference = 0.5f;
 
-/// What one block of civilians adds to the day's statistics.
-struct BlockSums {
-    std::array<std::int64_t, status_count> status{};
-    std::int64_t killed_gov = 0, killed_groups = 0, killed_battle = 0;
-    std::int64_t fled = 0, returned = 0, new_refugees = 0;
-    double grievance = 0, trust = 0;
-    std::int64_t counted = 0;  // people whose grievance and trust are averaged
-};
-
 /// Integer tallies per thread (order-free sums).
 struct Tally {
     std::vector<std::int32_t> osv_dead, battle_dead, clash_dead_a, clash_dead_b, present;
@@ -54,6 +45,19 @@ bool resident(Status s) {
            s == Status::Active;
 }
 }  // namespace
+
+void Counts::add(const Counts& o) noexcept {
+    for (std::size_t k = 0; k < status.size(); ++k) status[k] += o.status[k];
+    killed_government += o.killed_government;
+    killed_groups += o.killed_groups;
+    killed_battle += o.killed_battle;
+    fled += o.fled;
+    returned += o.returned;
+    new_refugees += o.new_refugees;
+    grievance += o.grievance;
+    trust += o.trust;
+    counted += o.counted;
+}
 
 DayOutcome update(Civilians& civ, Presence& presence, const Perception& perception,
                   const Exposure& exposure, const actors::Forces& forces,
@@ -97,14 +101,14 @@ DayOutcome update(Civilians& civ, Presence& presence, const Perception& percepti
         t.trust_mission.assign(ns, 0);
         return t;
     });
-    std::vector<BlockSums> block_sums((n + block_size - 1) / block_size);
+    std::vector<Counts> block_sums((n + block_size - 1) / block_size);
     const auto seed = today.seed;
     const auto dayu = std::uint32_t(today.day);
     tbb::parallel_for(tbb::blocked_range<std::size_t>(0, block_sums.size(), 1), [&](const auto&
                                                                                         blocks) {
         Tally& tally = tallies.local();
         for (std::size_t b = blocks.begin(); b < blocks.end(); ++b) {
-            BlockSums sum;
+            Counts sum;
             const std::size_t end = std::min(n, (b + 1) * block_size);
             for (std::size_t i = b * block_size; i < end; ++i) {
                 auto status = static_cast<Status>(civ.status[i]);
@@ -157,7 +161,8 @@ DayOutcome update(Civilians& civ, Presence& presence, const Perception& percepti
                         civ.status[i] = std::uint8_t(Status::Killed);
                         ++sum.status[std::size_t(Status::Killed)];
                         if (u < p_osv) {
-                            (inc.osv_party[loc] == 0 ? sum.killed_gov : sum.killed_groups) += 1;
+                            (inc.osv_party[loc] == 0 ? sum.killed_government : sum.killed_groups) +=
+                                1;
                             ++tally.osv_dead[loc];
                         } else if (u < p_osv + p_col) {
                             ++sum.killed_battle;
@@ -303,23 +308,7 @@ DayOutcome update(Civilians& civ, Presence& presence, const Perception& percepti
         for (std::size_t k = 0; k < ns; ++k) presence.trust_mission[k] += t.trust_mission[k];
         for (std::size_t p = 0; p < np; ++p) out.recruits[p] += t.recruits[p];
     }
-    double grievance = 0, trust = 0;
-    std::int64_t counted = 0;
-    for (const auto& b : block_sums) {
-        for (int k = 0; k < status_count; ++k)
-            out.status[std::size_t(k)] += b.status[std::size_t(k)];
-        out.killed_government += b.killed_gov;
-        out.killed_groups += b.killed_groups;
-        out.killed_battle += b.killed_battle;
-        out.fled += b.fled;
-        out.returned += b.returned;
-        out.new_refugees += b.new_refugees;
-        grievance += b.grievance;
-        trust += b.trust;
-        counted += b.counted;
-    }
-    out.mean_grievance = counted ? grievance / double(counted) : 0.0;
-    out.mean_trust_state = counted ? trust / double(counted) : 0.0;
+    for (const auto& b : block_sums) out.counts.add(b);
     return out;
 }
 
