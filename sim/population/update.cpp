@@ -107,29 +107,69 @@ DayOutcome update(Civilians& civ, Presence& presence, const Perception& percepti
     tbb::parallel_for(tbb::blocked_range<std::size_t>(0, block_sums.size(), 1), [&](const auto&
                                                                                         blocks) {
         Tally& tally = tallies.local();
+        // Raw pointers held in locals: the compiler may keep them in registers across the
+        // byte-sized stores below, which could otherwise alias any vector's internals.
+        auto* const home_ = civ.home.data();
+        auto* const location_ = civ.location.data();
+        auto* const group_ = civ.group.data();
+        auto* const status_ = civ.status.data();
+        auto* const affiliation_ = civ.affiliation.data();
+        auto* const hardship_ = civ.hardship.data();
+        const auto* const risk_aversion_ = civ.risk_aversion.data();
+        auto* const grievance_ = civ.grievance.data();
+        auto* const trust_state_ = civ.trust_state.data();
+        auto* const jail_days_ = civ.jail_days.data();
+        auto* const trust_mission_ = civ.trust_mission.data();
+        const auto* const threat_ = perception.threat.data();
+        const auto* const jail_p_ = perception.jail_p.data();
+        const auto* const arrest_p_ = perception.arrest_p.data();
+        const auto* const recruit_group_ = perception.recruit_group.data();
+        const auto* const refuge_ = perception.refuge.data();
+        const auto* const osv_p_ = inc.osv_p.data();
+        const auto* const collateral_p_ = inc.collateral_p.data();
+        const auto* const osv_party_ = inc.osv_party.data();
+        const auto* const access_ = com.access.data();
+        const auto* const clash_a_ = com.clash_a.data();
+        const auto* const clash_b_ = com.clash_b.data();
+        const auto* const clash_p_ = com.clash_p.data();
+        const auto* const guard_ = mis.guard.data();
+        const auto* const misconduct_ = mis.misconduct_here.data();
+        const auto* const poc_ = mis.poc.data();
+        const auto* const safety_ = mis.safety.data();
+        const auto* const block_of_ = sight.settlement_block.data();
+        const auto* const near_border_ = sight.near_border.data();
+        const auto* const control_ = forces.control.data();
+        const std::size_t ng = presence.groups;
+        auto* const t_present = tally.present.data();
+        auto* const t_residents = tally.residents.data();
+        auto* const t_actives = tally.actives.data();
+        auto* const t_osv_dead = tally.osv_dead.data();
+        auto* const t_battle_dead = tally.battle_dead.data();
+        auto* const t_recruits = tally.recruits.data();
+        auto* const t_trust_mission = tally.trust_mission.data();
         for (std::size_t b = blocks.begin(); b < blocks.end(); ++b) {
             Counts sum;
             const std::size_t end = std::min(n, (b + 1) * block_size);
             for (std::size_t i = b * block_size; i < end; ++i) {
-                auto status = static_cast<Status>(civ.status[i]);
+                auto status = static_cast<Status>(status_[i]);
                 if (status == Status::Refugee || status == Status::Killed ||
                     status == Status::DiedFighting) {
-                    ++sum.status[civ.status[i]];
+                    ++sum.status[status_[i]];
                     continue;
                 }
                 const auto id = std::uint32_t(i);
                 if (status == Status::Jailed) {
-                    if (--civ.jail_days[i] == 0) {
-                        status = civ.location[i] == civ.home[i] ? Status::Home : Status::Displaced;
-                        civ.status[i] = std::uint8_t(status);
-                        ++tally.present[presence.at(civ.location[i], civ.group[i])];
-                        ++tally.residents[sight.settlement_block[civ.location[i]]];
+                    if (--jail_days_[i] == 0) {
+                        status = location_[i] == home_[i] ? Status::Home : Status::Displaced;
+                        status_[i] = std::uint8_t(status);
+                        ++t_present[(std::size_t(location_[i]) * ng + group_[i])];
+                        ++t_residents[block_of_[location_[i]]];
                     }
-                    ++sum.status[civ.status[i]];
+                    ++sum.status[status_[i]];
                     continue;
                 }
                 if (status == Status::Recruited) {
-                    const std::size_t party = std::size_t(civ.affiliation[i]) + 1;
+                    const std::size_t party = std::size_t(affiliation_[i]) + 1;
                     const double p = attrition[party];
                     Stream r(seed, dayu, id, Purpose::CivilianAttrition);
                     if (p > 0 && r.bernoulli(p)) {
@@ -137,104 +177,98 @@ DayOutcome update(Civilians& civ, Presence& presence, const Perception& percepti
                     } else if (demobilise[party] > 0 && r.bernoulli(demobilise[party])) {
                         // Disarmament, demobilisation and reintegration: the fighter goes home.
                         status = Status::Home;
-                        civ.location[i] = civ.home[i];
-                        civ.affiliation[i] = no_affiliation;
+                        location_[i] = home_[i];
+                        affiliation_[i] = no_affiliation;
                         ++tally.demobilised;
-                        ++tally.present[presence.at(civ.home[i], civ.group[i])];
-                        ++tally.residents[sight.settlement_block[civ.home[i]]];
+                        ++t_present[(std::size_t(home_[i]) * ng + group_[i])];
+                        ++t_residents[block_of_[home_[i]]];
                     }
-                    civ.status[i] = std::uint8_t(status);
-                    ++sum.status[civ.status[i]];
+                    status_[i] = std::uint8_t(status);
+                    ++sum.status[status_[i]];
                     continue;
                 }
-                std::uint32_t loc = civ.location[i];
-                const std::uint8_t g = civ.group[i];
+                std::uint32_t loc = location_[i];
+                const std::uint8_t g = group_[i];
                 // Violence where they are today.
-                const float p_osv = inc.targeted(loc, g) ? inc.osv_p[loc] : 0.0f;
-                const float p_col = inc.collateral_p[loc];
+                const float p_osv = inc.targeted(loc, g) ? osv_p_[loc] : 0.0f;
+                const float p_col = collateral_p_[loc];
                 const float p_clash =
-                    (g == com.clash_a[loc] || g == com.clash_b[loc]) ? com.clash_p[loc] : 0.0f;
-                float trust = civ.trust_state[i];
+                    (g == clash_a_[loc] || g == clash_b_[loc]) ? clash_p_[loc] : 0.0f;
+                float trust = trust_state_[i];
                 if (p_osv + p_col + p_clash > 0.0f) {
                     const double u = Stream(seed, dayu, id, Purpose::CivilianDie).uniform();
                     if (u < p_osv + p_col + p_clash) {
-                        civ.status[i] = std::uint8_t(Status::Killed);
+                        status_[i] = std::uint8_t(Status::Killed);
                         ++sum.status[std::size_t(Status::Killed)];
                         if (u < p_osv) {
-                            (inc.osv_party[loc] == 0 ? sum.killed_government : sum.killed_groups) +=
-                                1;
-                            ++tally.osv_dead[loc];
+                            (osv_party_[loc] == 0 ? sum.killed_government : sum.killed_groups) += 1;
+                            ++t_osv_dead[loc];
                         } else if (u < p_osv + p_col) {
                             ++sum.killed_battle;
-                            ++tally.battle_dead[loc];
+                            ++t_battle_dead[loc];
                         } else {
                             ++tally.communal;
-                            ++(g == com.clash_a[loc] ? tally.clash_dead_a
-                                                     : tally.clash_dead_b)[loc];
+                            ++(g == clash_a_[loc] ? tally.clash_dead_a : tally.clash_dead_b)[loc];
                         }
                         continue;
                     }
                 }
                 // Survivors of an attack lose trust in the state: much more when its own forces
                 // were the attackers than when it failed to protect them.
-                if (inc.osv_party[loc] != none32)
-                    trust *= inc.osv_party[loc] == 0 ? trust_after_state_attack
-                                                     : trust_after_other_attack;
+                if (osv_party_[loc] != none32)
+                    trust *=
+                        osv_party_[loc] == 0 ? trust_after_state_attack : trust_after_other_attack;
                 trust += trust_relaxation * (trust0 - trust);
                 // Hardship grows while displaced and eases at home; grievance follows Epstein.
-                float h = civ.hardship[i];
-                if (loc == civ.home[i] && (status == Status::Home || status == Status::Active))
+                float h = hardship_[i];
+                if (loc == home_[i] && (status == Status::Home || status == Status::Active))
                     h += float(pp.recovery_hardship_rate) * (mean_hardship[g] - h);
                 else  // aid where it can reach relieves part of the hardship of displacement
-                    h = std::min(1.0f,
-                                 h + float(pp.displaced_hardship_rate *
-                                           (1.0 - sc.communities.aid_relief * com.access[loc])));
+                    h = std::min(1.0f, h + float(pp.displaced_hardship_rate *
+                                                 (1.0 - sc.communities.aid_relief * access_[loc])));
                 const double perceived_l = std::min(1.0, legit * double(trust) / double(trust0));
                 const double grievance = double(h) * (1.0 - perceived_l);
-                const float risk = civ.risk_aversion[i];
+                const float risk = risk_aversion_[i];
                 // The threat a person bears before fleeing: the more risk-averse, the less.
                 const float tolerance = 1.0f - risk;
-                const float t_here = perception.threat[presence.at(loc, g)];
-                const double net =
-                    grievance - std::min(pp.max_risk, double(risk) * perception.arrest_p[loc]);
-                const std::uint8_t rg = perception.recruit_group[presence.at(loc, g)];
+                const float t_here = threat_[(std::size_t(loc) * ng + g)];
+                const double net = grievance - std::min(pp.max_risk, double(risk) * arrest_p_[loc]);
+                const std::uint8_t rg = recruit_group_[(std::size_t(loc) * ng + g)];
                 Stream rebel(seed, dayu, id, Purpose::CivilianRebel);
-                if (status == Status::Active && perception.jail_p[loc] > 0 &&
-                    rebel.bernoulli(perception.jail_p[loc])) {
+                if (status == Status::Active && jail_p_[loc] > 0 && rebel.bernoulli(jail_p_[loc])) {
                     // Actives are arrested at the rate the coercive agents in sight can manage.
                     status = Status::Jailed;
-                    civ.jail_days[i] =
-                        std::uint16_t(1 + rebel.below(std::uint32_t(pp.max_jail_days)));
+                    jail_days_[i] = std::uint16_t(1 + rebel.below(std::uint32_t(pp.max_jail_days)));
                 } else if (status == Status::Active && t_here <= tolerance) {
                     // An armed group at hand may take an active in; one whose net grievance
                     // falls back goes quiet. (An active who fears for their life flees below.)
                     if (rg != none8 && net > pp.recruit_threshold &&
                         rebel.bernoulli(pp.recruit_rate * recruit_drive[std::size_t(rg) + 1])) {
                         status = Status::Recruited;
-                        civ.affiliation[i] = rg;
-                        ++tally.recruits[std::size_t(rg) + 1];
+                        affiliation_[i] = rg;
+                        ++t_recruits[std::size_t(rg) + 1];
                     } else if (net <= pp.rebellion_threshold) {
-                        status = loc == civ.home[i] ? Status::Home : Status::Displaced;
+                        status = loc == home_[i] ? Status::Home : Status::Displaced;
                     }
                 } else if (t_here > tolerance) {
                     Stream r(seed, dayu, id, Purpose::CivilianFlee);
                     if (r.bernoulli(pp.flee_rate)) {
-                        const std::uint32_t dest = perception.refuge[presence.at(loc, g)];
-                        if (sight.near_border[loc] && r.bernoulli(pp.refugee_share)) {
+                        const std::uint32_t dest = refuge_[(std::size_t(loc) * ng + g)];
+                        if (near_border_[loc] && r.bernoulli(pp.refugee_share)) {
                             status = Status::Refugee;
                             ++sum.new_refugees;
                         } else if (dest != none32) {
                             loc = dest;
-                            status = dest == civ.home[i] ? Status::Home
-                                     : mis.poc[dest]     ? Status::ProtectionSite
-                                                         : Status::Displaced;
+                            status = dest == home_[i] ? Status::Home
+                                     : poc_[dest]     ? Status::ProtectionSite
+                                                      : Status::Displaced;
                             ++sum.fled;
                         }
                     }
                 } else if (status != Status::Home &&
-                           perception.threat[presence.at(civ.home[i], g)] < pp.return_threat) {
+                           threat_[(std::size_t(home_[i]) * ng + g)] < pp.return_threat) {
                     if (Stream(seed, dayu, id, Purpose::CivilianReturn).bernoulli(pp.return_rate)) {
-                        loc = civ.home[i];
+                        loc = home_[i];
                         status = Status::Home;
                         ++sum.returned;
                     }
@@ -245,10 +279,10 @@ DayOutcome update(Civilians& civ, Presence& presence, const Perception& percepti
                         Stream(seed, dayu, id, Purpose::CivilianRecruit)
                             .bernoulli(pp.recruit_rate * recruit_drive[std::size_t(rg) + 1])) {
                         status = Status::Recruited;
-                        civ.affiliation[i] = rg;
-                        ++tally.recruits[std::size_t(rg) + 1];
+                        affiliation_[i] = rg;
+                        ++t_recruits[std::size_t(rg) + 1];
                     }
-                } else if (forces.control[loc] == 0 && net > pp.rebellion_threshold &&
+                } else if (control_[loc] == 0 && net > pp.rebellion_threshold &&
                            rebel.bernoulli(pp.activation_rate)) {
                     // Open rebellion against the state where it governs; where an armed group
                     // holds the ground, grievance finds its outlet in recruitment instead.
@@ -256,28 +290,28 @@ DayOutcome update(Civilians& civ, Presence& presence, const Perception& percepti
                 }
                 // Trust in the mission: earned by protection nearby, lost to failures to protect
                 // and to misconduct, drifting back to indifference where it is absent.
-                float tm = civ.trust_mission[i];
-                if (mis.misconduct_here[loc])
+                float tm = trust_mission_[i];
+                if (misconduct_[loc])
                     tm *= mission_trust_after_misconduct;
-                else if (inc.osv_party[loc] != none32 && mis.guard[loc] > 0)
+                else if (osv_party_[loc] != none32 && guard_[loc] > 0)
                     tm *= mission_trust_after_failure;
-                else if (mis.safety[loc] > 0)
+                else if (safety_[loc] > 0)
                     tm += mission_trust_gain * (1.0f - tm);
                 else
                     tm += mission_trust_drift * (indifference - tm);
-                civ.trust_mission[i] = tm;
-                civ.location[i] = loc;
-                civ.status[i] = std::uint8_t(status);
-                civ.hardship[i] = h;
-                civ.trust_state[i] = trust;
-                civ.grievance[i] = float(grievance);
+                trust_mission_[i] = tm;
+                location_[i] = loc;
+                status_[i] = std::uint8_t(status);
+                hardship_[i] = h;
+                trust_state_[i] = trust;
+                grievance_[i] = float(grievance);
                 ++sum.status[std::size_t(status)];
                 if (resident(status)) {
-                    ++tally.present[presence.at(loc, g)];
-                    tally.trust_mission[loc] += std::int64_t(tm * 1e4f);
-                    ++tally.residents[sight.settlement_block[loc]];
+                    ++t_present[(std::size_t(loc) * ng + g)];
+                    t_trust_mission[loc] += std::int64_t(tm * 1e4f);
+                    ++t_residents[block_of_[loc]];
                 }
-                if (status == Status::Active) ++tally.actives[sight.settlement_block[loc]];
+                if (status == Status::Active) ++t_actives[block_of_[loc]];
                 sum.grievance += grievance;
                 sum.trust += trust;
                 ++sum.counted;
