@@ -1,3 +1,6 @@
+// The map (docs/model.md, sections 2 and 5): generated from the run seed and [world]: terrain
+// from value noise cut at the scenario's shares, towns, villages and camps, regions, roads, and
+// who lives where.
 #include "peacesim/world/map.hpp"
 
 #include <fmt/format.h>
@@ -14,11 +17,28 @@ namespace peacesim::world {
 using core::Purpose;
 using core::Stream;
 
-double Map::latitude(int y) const noexcept { return origin_lat + (y + 0.5) * cell_km / 111.32; }
+namespace {
+/// Kilometres per degree of latitude (and of longitude at the equator).
+constexpr double km_per_degree = 111.32;
+constexpr double pi = 3.14159265358979;
+/// Rain multiplies the cost of open country by this much (mud, swollen streams); roads have
+/// their own wet-season costs.
+constexpr double rainy_offroad_factor = 1.8;
+/// Village sizes are lognormal with this spread of the log (a few large villages, many small).
+constexpr double village_size_sigma = 0.8;
+/// Identity groups concentrate in their home region: their weight there and elsewhere, before
+/// raking restores the national shares.
+constexpr double home_affinity = 12.0, away_affinity = 0.35;
+constexpr int raking_iterations = 30;
+}  // namespace
+
+double Map::latitude(int y) const noexcept {
+    return origin_lat + (y + 0.5) * cell_km / km_per_degree;
+}
 
 double Map::longitude(int x, int y) const noexcept {
-    const double lat = latitude(y) * 3.14159265358979 / 180.0;
-    return origin_lon + (x + 0.5) * cell_km / (111.32 * std::max(0.05, std::cos(lat)));
+    const double lat = latitude(y) * pi / 180.0;
+    return origin_lon + (x + 0.5) * cell_km / (km_per_degree * std::max(0.05, std::cos(lat)));
 }
 
 double Map::border_km(int x, int y) const noexcept {
@@ -35,7 +55,7 @@ double Map::move_cost(std::size_t c, bool rainy) const noexcept {
     const auto r = static_cast<int>(road[c]);
     if (r > 0) return rainy ? road_wet[r] : road_dry[r];
     const double t = terrain_dry[static_cast<int>(terrain[c])];
-    return rainy ? t * 1.8 : t;
+    return rainy ? t * rainy_offroad_factor : t;
 }
 
 namespace {
@@ -278,7 +298,7 @@ Map generate_map(const scenario::Scenario& sc, std::uint64_t seed) {
             weight[i] = 1.0 / double(i + 1), town_w += weight[i];
         else if (s.kind == SettlementKind::Village) {
             Stream r(seed, 1, std::uint32_t(i), Purpose::MapSettlements);
-            weight[i] = std::exp(0.8 * r.normal());
+            weight[i] = std::exp(village_size_sigma * r.normal());
             village_w += weight[i];
         }
     }
@@ -305,14 +325,16 @@ Map generate_map(const scenario::Scenario& sc, std::uint64_t seed) {
     const std::size_t ng = sc.identity_groups.size();
     std::vector<double> factor(ng, 1.0);
     for (auto& s : m.settlements) s.composition.assign(ng, 0.0f);
-    for (int iter = 0; iter < 30; ++iter) {
+    for (int iter = 0; iter < raking_iterations; ++iter) {
         std::vector<double> total(ng, 0.0);
         for (auto& s : m.settlements) {
             double sum = 0;
             for (std::size_t g = 0; g < ng; ++g) {
                 const auto& ig = sc.identity_groups[g];
                 const double affinity =
-                    ig.home_region < 0 ? 1.0 : (ig.home_region == s.region ? 12.0 : 0.35);
+                    ig.home_region < 0
+                        ? 1.0
+                        : (ig.home_region == s.region ? home_affinity : away_affinity);
                 s.composition[g] = float(ig.share * affinity * factor[g]);
                 sum += s.composition[g];
             }
