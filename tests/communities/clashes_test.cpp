@@ -2,23 +2,11 @@
 #include <catch2/catch.hpp>
 
 #include "../support/ensemble.hpp"
+#include "../support/settings.hpp"
 #include "peacesim/output/totals.hpp"
 
 using namespace peacesim;
-
-namespace {
-// Mixed, tense settlements: communal clashes are frequent enough to measure.
-std::vector<scenario::Override> tense(std::vector<scenario::Override> extra) {
-    std::vector<scenario::Override> o = {{"communities.tension", "0.7"},
-                                         {"identity_groups.0.home_region", "-1"},
-                                         {"identity_groups.1.home_region", "-1"},
-                                         {"identity_groups.2.home_region", "-1"}};
-    o.insert(o.end(), extra.begin(), extra.end());
-    return o;
-}
-double communal(const engine::Simulation& s) { return double(output::totals(s).communal_deaths); }
-double clashes(const engine::Simulation& s) { return double(output::totals(s).clashes); }
-}  // namespace
+using namespace peacesim::test;
 
 TEST_CASE("without communities of different identity there are no communal clashes",
           "[mechanism][communities]") {

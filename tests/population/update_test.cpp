@@ -3,27 +3,16 @@
 #include <catch2/catch.hpp>
 
 #include "../support/ensemble.hpp"
+#include "../support/settings.hpp"
 #include "peacesim/output/totals.hpp"
 
 using namespace peacesim;
+using namespace peacesim::test;
 using population::Status;
 
 namespace {
 constexpr int seeds = 8;
 constexpr int days = 150;
-
-double fled(const engine::Simulation& s) {
-    double f = 0;
-    for (const auto& d : s.history()) f += double(d.fled + d.new_refugees);
-    return f;
-}
-double recruited(const engine::Simulation& s) { return double(output::totals(s).recruited); }
-double killed_by_state(const engine::Simulation& s) {
-    return double(output::totals(s).civilians_killed_government);
-}
-double killed_by_groups(const engine::Simulation& s) {
-    return double(output::totals(s).civilians_killed_groups);
-}
 }  // namespace
 
 TEST_CASE("remembered violence makes people flee", "[mechanism][flight]") {
