@@ -49,6 +49,10 @@ std::string Simulation::state_hash() const {
         h.add(u.performance), h.add(u.back_on), h.add(u.orders);
     }
     h.add(m.response_times);
+    // Carried to the next day too: who patrolled today (presence reads it tomorrow), national
+    // caveats and full strength, what the mission has spent and owes since when.
+    for (const auto& u : m.units) h.add(u.patrolling), h.add(u.caveated), h.add(u.full_strength);
+    h.add(m.cost), h.add(m.oldest_unpaid), h.add(m.max_delay), h.add(m.on);
     h.add(s.map.road);
     h.add(pol.election_deaths), h.add(pol.election_baseline), h.add(std::uint64_t(s.next_inject));
     h.add(pol.furthest);
