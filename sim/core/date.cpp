@@ -1,3 +1,4 @@
+// Calendar dates for the run's days (docs/model.md, section 2 "Time and space").
 #include "peacesim/core/date.hpp"
 
 #include <fmt/format.h>

@@ -1,3 +1,4 @@
+// The state hasher (docs/architecture.md, "Determinism").
 #include "peacesim/core/hash.hpp"
 
 #include <fmt/format.h>

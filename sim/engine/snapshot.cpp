@@ -1,3 +1,5 @@
+// Snapshots of a running simulation for front ends (docs/visualizer.md): what the map and panels
+// draw, published incrementally.
 #include "peacesim/engine/snapshot.hpp"
 
 #include <algorithm>

@@ -1,3 +1,4 @@
+// The columns of timeseries.csv (docs/outputs.md), each declared once.
 #include "peacesim/output/columns.hpp"
 
 #include <fmt/format.h>

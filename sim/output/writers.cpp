@@ -1,3 +1,5 @@
+// The run's output files (docs/outputs.md): timeseries.csv, events.csv and summary.json, and
+// writing them so that a reader never sees half of one.
 #include "peacesim/output/writers.hpp"
 
 #include <fmt/format.h>

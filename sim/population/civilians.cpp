@@ -1,3 +1,6 @@
+// The civilians at the start (docs/model.md, sections 2 and 5): one agent per person, given a
+// home by the settlements' populations and compositions, with hardship and risk aversion drawn
+// around the scenario's means (Epstein 2002). Deterministic in the seed alone.
 #include "peacesim/population/civilians.hpp"
 
 #include <tbb/blocked_range.h>
