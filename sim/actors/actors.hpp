@@ -67,6 +67,15 @@ void update_groups(Forces& f, population::Civilians& civ, const population::Pres
 /// A faction of party p breaks away with half its bands and half its recruited civilians.
 void splinter(Forces& f, population::Civilians& civ, std::uint32_t party, const core::Today& today);
 
+// shocks.cpp (7.13)
+/// A coup: the junta is less legitimate, capable, law-abiding and consenting.
+void coup(Forces& f);
+void launch_offensive(Forces& f, std::uint32_t party, int last_day);
+void set_consent(Forces& f, double consent);
+/// New bands of a group arrive at its home region's capital from across a border.
+void reinforce_from_abroad(Forces& f, std::uint32_t party, std::int32_t fighters,
+                           const world::Map& map);
+
 // demobilisation (7.11): signatories' bands shrink at the day's DDR rate.
 void demobilise(Forces& f, const std::vector<double>& rates, const core::Today& today);
 

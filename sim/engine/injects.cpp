@@ -16,19 +16,11 @@ namespace peacesim::engine {
 using scenario::InjectKind;
 
 namespace {
-/// A coup (as in Mali 2020-21 and Burkina Faso 2022): a junta less legitimate, less capable,
-/// more abusive, consenting less to the mission; the Council divides.
-constexpr double coup_legitimacy = 0.25, coup_structural_legitimacy = 0.15, coup_capacity = 0.15,
-                 coup_min_capacity = 0.05, coup_hr_compliance = 0.25, coup_consent = 0.3,
-                 coup_council = 0.2;
 /// Defaults of the injects' arguments.
 constexpr int default_rain_days = 150, default_drought_days = 120, offensive_days = 30,
               election_days = 30;
 constexpr double default_mediation_surge = 0.3, default_divided_council = 0.2;
 constexpr double default_funding_cut = 0.3, default_consent = 0.1;
-/// Reinforcements arrive this many cells east of their group's home capital, from across a
-/// border.
-constexpr int reinforcement_offset_cells = 6;
 
 void apply(Simulation::State& s, const scenario::Inject& in, const core::Today& today) {
     // Arguments were checked when the inject was added; these parse them the same way.
@@ -42,8 +34,6 @@ void apply(Simulation::State& s, const scenario::Inject& in, const core::Today& 
         return std::uint32_t(*scenario::find_group(s.sc, a) + 1);
     };
     const int day = today.day;
-    auto& parties = s.forces.parties;
-    actors::Party& gov = parties[0];
     auto& pol = s.politics;
     switch (in.event) {
         case InjectKind::RainySeason:
@@ -55,26 +45,14 @@ void apply(Simulation::State& s, const scenario::Inject& in, const core::Today& 
             s.season.dry_until = world::dry_spell_end(day, s.sc.meta.start_date, s.sc.world);
             break;
         case InjectKind::Coup:
-            gov.legitimacy = std::max(0.0, gov.legitimacy - coup_legitimacy);
-            gov.initial_legitimacy =
-                std::max(0.0, gov.initial_legitimacy - coup_structural_legitimacy);
-            gov.capacity = std::max(coup_min_capacity, gov.capacity - coup_capacity);
-            gov.hr_compliance = std::max(0.0, gov.hr_compliance - coup_hr_compliance);
-            gov.consent = std::max(0.0, gov.consent - coup_consent);
-            pol.council_unity = std::max(0.0, pol.council_unity - coup_council);
-            // Talks in progress are suspended.
-            if (pol.stage == scenario::Stage::Talks || pol.stage == scenario::Stage::Ceasefire) {
-                for (auto& p : parties)
-                    if (p.stance == scenario::Stance::Negotiating)
-                        p.stance = scenario::Stance::Fighting;
-                politics::set_stage(pol, scenario::Stage::Conflict, day);
-            }
+            actors::coup(s.forces);
+            politics::coup(pol, s.forces, day);
             break;
         case InjectKind::Elections:
             politics::open_elections(pol, day + election_days - 1);
             break;
         case InjectKind::Offensive:
-            parties[group(in.args)].offensive_until = day + offensive_days - 1;
+            actors::launch_offensive(s.forces, group(in.args), day + offensive_days - 1);
             break;
         case InjectKind::Splinter:
             actors::splinter(s.forces, s.civ, group(in.args), today);
@@ -82,23 +60,11 @@ void apply(Simulation::State& s, const scenario::Inject& in, const core::Today& 
         case InjectKind::Reinforcements: {
             const auto comma = in.args.find(',');
             const std::uint32_t p = group(in.args.substr(0, comma));
-            const std::int32_t band = parties[p].band_size;
             const std::int32_t n =
                 comma == std::string::npos
-                    ? 2 * band
+                    ? 2 * s.forces.parties[p].band_size
                     : std::int32_t(*scenario::parse_integer(in.args.substr(comma + 1)));
-            const auto& cap =
-                s.map.settlements[s.map.regions[std::size_t(parties[p].home_region)].capital];
-            for (std::int32_t left = n; left > 0; left -= band) {
-                actors::Unit u;
-                u.party = p;
-                u.x = u.dest_x = u.base_x =
-                    std::min(s.map.width - 1, int(cap.x) + reinforcement_offset_cells);
-                u.y = u.dest_y = u.base_y = cap.y;
-                u.full_strength = band;
-                u.strength = std::min(left, band);
-                s.forces.units.push_back(u);
-            }
+            actors::reinforce_from_abroad(s.forces, p, n, s.map);
             break;
         }
         case InjectKind::MediationSurge:
@@ -115,7 +81,7 @@ void apply(Simulation::State& s, const scenario::Inject& in, const core::Today& 
             s.sc.mission.budget_musd *= 1.0 - level_arg(default_funding_cut);
             break;
         case InjectKind::ConsentWithdrawn:
-            gov.consent = level_arg(default_consent);
+            actors::set_consent(s.forces, level_arg(default_consent));
             break;
         case InjectKind::ContingentWithdrawn: {
             std::int64_t companies = 0;

@@ -40,6 +40,9 @@ struct DayNews {
 void update(Track& t, actors::Forces& forces, population::Civilians& civ, const DayNews& news,
             const mission::State& mission, const scenario::Scenario& sc, const core::Today& today);
 
+/// A coup suspends talks in progress: negotiators return to fighting; and divides the Council.
+void coup(Track& t, actors::Forces& forces, int day);
+
 // elections.cpp
 /// Opens an election period ending on `last_day` (the elections inject, or the track itself).
 void open_elections(Track& t, int last_day);

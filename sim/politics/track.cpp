@@ -34,6 +34,8 @@ constexpr int agreement_days = 60;
 /// Relapse pressure: full at this many deaths a day, or at this many deaths a day by spoilers;
 /// Council division raises the hazard up to (council_base - unity).
 constexpr double relapse_deaths = 10.0, relapse_spoiler_deaths = 5.0, council_base = 1.5;
+/// A coup divides the Security Council by this much.
+constexpr double coup_council = 0.2;
 /// The mission's DDR support raises the demobilisation rate by half.
 constexpr double ddr_support = 1.5;
 }  // namespace
@@ -58,6 +60,15 @@ void set_stage(Track& t, Stage s, int day) {
 }
 
 void follow_parties(Track& t, std::size_t parties) { t.demobilise.resize(parties, 0.0); }
+
+void coup(Track& t, actors::Forces& forces, int day) {
+    t.council_unity = std::max(0.0, t.council_unity - coup_council);
+    if (t.stage == Stage::Talks || t.stage == Stage::Ceasefire) {
+        for (auto& p : forces.parties)
+            if (p.stance == Stance::Negotiating) p.stance = Stance::Fighting;
+        set_stage(t, Stage::Conflict, day);
+    }
+}
 
 void update(Track& t, actors::Forces& forces, population::Civilians& civ, const DayNews& news,
             const mission::State& mission, const scenario::Scenario& sc, const core::Today& today) {
