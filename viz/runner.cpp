@@ -1,3 +1,5 @@
+// The simulation thread behind the visualizer (docs/visualizer.md): commands queue in order and
+// run before the next day; each step publishes a library snapshot (engine::SnapshotBuilder).
 #include "runner.hpp"
 
 #include <chrono>
