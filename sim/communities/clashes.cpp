@@ -16,6 +16,9 @@ using world::detail::none8;
 namespace {
 /// Below this fractionalisation a settlement has nobody left to clash with.
 constexpr double min_mix = 0.05;
+/// A clash kills clash_deaths x (clash_base + tension) on average: half the scenario's figure at
+/// the threshold of calm, one and a half at full tension.
+constexpr double clash_base = 0.5;
 /// A clash kills each member of the two sides with at most this chance.
 constexpr double max_clash_p = 0.2;
 /// Tension added by the communal_incident inject.
@@ -65,8 +68,8 @@ void clash(State& c, engine::Incidents& incidents, const world::Map& map,
         c.clash_a[s] = std::uint8_t(a);
         c.clash_b[s] = std::uint8_t(b);
         const double members = double(present[presence.at(s, a)] + present[presence.at(s, b)]);
-        c.clash_p[s] =
-            float(std::min(max_clash_p, cp.clash_deaths * (0.5 + t) / std::max(1.0, members)));
+        c.clash_p[s] = float(
+            std::min(max_clash_p, cp.clash_deaths * (clash_base + t) / std::max(1.0, members)));
         // UCDP codes communal violence between informally organised identity groups as
         // non-state conflict (type 2).
         Event e;

@@ -16,7 +16,7 @@ constexpr int days_per_year = 365, month_days = 30;
 constexpr double reserve_days_before_paying = 30;
 /// Flight hours: the full allotment above two months of running costs, half above two-thirds
 /// of a month, none below.
-constexpr double full_hours_days = 60, half_hours_days = 20;
+constexpr double full_hours_days = 60, half_hours_days = 20, half_allotment = 0.5;
 /// Unpaid contributors lose readiness after this many days, to a floor; they regain it when paid.
 constexpr int readiness_loss_after_days = 90;
 constexpr float readiness_loss = 0.003f, readiness_floor = 0.3f, readiness_gain = 0.005f;
@@ -71,7 +71,7 @@ void pay(State& m, const Staffing& staff, const scenario::Scenario& sc, const co
     // Flight hours are allotted monthly and cut first when cash runs low.
     if (day % month_days == 0) {
         const double factor = m.cash > running * full_hours_days   ? 1.0
-                              : m.cash > running * half_hours_days ? 0.5
+                              : m.cash > running * half_hours_days ? half_allotment
                                                                    : 0.0;
         m.flight_hours_left =
             factor * double(p.helicopters + p.attack_helicopters) * p.flight_hours_per_month;

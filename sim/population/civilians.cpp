@@ -59,7 +59,7 @@ Civilians make_civilians(const world::Map& map, const scenario::Scenario& sc, st
                     c.grievance[i] = 0.0f;
                     c.trust_state[i] = trust;
                     c.jail_days[i] = 0;
-                    c.trust_mission[i] = 0.5f;
+                    c.trust_mission[i] = 0.5f;  // indifference: the mission has done nothing yet
                 }
             }
         });

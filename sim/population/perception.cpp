@@ -26,6 +26,10 @@ constexpr double menace_signatory = 0.2, menace_ceasefire = 0.3, menace_talks = 
 constexpr double presence_scale = 200.0;
 /// A mission's presence divides fear by 1 + mission_calm x safety.
 constexpr double mission_calm = 0.3;
+/// State forces threaten the identity groups armed groups recruit from in proportion to
+/// abuse_threat x (1 - hr_compliance)^2: an army that abuses is a threat to the communities it
+/// suspects, a disciplined one hardly is.
+constexpr double abuse_threat = 0.5;
 /// Refuges further away are less attractive: threat-equivalent per km of the journey.
 constexpr double refuge_threat_per_km = 0.002;
 }  // namespace
@@ -37,8 +41,7 @@ void perceive(Perception& out, const Presence& presence, const world::Map& map,
     const auto& parties = forces.parties;
     const std::size_t groups = presence.groups, np = parties.size();
     const double abuse = 1.0 - parties[0].hr_compliance;
-    // State forces that abuse civilians frighten the identity groups armed groups recruit from.
-    const double gov_threat = 0.5 * abuse * abuse;
+    const double gov_threat = abuse_threat * abuse * abuse;
     std::vector<char> has_group(groups, 0);
     for (std::size_t p = 1; p < np; ++p) has_group[std::size_t(parties[p].identity)] = 1;
 
