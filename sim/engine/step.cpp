@@ -24,7 +24,9 @@ core::Today Simulation::State::today() const {
 }
 
 void Simulation::State::init() {
-    map = world::generate_map(sc, seed);
+    // The map has a seed of its own, so that replicates (other run seeds) share a country;
+    // everything else, the civilians' attributes included, draws on the run seed.
+    map = world::generate_map(sc, std::uint64_t(sc.world.seed));
     sight = world::make_sight(map, sc);
     civ = population::make_civilians(map, sc, seed);
     population = std::int64_t(civ.size());

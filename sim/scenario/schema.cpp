@@ -25,6 +25,9 @@ std::vector<Section> build() {
     out.push_back(table_section(
         "world", &Scenario::world, "The map: size, terrain, settlements, regions and seasons.",
         {
+            integer("seed", &WorldParams::seed, 0, 9.007199254740991e15,
+                    "Map seed: terrain, settlements, roads and regions come from it, so runs "
+                    "with different run seeds and the same world.seed share a country."),
             integer("width", &WorldParams::width, 32, 2048, "Map width in cells."),
             integer("height", &WorldParams::height, 32, 2048, "Map height in cells."),
             real("cell_km", &WorldParams::cell_km, 0.25, 20, "Side of a cell in km."),

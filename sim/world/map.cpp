@@ -1,6 +1,6 @@
-// The map (docs/model.md, sections 2 and 5): generated from the run seed and [world]: terrain
-// from value noise cut at the scenario's shares, towns, villages and camps, regions, roads, and
-// who lives where.
+// The map (docs/model.md, sections 2 and 5): generated from the map seed (world.seed) and [world]:
+// terrain from value noise cut at the scenario's shares, towns, villages and camps, regions, roads,
+// and who lives where.
 #include "peacesim/world/map.hpp"
 
 #include <fmt/format.h>

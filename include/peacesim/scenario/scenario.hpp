@@ -172,6 +172,7 @@ struct Meta {
 };
 
 struct WorldParams {
+    std::int64_t seed = 1;     // map seed: replicates with other run seeds share the country
     std::int64_t width = 256;  // cells
     std::int64_t height = 256;
     double cell_km = 2.0;

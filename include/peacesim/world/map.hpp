@@ -1,6 +1,7 @@
 #pragma once
 // The map: a raster of cells with terrain, roads and an administrative region, and the
-// settlements where civilians live. Generated from the run seed and the scenario's [world].
+// settlements where civilians live. Generated from the map seed (world.seed) and the scenario's
+// [world].
 #include <cstdint>
 #include <string>
 #include <vector>
@@ -55,7 +56,8 @@ struct Map {
     double move_cost(std::size_t cell, bool rainy) const noexcept;
 };
 
-/// Builds the map from the scenario's [world] and [[identity_groups]] and the run seed.
+/// Builds the map from the scenario's [world] and [[identity_groups]] and a map seed: a run passes
+/// world.seed, not its run seed, so that replicates share a country.
 Map generate_map(const scenario::Scenario& sc, std::uint64_t seed);
 
 }  // namespace peacesim::world
