@@ -10,6 +10,10 @@ namespace peacesim::scenario {
 std::string to_toml(const Scenario& sc_in) {
     Scenario sc = sc_in;  // the schema's accessors take a mutable scenario
     std::string out;
+    // An empty array section must be written as such, or it would load back as the defaults
+    // (three armed groups); as a top-level key it has to come before any [table].
+    for (const auto& sec : detail::schema())
+        if (sec.array && sec.size(sc) == 0) out += fmt::format("{} = []\n", sec.name);
     for (const auto& sec : detail::schema()) {
         if (sec.array) {
             for (std::size_t i = 0; i < sec.size(sc); ++i) {

@@ -350,3 +350,16 @@ TEST_CASE("a scenario written out as TOML loads back to itself", "[scenario]") {
         CHECK(to_toml(again) == text);
     }
 }
+
+TEST_CASE("a scenario with no armed groups or injects writes them as empty, not as left out",
+          "[scenario]") {
+    // Left out, [[armed_groups]] would load back as the default three groups.
+    const auto sc = load_text("armed_groups = []\n[world]\nseed = 4\n", "none.toml");
+    REQUIRE(sc.armed_groups.empty());
+    REQUIRE(sc.injects.empty());
+    const auto again = load_text(to_toml(sc), "written.toml");
+    CHECK(again.armed_groups.empty());
+    CHECK(again.injects.empty());
+    CHECK(again.world.seed == 4);
+    CHECK(to_toml(again) == to_toml(sc));
+}
