@@ -153,10 +153,14 @@ int cmd_validate(const std::vector<std::string>& files, const std::vector<std::s
     return bad ? 2 : 0;
 }
 
-int cmd_params(bool markdown) {
+int cmd_params(bool markdown, bool json) {
     const auto params = scenario::parameters();
     if (markdown) {
         std::fputs(scenario::parameters_markdown().c_str(), stdout);
+        return 0;
+    }
+    if (json) {
+        std::fputs(scenario::parameters_json().c_str(), stdout);
         return 0;
     }
     for (const auto& p : params)
@@ -222,10 +226,14 @@ int main(int argc, char** argv) {
     validate->add_option("files", files, "Scenario files")->required();
     validate->add_option("--set", vsets, "Check these overrides too");
 
-    bool markdown = false;
+    bool markdown = false, json = false;
     auto* params =
         app.add_subcommand("params", "List every scenario key with its default and meaning");
-    params->add_flag("--markdown", markdown, "As a Markdown table");
+    auto* as_markdown = params->add_flag("--markdown", markdown, "As a Markdown table");
+    params
+        ->add_flag("--json", json,
+                   "As a JSON array of {key, type, default, range, doc}, for scripts")
+        ->excludes(as_markdown);
 
     std::vector<std::int64_t> sizes{10'000, 100'000, 1'000'000};
     int bdays = 30, bthreads = 0, repeat = 3;
@@ -248,7 +256,7 @@ int main(int argc, char** argv) {
     try {
         if (*run) return cmd_run(path, days, seed, threads, out, sets, injects, quiet);
         if (*validate) return cmd_validate(files, vsets);
-        if (*params) return cmd_params(markdown);
+        if (*params) return cmd_params(markdown, json);
         if (*bench) return cmd_bench(sizes, bdays, bthreads, repeat);
     } catch (const scenario::ScenarioError& e) {
         for (const auto& d : e.diagnostics()) std::fprintf(stderr, "%s\n", d.str().c_str());

@@ -1,6 +1,9 @@
 // The schema as documentation: parameters() for `peacesim params`, and the Markdown table that is
 // docs/parameters.md.
 #include <fmt/format.h>
+#include <toml++/toml.h>
+
+#include <nlohmann/json.hpp>
 
 #include "detail/diagnostics.hpp"
 #include "peacesim/scenario/load.hpp"
@@ -34,10 +37,12 @@ std::vector<ParamInfo> parameters() {
                 case Kind::Integer:
                     p.type = "integer";
                     p.range = range_text(f);
+                    p.numeric = true;
                     break;
                 case Kind::Real:
                     p.type = "real";
                     p.range = range_text(f);
+                    p.numeric = true;
                     break;
                 case Kind::Boolean:
                     p.type = "boolean";
@@ -49,9 +54,13 @@ std::vector<ParamInfo> parameters() {
                     p.type = "date";
                     break;
                 case Kind::Choice:
-                    for (auto c : f.choices) p.type += (p.type.empty() ? "" : "|") + std::string(c);
+                    for (auto c : f.choices) {
+                        p.type += (p.type.empty() ? "" : "|") + std::string(c);
+                        p.choices.emplace_back(c);
+                    }
                     break;
             }
+            p.min = f.lo, p.max = f.hi;
             p.value = f.show(obj);
             p.doc = std::string(f.doc);
             out.push_back(std::move(p));
@@ -75,6 +84,41 @@ std::string parameters_markdown() {
         out +=
             fmt::format("| `{}` | {} | `{}` | {} | {} |\n", p.key, p.type, p.value, p.range, p.doc);
     return out;
+}
+
+std::string parameters_json() {
+    using nlohmann::ordered_json;
+    ordered_json out = ordered_json::array();
+    for (const auto& p : parameters()) {
+        ordered_json j;
+        j["key"] = p.key;
+        j["type"] = p.choices.empty() ? p.type : "choice";
+        // The default is written as TOML (what a scenario file holds); read it back as TOML so
+        // that it reaches JSON typed, strings unescaped and dates as YYYY-MM-DD.
+        const auto doc = toml::parse("v = " + p.value);
+        const toml::node& v = *doc.get("v");
+        if (v.is_integer())
+            j["default"] = *v.value<std::int64_t>();
+        else if (v.is_floating_point())
+            j["default"] = *v.value<double>();
+        else if (v.is_boolean())
+            j["default"] = *v.value<bool>();
+        else if (v.is_string())
+            j["default"] = *v.value<std::string>();
+        else
+            j["default"] = p.value;  // a date: already YYYY-MM-DD
+        if (!p.choices.empty())
+            j["range"] = {{"choices", p.choices}};
+        else if (p.type == "integer")
+            j["range"] = {{"min", std::int64_t(p.min)}, {"max", std::int64_t(p.max)}};
+        else if (p.numeric)
+            j["range"] = {{"min", p.min}, {"max", p.max}};
+        else
+            j["range"] = nullptr;
+        j["doc"] = p.doc;
+        out.push_back(std::move(j));
+    }
+    return out.dump(2) + "\n";
 }
 
 }  // namespace peacesim::scenario

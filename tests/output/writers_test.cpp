@@ -3,15 +3,18 @@
 #include <fmt/format.h>
 #include <sys/wait.h>
 
+#include <algorithm>
 #include <catch2/catch.hpp>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
+#include <map>
 #include <nlohmann/json.hpp>
 #include <sstream>
 
 #include "../support/runs.hpp"
 #include "peacesim/output/totals.hpp"
+#include "peacesim/scenario/load.hpp"
 
 using namespace peacesim;
 namespace fs = std::filesystem;
@@ -155,4 +158,46 @@ TEST_CASE("summary and series agree with the simulation", "[output]") {
     std::getline(ts, line);
     while (std::getline(ts, line)) killed += std::stoll(split(line)[3]);
     CHECK(killed == t.civilians_killed);
+}
+
+TEST_CASE("params --json lists every key with its type, default and range", "[output][cli]") {
+    const auto dir = fresh_dir("params");
+    fs::create_directories(dir);
+    const int rc = std::system(
+        fmt::format("{} params --json > {}/p.json", PEACESIM_CLI, dir.string()).c_str());
+    REQUIRE(WIFEXITED(rc));
+    REQUIRE(WEXITSTATUS(rc) == 0);
+    const auto j = nlohmann::json::parse(slurp(dir / "p.json"));
+    REQUIRE(j.is_array());
+    CHECK(j.size() >= 100);
+    CHECK(j.size() == scenario::parameters().size());
+    std::map<std::string, nlohmann::json> by_key;
+    for (const auto& p : j) {
+        INFO(p.dump());
+        for (auto k : {"key", "type", "default", "range", "doc"}) REQUIRE(p.contains(k));
+        CHECK_FALSE(p["doc"].get<std::string>().empty());
+        const std::string type = p["type"];
+        if (type == "integer") CHECK(p["default"].is_number_integer());
+        if (type == "real") CHECK(p["default"].is_number());
+        if (type == "integer" || type == "real") {
+            CHECK(p["range"]["min"] <= p["default"]);
+            CHECK(p["default"] <= p["range"]["max"]);
+        }
+        if (type == "choice") {
+            const auto& ch = p["range"]["choices"];
+            CHECK(std::find(ch.begin(), ch.end(), p["default"]) != ch.end());
+        }
+        by_key[p["key"]] = p;
+    }
+    CHECK(by_key["world.population"]["default"] == 1000000);
+    CHECK(by_key["world.seed"]["default"] == 1);
+    CHECK(by_key["world.seed"]["range"]["min"] == 0);
+    CHECK(by_key["world.cell_km"]["default"] == 2.0);
+    CHECK(by_key["scenario.country"]["default"] == "Republic of Kembara");
+    CHECK(by_key["scenario.start_date"]["default"] == "2025-01-01");
+    CHECK(by_key["mission.accountability"]["default"] == true);
+    CHECK(by_key["mission.mandate"]["type"] == "choice");
+    CHECK(by_key["mission.mandate"]["default"] == "multidimensional");
+    CHECK(by_key.count("armed_groups[].fighters"));
+    fs::remove_all(dir);
 }

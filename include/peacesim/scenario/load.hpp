@@ -69,11 +69,18 @@ struct ParamInfo {
     std::string key;    // dotted; array sections as "armed_groups[].fighters"
     std::string type;   // integer, real, boolean, string, date, or one of a|b|c
     std::string value;  // its default in the built-in scenario
-    std::string range;  // e.g. "0 .. 1"
+    std::string range;  // e.g. "0 to 1"
     std::string doc;
+    bool numeric = false;  // integer and real keys: min and max hold the range
+    double min = 0, max = 0;
+    std::vector<std::string> choices;  // choice keys: the values it takes
 };
 std::vector<ParamInfo> parameters();
 /// The same as a Markdown table: docs/parameters.md is this text, and a test keeps it so.
 std::string parameters_markdown();
+/// The same as a JSON array, one object per key: {"key", "type", "default" (a JSON number,
+/// boolean or string), "range" ({"min", "max"} for numbers, {"choices": [...]} for choices,
+/// null otherwise), "doc"}; for scripts that build sweeps or forms from the schema.
+std::string parameters_json();
 
 }  // namespace peacesim::scenario
