@@ -5,6 +5,8 @@
 #include <fmt/format.h>
 #include <unistd.h>
 
+#include <algorithm>
+#include <cmath>
 #include <cstdio>
 #include <fstream>
 #include <nlohmann/json.hpp>
@@ -14,6 +16,7 @@
 
 #include "peacesim/output/columns.hpp"
 #include "peacesim/output/totals.hpp"
+#include "peacesim/world/map.hpp"
 
 namespace peacesim::output {
 
@@ -32,20 +35,65 @@ std::string timeseries_csv(const engine::Simulation& sim) {
     return out;
 }
 
+namespace ged {
+
+std::int64_t side_id(std::uint32_t side) noexcept {
+    constexpr std::int64_t communal_base = 100, party_base = 1000;
+    return side >= engine::Event::communal_side
+               ? communal_base + std::int64_t(side - engine::Event::communal_side)
+               : party_base + std::int64_t(side);
+}
+
+std::int64_t side_b_id(const engine::Event& e) noexcept {
+    return e.type == 3 ? civilians_id : side_id(e.side_b);
+}
+
+std::int64_t dyad_id(const engine::Event& e) noexcept {
+    // Side ids stay below 100000 (parties would need to number 99,000), so the pair decodes.
+    constexpr std::int64_t pair_base = 100000;
+    const std::int64_t a = side_id(e.side_a), b = side_b_id(e);
+    return std::min(a, b) * pair_base + std::max(a, b);
+}
+
+std::int64_t conflict_id(const engine::Event& e) noexcept {
+    constexpr std::int64_t over_government = 1;
+    if (e.type == 1) return over_government;
+    if (e.type == 2) return dyad_id(e);
+    return side_id(e.side_a);
+}
+
+}  // namespace ged
+
 std::string events_csv(const engine::Simulation& sim) {
+    // The GED's columns in the GED's order (UCDP GED codebook 23.1), then ours. where_prec is the
+    // codebook's 1 (exact location) where the event happened at a settlement and 2 (within 25
+    // km of a known point: the cell's centre) in the open; dates are exact days (date_prec 1) and
+    // every event is one clear incident (event_clarity 1).
     std::string out =
-        "id,date_start,date_end,type_of_violence,side_a,side_b,adm_1,latitude,longitude,"
-        "deaths_a,deaths_b,deaths_civilians,deaths_unknown,best,low,high,day,cell_x,cell_y\n";
+        "id,year,date_start,date_end,type_of_violence,conflict_new_id,dyad_new_id,side_a_new_id,"
+        "side_a,side_b_new_id,side_b,where_prec,adm_1,latitude,longitude,priogrid_gid,country,"
+        "event_clarity,date_prec,deaths_a,deaths_b,deaths_civilians,deaths_unknown,best,low,high,"
+        "day,cell_x,cell_y\n";
+    constexpr int where_exact = 1, where_near = 2, date_exact_day = 1, clear_event = 1;
     const auto& m = sim.map();
+    const std::string country = csv_quote(sim.scenario().meta.country);
     for (const auto& e : sim.events()) {
         const std::string a = sim.side_name(e.side_a);
         const std::string b = e.type == 3 ? std::string("Civilians") : sim.side_name(e.side_b);
-        out +=
-            fmt::format("{},{},{},{},{},{},{},{:.4f},{:.4f},{},{},{},{},{},{},{},{},{},{}\n", e.id,
-                        e.date.iso(), e.date.iso(), e.type, csv_quote(a), csv_quote(b),
-                        csv_quote(m.regions[e.region].name), m.latitude(e.cell_y),
-                        m.longitude(e.cell_x, e.cell_y), e.deaths_a, e.deaths_b, e.deaths_civilians,
-                        e.deaths_unknown, e.best(), e.low, e.high, e.day, e.cell_x, e.cell_y);
+        // The grid cell of the coordinates as written (4 decimals), so that a reader recomputing
+        // it from them agrees.
+        const double lat = std::round(m.latitude(e.cell_y) * 1e4) / 1e4;
+        const double lon = std::round(m.longitude(e.cell_x, e.cell_y) * 1e4) / 1e4;
+        const bool at_settlement = e.settlement != 0xFFFFFFFFu;
+        out += fmt::format(
+            "{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},"
+            "{}\n",
+            e.id, e.date.year, e.date.iso(), e.date.iso(), e.type, ged::conflict_id(e),
+            ged::dyad_id(e), ged::side_id(e.side_a), csv_quote(a), ged::side_b_id(e), csv_quote(b),
+            at_settlement ? where_exact : where_near, csv_quote(m.regions[e.region].name),
+            fmt::format("{:.4f}", lat), fmt::format("{:.4f}", lon), world::priogrid_gid(lat, lon),
+            country, clear_event, date_exact_day, e.deaths_a, e.deaths_b, e.deaths_civilians,
+            e.deaths_unknown, e.best(), e.low, e.high, e.day, e.cell_x, e.cell_y);
     }
     return out;
 }

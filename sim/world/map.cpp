@@ -41,6 +41,15 @@ double Map::longitude(int x, int y) const noexcept {
     return origin_lon + (x + 0.5) * cell_km / (km_per_degree * std::max(0.05, std::cos(lat)));
 }
 
+std::int32_t priogrid_gid(double latitude, double longitude) noexcept {
+    constexpr double cell_degrees = 0.5;
+    constexpr int rows = 360, cols = 720;
+    const int row = std::clamp(int(std::floor((latitude + 90.0) / cell_degrees)), 0, rows - 1);
+    const double lon = std::fmod(std::fmod(longitude + 180.0, 360.0) + 360.0, 360.0);
+    const int col = std::clamp(int(std::floor(lon / cell_degrees)), 0, cols - 1);
+    return std::int32_t(row) * cols + col + 1;
+}
+
 double Map::border_km(int x, int y) const noexcept {
     const int d = std::min({x, y, width - 1 - x, height - 1 - y});
     return (d + 0.5) * cell_km;

@@ -5,11 +5,13 @@
 
 #include <algorithm>
 #include <catch2/catch.hpp>
+#include <cmath>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <map>
 #include <nlohmann/json.hpp>
+#include <set>
 #include <sstream>
 
 #include "../support/runs.hpp"
@@ -35,6 +37,23 @@ std::string slurp(const fs::path& p) {
     std::stringstream s;
     s << in.rdbuf();
     return s.str();
+}
+// A CSV line's fields, quotes removed ("" inside quotes is one quote).
+std::vector<std::string> csv_fields(const std::string& line) {
+    std::vector<std::string> out(1);
+    bool quoted = false;
+    for (std::size_t i = 0; i < line.size(); ++i) {
+        const char c = line[i];
+        if (quoted && c == '"' && i + 1 < line.size() && line[i + 1] == '"')
+            out.back() += '"', ++i;
+        else if (c == '"')
+            quoted = !quoted;
+        else if (c == ',' && !quoted)
+            out.emplace_back();
+        else
+            out.back() += c;
+    }
+    return out;
 }
 std::vector<std::string> split(const std::string& line) {
     std::vector<std::string> out;
@@ -83,9 +102,10 @@ TEST_CASE("run --out writes the contract's three files", "[output][cli]") {
     std::stringstream ev(slurp(dir / "events.csv"));
     std::getline(ev, header);
     CHECK(header ==
-          "id,date_start,date_end,type_of_violence,side_a,side_b,adm_1,latitude,longitude,deaths_a,"
-          "deaths_b,"
-          "deaths_civilians,deaths_unknown,best,low,high,day,cell_x,cell_y");
+          "id,year,date_start,date_end,type_of_violence,conflict_new_id,dyad_new_id,side_a_new_id,"
+          "side_a,side_b_new_id,side_b,where_prec,adm_1,latitude,longitude,priogrid_gid,country,"
+          "event_clarity,date_prec,deaths_a,deaths_b,deaths_civilians,deaths_unknown,best,low,"
+          "high,day,cell_x,cell_y");
     // No stray temporary files.
     int files = 0;
     for (auto& e : fs::directory_iterator(dir)) {
@@ -200,4 +220,56 @@ TEST_CASE("params --json lists every key with its type, default and range", "[ou
     CHECK(by_key["mission.mandate"]["default"] == "multidimensional");
     CHECK(by_key.count("armed_groups[].fighters"));
     fs::remove_all(dir);
+}
+
+TEST_CASE("events.csv carries the GED's ids, grid cell and precision codes", "[output]") {
+    const auto sim = test::run_small(150, 11, 2);
+    std::stringstream ev(output::events_csv(sim));
+    std::string line;
+    std::getline(ev, line);
+    const auto header = csv_fields(line);
+    std::map<std::string, std::size_t> col;
+    for (std::size_t i = 0; i < header.size(); ++i) col[header[i]] = i;
+    std::map<std::string, std::int64_t> side_ids;  // one id per side name, and the reverse
+    std::map<std::int64_t, std::string> side_names;
+    auto same_side = [&](const std::string& name, std::int64_t id) {
+        side_ids.emplace(name, id);
+        side_names.emplace(id, name);
+        CHECK(side_ids[name] == id);
+        CHECK(side_names[id] == name);
+    };
+    std::set<int> types, wheres;
+    int rows = 0;
+    while (std::getline(ev, line)) {
+        const auto f = csv_fields(line);
+        REQUIRE(f.size() == header.size());
+        auto num = [&](const char* c) { return std::stoll(f[col.at(c)]); };
+        INFO(line);
+        ++rows;
+        const int type = int(num("type_of_violence"));
+        types.insert(type);
+        CHECK(f[col["year"]] == f[col["date_start"]].substr(0, 4));
+        CHECK(f[col["country"]] == sim.scenario().meta.country);
+        CHECK(num("date_prec") == 1);
+        CHECK(num("event_clarity") == 1);
+        wheres.insert(int(num("where_prec")));
+        const double lat = std::stod(f[col["latitude"]]), lon = std::stod(f[col["longitude"]]);
+        CHECK(num("priogrid_gid") == std::int64_t(std::floor((lat + 90) / 0.5)) * 720 +
+                                         std::int64_t(std::floor((lon + 180) / 0.5)) + 1);
+        const auto a = num("side_a_new_id"), b = num("side_b_new_id");
+        same_side(f[col["side_a"]], a);
+        same_side(f[col["side_b"]], b);
+        CHECK(num("dyad_new_id") == std::min(a, b) * 100000 + std::max(a, b));
+        if (type == 1) CHECK(num("conflict_new_id") == 1);
+        if (type == 2) CHECK(num("conflict_new_id") == num("dyad_new_id"));
+        if (type == 3) {
+            CHECK(b == output::ged::civilians_id);
+            CHECK(f[col["side_b"]] == "Civilians");
+            CHECK(num("conflict_new_id") == a);
+        }
+    }
+    CHECK(rows > 10);
+    CHECK(types.size() >= 2);
+    for (int w : wheres) CHECK((w == 1 || w == 2));
+    CHECK(side_ids.at(sim.side_name(0)) == 1000);  // the government
 }

@@ -424,3 +424,20 @@ TEST_CASE("camps stand on land", "[world][map]") {
     }
     CHECK(wet == 0);
 }
+
+TEST_CASE("PRIO-GRID cells are numbered from the south-west, row by row", "[world][map]") {
+    CHECK(world::priogrid_gid(-89.75, -179.75) == 1);             // the first cell
+    CHECK(world::priogrid_gid(-89.75, -179.25) == 2);             // its eastern neighbour
+    CHECK(world::priogrid_gid(-89.25, -179.75) == 721);           // the next row up
+    CHECK(world::priogrid_gid(89.75, 179.75) == 259200);          // the last cell
+    CHECK(world::priogrid_gid(0.0, 0.0) == 180 * 720 + 360 + 1);  // lower-left corner is inside
+    // Oslo (59.91 N, 10.75 E): row 299 from the south, column 381 from the west.
+    CHECK(world::priogrid_gid(59.91, 10.75) == 299 * 720 + 381 + 1);
+    // Bangui (4.36 N, 18.55 E).
+    CHECK(world::priogrid_gid(4.36, 18.55) == 188 * 720 + 397 + 1);
+    // Past the poles and the date line: the polar rows, and longitude wraps.
+    CHECK(world::priogrid_gid(95.0, 0.25) == world::priogrid_gid(89.9, 0.25));
+    CHECK(world::priogrid_gid(-91.0, 0.25) == world::priogrid_gid(-89.9, 0.25));
+    CHECK(world::priogrid_gid(4.36, 18.55 + 360.0) == world::priogrid_gid(4.36, 18.55));
+    CHECK(world::priogrid_gid(4.36, 180.25) == world::priogrid_gid(4.36, -179.75));
+}

@@ -22,8 +22,28 @@ struct RunInfo {
 
 /// One row per simulated day; the first column is `day`.
 std::string timeseries_csv(const engine::Simulation& sim);
-/// UCDP GED column names first, then day, cell_x, cell_y.
+/// UCDP GED column names first, then day, cell_x, cell_y (docs/outputs.md).
 std::string events_csv(const engine::Simulation& sim);
+
+/// The GED's numeric ids for events.csv (docs/outputs.md, events.csv). Stable within a scenario:
+/// they follow the parties' order (the government 0, the scenario's armed groups 1.., then the
+/// splinters in the order they split) and the identity groups', not the run's events.
+namespace ged {
+/// side_b of one-sided violence, as in the GED.
+inline constexpr std::int64_t civilians_id = 1;
+/// An event side (engine::Event::side_a/side_b): party p is 1000 + p, the communal militia of
+/// identity group g is 100 + g.
+std::int64_t side_id(std::uint32_t side) noexcept;
+/// side_b_new_id: civilians_id for one-sided violence, else side_id(side_b).
+std::int64_t side_b_id(const engine::Event& e) noexcept;
+/// The unordered pair of sides, lower id first: low * 100000 + high. A dyad is the same whichever
+/// side attacked.
+std::int64_t dyad_id(const engine::Event& e) noexcept;
+/// As UCDP groups dyads into conflicts: every state-based dyad is one conflict over the
+/// government, 1; a non-state conflict is its dyad (dyad_id); one-sided violence is one
+/// "conflict" per perpetrator (its side_id).
+std::int64_t conflict_id(const engine::Event& e) noexcept;
+}  // namespace ged
 /// summary.json: scenario, seed, days, threads, totals{...}, state_hash, wall_seconds,
 /// agent_updates_per_second and more.
 std::string summary_json(const engine::Simulation& sim, const RunInfo& info);

@@ -56,6 +56,12 @@ struct Map {
     double move_cost(std::size_t cell, bool rainy) const noexcept;
 };
 
+/// The PRIO-GRID cell (Tollefsen, Strand and Buhaug 2012) holding a point: cells of 0.5 x 0.5
+/// degrees numbered row by row from the south-west corner of the globe, gid = row * 720 + col + 1
+/// with row counted from latitude -90 and col from longitude -180 (1 to 259200). Latitudes past
+/// the poles fall in the polar rows; longitudes wrap.
+std::int32_t priogrid_gid(double latitude, double longitude) noexcept;
+
 /// Builds the map from the scenario's [world] and [[identity_groups]] and a map seed: a run passes
 /// world.seed, not its run seed, so that replicates share a country.
 Map generate_map(const scenario::Scenario& sc, std::uint64_t seed);
