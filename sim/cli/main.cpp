@@ -10,6 +10,7 @@
 #include <cstdio>
 #include <iostream>
 
+#include "peacesim/core/version.hpp"
 #include "peacesim/engine/simulation.hpp"
 #include "peacesim/output/totals.hpp"
 #include "peacesim/output/writers.hpp"
@@ -63,9 +64,11 @@ class Progress {
 
 int cmd_run(const std::string& path, int days_opt, std::int64_t seed_opt, int threads,
             const std::string& out, const std::vector<std::string>& sets,
-            const std::vector<std::string>& injects, bool quiet) {
+            const std::vector<std::string>& injects, bool quiet, const std::string& command_line) {
     scenario::Scenario sc = load(path, sets);
     scenario::add_injects(sc, injects);
+    // The run's own copy changes as injects fire; scenario.toml records the one it started from.
+    const scenario::Scenario resolved = sc;
     const int days = days_opt > 0 ? days_opt : int(sc.meta.days);
     const std::uint64_t seed =
         seed_opt >= 0 ? std::uint64_t(seed_opt) : std::uint64_t(sc.meta.seed);
@@ -102,12 +105,18 @@ int cmd_run(const std::string& path, int days_opt, std::int64_t seed_opt, int th
                      days);
         return 130;
     }
-    output::RunInfo info{
-        sim.scenario().meta.name, path.empty() ? "<default>" : path, seed, days, threads, wall};
+    output::RunInfo info{sim.scenario().meta.name,
+                         path.empty() ? "<default>" : path,
+                         seed,
+                         days,
+                         threads,
+                         wall,
+                         command_line};
     if (dir) {
         dir->add("summary.json", output::summary_json(sim, info));
         dir->add("timeseries.csv", output::timeseries_csv(sim));
         dir->add("events.csv", output::events_csv(sim));
+        dir->add("scenario.toml", output::scenario_toml(resolved, info));
         dir->commit();
     }
     if (!quiet) {
@@ -131,8 +140,10 @@ int cmd_run(const std::string& path, int days_opt, std::int64_t seed_opt, int th
         std::printf("  wall time            %.2f s  (%.3g agent-updates/s)\n", wall,
                     double(sim.agent_updates()) / std::max(wall, 1e-9));
         if (dir)
-            std::printf("  outputs              %s/{summary.json,timeseries.csv,events.csv}\n",
-                        out.c_str());
+            std::printf(
+                "  outputs              "
+                "%s/{summary.json,timeseries.csv,events.csv,scenario.toml}\n",
+                out.c_str());
     }
     return 0;
 }
@@ -199,7 +210,7 @@ int cmd_bench(std::vector<std::int64_t> sizes, int days, int threads, int repeat
 int main(int argc, char** argv) {
     CLI::App app{"peacesim: agent-based simulation of armed conflict and peace operations"};
     app.require_subcommand(1);
-    app.set_version_flag("--version", "peacesim 0.1.0");
+    app.set_version_flag("--version", "peacesim " + core::version_string());
 
     std::string path, out;
     int days = 0, threads = 0;
@@ -214,7 +225,9 @@ int main(int argc, char** argv) {
         ->check(CLI::Range(std::int64_t(0), std::int64_t(9007199254740991)));
     run->add_option("--threads", threads, "Threads (default: all cores)")
         ->check(CLI::Range(1, 1024));
-    run->add_option("--out", out, "Directory for summary.json, timeseries.csv, events.csv");
+    run->add_option("--out", out,
+                    "Directory for summary.json, timeseries.csv, events.csv and the resolved "
+                    "scenario.toml");
     run->add_option("--set", sets, "Override a scenario key: --set world.population=200000");
     run->add_option("--inject", injects,
                     "Add an event to the timeline: DAY:EVENT[:ARGS], e.g. 100:coup");
@@ -254,7 +267,9 @@ int main(int argc, char** argv) {
         return rc == 0 ? 0 : 2;
     }
     try {
-        if (*run) return cmd_run(path, days, seed, threads, out, sets, injects, quiet);
+        if (*run)
+            return cmd_run(path, days, seed, threads, out, sets, injects, quiet,
+                           output::shell_join({argv, argv + argc}));
         if (*validate) return cmd_validate(files, vsets);
         if (*params) return cmd_params(markdown, json);
         if (*bench) return cmd_bench(sizes, bdays, bthreads, repeat);

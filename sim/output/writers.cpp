@@ -1,5 +1,5 @@
-// The run's output files (docs/outputs.md): timeseries.csv, events.csv and summary.json, and
-// writing them so that a reader never sees half of one.
+// The run's output files (docs/outputs.md): timeseries.csv, events.csv, summary.json and the
+// resolved scenario.toml, and writing them so that a reader never sees half of one.
 #include "peacesim/output/writers.hpp"
 
 #include <fmt/format.h>
@@ -14,8 +14,10 @@
 #include <string_view>
 #include <variant>
 
+#include "peacesim/core/version.hpp"
 #include "peacesim/output/columns.hpp"
 #include "peacesim/output/totals.hpp"
+#include "peacesim/scenario/load.hpp"
 #include "peacesim/world/map.hpp"
 
 namespace peacesim::output {
@@ -116,6 +118,9 @@ std::string summary_json(const engine::Simulation& sim, const RunInfo& info) {
     nlohmann::ordered_json j;
     j["scenario"] = info.scenario;
     j["source"] = info.source;
+    j["command_line"] = info.command_line;
+    j["version"] = core::version_string();
+    j["seeds"] = {{"run", info.seed}, {"map", sim.scenario().world.seed}};
     j["country"] = sim.scenario().meta.country;
     j["seed"] = info.seed;
     j["days"] = info.days;
@@ -215,6 +220,42 @@ std::string summary_json(const engine::Simulation& sim, const RunInfo& info) {
     j["agent_updates_per_second"] = double(sim.agent_updates()) / wall;
     j["simulated_days_per_second"] = double(info.days) / wall;
     return j.dump(2) + "\n";
+}
+
+std::string scenario_toml(const scenario::Scenario& resolved, const RunInfo& info) {
+    // Days and the run seed stay on the command line: the scenario's own [scenario] days and
+    // seed are left as they were, and the comment says what the run used.
+    auto comment = [](std::string s) {  // TOML comments end at a newline, take no controls
+        for (char& c : s)
+            if ((static_cast<unsigned char>(c) < 0x20 && c != '\t') || c == 0x7f) c = '?';
+        return s;
+    };
+    return fmt::format(
+        "# The scenario this run resolved (peacesim {}):\n"
+        "# {} with every --set and --inject merged.\n"
+        "# Run: {}\n"
+        "# Reproduce: peacesim run scenario.toml --days {} --seed {}\n{}",
+        core::version_string(), comment(info.source), comment(info.command_line), info.days,
+        info.seed, scenario::to_toml(resolved));
+}
+
+std::string shell_join(const std::vector<std::string>& words) {
+    std::string out;
+    for (const auto& w : words) {
+        if (!out.empty()) out += ' ';
+        const bool plain = !w.empty() && w.find_first_not_of(
+                                             "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ"
+                                             "0123456789_@%+=:,./-") == std::string::npos;
+        if (plain) {
+            out += w;
+            continue;
+        }
+        // Single quotes keep everything literal; a single quote itself closes, escapes, reopens.
+        out += '\'';
+        for (char c : w) out += c == '\'' ? std::string("'\\''") : std::string(1, c);
+        out += '\'';
+    }
+    return out;
 }
 
 namespace fs = std::filesystem;

@@ -64,11 +64,12 @@ std::vector<std::string> split(const std::string& line) {
 const char* small = "--set world.population=20000 --set world.villages=100";
 }  // namespace
 
-TEST_CASE("run --out writes the contract's three files", "[output][cli]") {
+TEST_CASE("run --out writes the contract's three files and the resolved scenario",
+          "[output][cli]") {
     const auto dir = fresh_dir("contract");
     REQUIRE(cli(fmt::format("run --days 40 --seed 3 --threads 2 --quiet --out {} {}", dir.string(),
                             small)) == 0);
-    for (auto f : {"summary.json", "timeseries.csv", "events.csv"})
+    for (auto f : {"summary.json", "timeseries.csv", "events.csv", "scenario.toml"})
         REQUIRE(fs::file_size(dir / f) > 0);
     const auto j = nlohmann::json::parse(slurp(dir / "summary.json"));
     for (auto k : {"scenario", "seed", "days", "threads", "state_hash", "wall_seconds",
@@ -112,7 +113,7 @@ TEST_CASE("run --out writes the contract's three files", "[output][cli]") {
         ++files;
         CHECK(e.path().filename().string()[0] != '.');
     }
-    CHECK(files == 3);
+    CHECK(files == 4);
     fs::remove_all(dir);
 }
 
@@ -178,6 +179,63 @@ TEST_CASE("summary and series agree with the simulation", "[output]") {
     std::getline(ts, line);
     while (std::getline(ts, line)) killed += std::stoll(split(line)[3]);
     CHECK(killed == t.civilians_killed);
+}
+
+TEST_CASE("the command line is quoted where a shell needs it", "[output]") {
+    CHECK(output::shell_join(
+              {"peacesim", "run", "--set", "world.population=2e5", "--out", "out/a_1"}) ==
+          "peacesim run --set world.population=2e5 --out out/a_1");
+    CHECK(output::shell_join({"run", "--set", "scenario.name=two words"}) ==
+          "run --set 'scenario.name=two words'");
+    CHECK(output::shell_join({"it's", "", "$HOME", "a*b", "x\"y"}) ==
+          "'it'\\''s' '' '$HOME' 'a*b' 'x\"y'");
+}
+
+TEST_CASE("run --out records what was run, and its scenario.toml reproduces it", "[output][cli]") {
+    const auto a = fresh_dir("prov-a"), b = fresh_dir("prov-b"), c = fresh_dir("prov-c");
+    const std::string sets = fmt::format(
+        "{} --set mission.mandate=robust_poc --set 'scenario.description=a run, \"quoted\"'",
+        small);
+    const std::string injects = "--inject 20:coup --inject 25:offensive:1";
+    REQUIRE(cli(fmt::format("run --days 40 --seed 5 --threads 2 --quiet --out {} {} {}", a.string(),
+                            sets, injects)) == 0);
+    const auto ja = nlohmann::json::parse(slurp(a / "summary.json"));
+    const std::string line = ja["command_line"];
+    CHECK_THAT(line, Catch::Contains("run --days 40 --seed 5"));
+    CHECK_THAT(line, Catch::Contains("--inject 20:coup --inject 25:offensive:1"));
+    CHECK_THAT(line, Catch::Contains("'scenario.description=a run, \"quoted\"'"));
+    CHECK_THAT(ja["version"].get<std::string>(), Catch::StartsWith("0."));
+    CHECK_THAT(ja["version"].get<std::string>(), Catch::Contains("(commit "));
+    CHECK(ja["seeds"]["run"] == 5);
+    CHECK(ja["seeds"]["map"] == 1);
+
+    // The resolved scenario holds the --set values and the injects ...
+    const auto resolved = scenario::load_file((a / "scenario.toml").string());
+    CHECK(resolved.world.population == 20000);
+    CHECK(resolved.mission.mandate == scenario::Mandate::RobustPoc);
+    CHECK(resolved.meta.description == "a run, \"quoted\"");
+    REQUIRE(resolved.injects.size() == 2);
+    CHECK(resolved.injects[0].event == scenario::InjectKind::Coup);
+    CHECK(resolved.injects[1].args == "1");
+    // ... and gives the run's state with the run's days and seed, which the injects changed.
+    REQUIRE(cli(fmt::format("run {} --days 40 --seed 5 --threads 1 --quiet --out {}",
+                            (a / "scenario.toml").string(), b.string())) == 0);
+    const auto jb = nlohmann::json::parse(slurp(b / "summary.json"));
+    CHECK(jb["state_hash"] == ja["state_hash"]);
+    CHECK(slurp(b / "events.csv") == slurp(a / "events.csv"));
+    REQUIRE(cli(fmt::format("run --days 40 --seed 5 --threads 2 --quiet --out {} {}", c.string(),
+                            sets)) == 0);
+    CHECK(nlohmann::json::parse(slurp(c / "summary.json"))["state_hash"] != ja["state_hash"]);
+    fs::remove_all(c);
+
+    // A map seed of its own is recorded and carried over too.
+    REQUIRE(cli(fmt::format("run --days 20 --seed 5 --quiet --out {} {} --set world.seed=8",
+                            c.string(), small)) == 0);
+    const auto jc = nlohmann::json::parse(slurp(c / "summary.json"));
+    CHECK(jc["seeds"]["run"] == 5);
+    CHECK(jc["seeds"]["map"] == 8);
+    CHECK(scenario::load_file((c / "scenario.toml").string()).world.seed == 8);
+    for (const auto& d : {a, b, c}) fs::remove_all(d);
 }
 
 TEST_CASE("params --json lists every key with its type, default and range", "[output][cli]") {

@@ -1,7 +1,7 @@
 #pragma once
 // The run's outputs (docs/outputs.md): the daily time series, the event log in the shape of the
-// UCDP GED, and the run summary. Formatting is separate from writing so that tests and the
-// visualizer can use the same text.
+// UCDP GED, the run summary and the resolved scenario. Formatting is separate from writing so that
+// tests and the visualizer can use the same text.
 #include <cstdint>
 #include <filesystem>
 #include <string>
@@ -12,12 +12,13 @@
 namespace peacesim::output {
 
 struct RunInfo {
-    std::string scenario;  // name from [scenario], or the file it came from
-    std::string source;    // path of the scenario file, or "<default>"
-    std::uint64_t seed = 0;
+    std::string scenario;    // name from [scenario], or the file it came from
+    std::string source;      // path of the scenario file, or "<default>"
+    std::uint64_t seed = 0;  // the run seed; the map seed is the scenario's world.seed
     int days = 0;
     int threads = 1;
     double wall_seconds = 0;
+    std::string command_line;  // the command as typed, quoted for a POSIX shell (shell_join)
 };
 
 /// One row per simulated day; the first column is `day`.
@@ -45,8 +46,19 @@ std::int64_t dyad_id(const engine::Event& e) noexcept;
 std::int64_t conflict_id(const engine::Event& e) noexcept;
 }  // namespace ged
 /// summary.json: scenario, seed, days, threads, totals{...}, state_hash, wall_seconds,
-/// agent_updates_per_second and more.
+/// agent_updates_per_second and more; with the provenance: command_line, version (the project's
+/// and its git commit) and seeds {run, map}.
 std::string summary_json(const engine::Simulation& sim, const RunInfo& info);
+/// scenario.toml: the scenario as the run resolved it (file or built-in default, every --set and
+/// every --inject merged) with a comment saying how it was run. `peacesim run scenario.toml
+/// --days D --seed S` with the run's days and seed reproduces the run's state hash, so pass the
+/// scenario as it was before the run (a run's own copy changes as injects fire).
+std::string scenario_toml(const scenario::Scenario& resolved, const RunInfo& info);
+
+/// The words of a command joined by spaces, each quoted for a POSIX shell where it needs it
+/// (spaces, quotes, $, globs, ...; an empty word as ''), so that the line pastes back into a
+/// shell as the same words.
+std::string shell_join(const std::vector<std::string>& words);
 
 /// Writes a set of files into a directory so that a reader never sees half of one: each file is
 /// written under a temporary name and renamed into place only once all are complete. Whatever
