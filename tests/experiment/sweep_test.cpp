@@ -151,3 +151,30 @@ TEST_CASE("Export writes tidy CSV with factor and total columns") {
     for (std::string l; std::getline(in, l);) ++lines;
     CHECK(lines == 9);
 }
+
+TEST_CASE("peacesim sweep, merge and export from the command line") {
+    const test::ScratchDir dir("sweep-cli");
+    const auto exp = dir.write("tiny.toml", test::tiny_experiment());
+    const std::string cli = PEACESIM_CLI;
+    auto run = [&](const std::string& args) {
+        const int rc = std::system((cli + " " + args + " >/dev/null 2>&1").c_str());
+        return WIFEXITED(rc) ? WEXITSTATUS(rc) : -1;
+    };
+    const auto db = dir.file("t.db");
+    CHECK(run("sweep " + exp + " --out " + db + " --jobs 2 --stop-after 2") == 0);
+    CHECK(run("sweep " + exp + " --out " + db) == 2);  // exists: --resume needed
+    CHECK(run("sweep " + exp + " --out " + db + " --resume") == 0);
+    CHECK(run("sweep " + exp + " --out " + dir.file("a.db") + " --index 5") == 0);
+    CHECK(std::ifstream(dir.file("a.db.5")).good());
+    CHECK(run("merge " + dir.file("m.db") + " " + dir.file("a.db.5")) == 0);
+    CHECK(run("export " + db + " --out " + dir.file("csv")) == 0);
+    CHECK(std::ifstream(dir.file("csv/runs.csv")).good());
+    const auto bad = dir.write("bad.toml",
+                               "[experiment]\nname = \"b\"\n[[factors]]\nkey = "
+                               "\"mission.troops\"\nrange = [1, 0, 3]\n");
+    CHECK(run("sweep " + bad) == 2);
+    CHECK(test::results(db) == [&] {
+        experiment::sweep(tiny(), dir.file("whole.db"), {});
+        return test::results(dir.file("whole.db"));
+    }());
+}
