@@ -15,6 +15,7 @@
 #include "peacesim/output/totals.hpp"
 #include "peacesim/output/writers.hpp"
 #include "peacesim/scenario/load.hpp"
+#include "sweep_command.hpp"
 
 namespace {
 
@@ -259,6 +260,8 @@ int main(int argc, char** argv) {
         ->check(CLI::Range(1, 1024));
     bench->add_option("--repeat", repeat, "Runs per size; the median is reported")
         ->check(CLI::Range(1, 100));
+
+    peacesim::cli::add_sweep_commands(app);
 
     try {
         app.parse(argc, argv);

@@ -1,0 +1,212 @@
+// `peacesim sweep`, `merge` and `export`: argument parsing and output only; the experiment
+// module does the work.
+#include "sweep_command.hpp"
+
+#include <fmt/format.h>
+#include <unistd.h>
+
+#include <atomic>
+#include <chrono>
+#include <csignal>
+#include <cstdio>
+#include <cstdlib>
+#include <filesystem>
+
+#include "peacesim/engine/simulation.hpp"
+#include "peacesim/experiment/sweep.hpp"
+
+namespace peacesim::cli {
+
+namespace {
+
+std::atomic<bool> interrupted{false};
+extern "C" void on_sweep_signal(int) { interrupted = true; }
+
+/// Runs a subcommand's body and turns what it throws into a message and an exit code; the one
+/// place these commands speak about errors.
+template <class Body>
+[[noreturn]] void finish(Body&& body) {
+    int rc = 1;
+    try {
+        rc = body();
+    } catch (const scenario::ScenarioError& e) {
+        for (const auto& d : e.diagnostics()) std::fprintf(stderr, "%s\n", d.str().c_str());
+        rc = 2;
+    } catch (const std::runtime_error& e) {
+        // The experiment module's runtime errors are about the user's files (a database of
+        // another experiment, an index out of range, a file that cannot be opened).
+        std::fprintf(stderr, "peacesim: %s\n", e.what());
+        rc = 2;
+    } catch (const std::exception& e) {
+        std::fprintf(stderr, "peacesim: internal error: %s\n", e.what());
+        rc = 1;
+    }
+    std::fflush(stdout);
+    std::fflush(stderr);
+    std::exit(rc);
+}
+
+/// Runs done, rate and time left on one line of stderr, redrawn at most four times a second.
+class RunProgress {
+  public:
+    explicit RunProgress(bool enabled) : enabled_(enabled), start_(clock::now()) {}
+    void update(std::int64_t done, std::int64_t total) {
+        if (!enabled_) return;
+        const auto now = clock::now();
+        if (done < total && now - last_ < std::chrono::milliseconds(250)) return;
+        last_ = now;
+        const double secs = std::chrono::duration<double>(now - start_).count();
+        const int width = 30, fill = total ? int(done * width / total) : width;
+        const double per_min = secs > 0 ? 60.0 * double(done) / secs : 0.0;
+        const double eta = done ? secs * double(total - done) / double(done) : 0.0;
+        std::fprintf(stderr, "\r  [%s%s] %lld/%lld runs  %.1f runs/min  %.0f s left ",
+                     std::string(std::size_t(fill), '#').c_str(),
+                     std::string(std::size_t(width - fill), '.').c_str(), (long long)done,
+                     (long long)total, per_min, eta);
+        if (done >= total) std::fputc('\n', stderr);
+        std::fflush(stderr);
+    }
+
+  private:
+    using clock = std::chrono::steady_clock;
+    bool enabled_;
+    clock::time_point start_, last_{};
+};
+
+std::string default_db(const std::string& experiment_path) {
+    return std::filesystem::path(experiment_path).stem().string() + ".db";
+}
+
+struct SweepArgs {
+    std::string file, out;
+    int jobs = 0;
+    bool resume = false, only_failed = false, missing = false, quiet = false;
+    std::int64_t index = -1, stop_after = 0;
+};
+
+int cmd_sweep(const SweepArgs& a) {
+    const auto ex = experiment::load_file(a.file);
+    std::string db = a.out.empty() ? default_db(a.file) : a.out;
+    if (a.missing) {
+        std::printf("%s\n", experiment::array_spec(experiment::missing_runs(ex, db)).c_str());
+        return 0;
+    }
+    experiment::SweepOptions o;
+    o.jobs = a.jobs > 0 ? a.jobs : engine::default_threads();
+    o.resume = a.resume;
+    o.only_failed = a.only_failed;
+    o.stop_after = a.stop_after;
+    std::int64_t index = a.index;
+    if (index < 0) {
+        if (const char* task = std::getenv("SLURM_ARRAY_TASK_ID")) {
+            const auto v = scenario::parse_integer(task);
+            if (!v || *v < 0)
+                throw std::runtime_error(
+                    fmt::format("SLURM_ARRAY_TASK_ID={} is not a run index", task));
+            index = *v;
+        }
+    }
+    if (index >= 0) {
+        // An array task writes its own small file; a retried task continues it.
+        o.index = index;
+        o.resume = true;
+        db += fmt::format(".{}", index);
+    }
+    const bool tty = ::isatty(STDERR_FILENO) && !a.quiet;
+    RunProgress bar(tty);
+    o.progress = [&](std::int64_t done, std::int64_t total) { bar.update(done, total); };
+    o.interrupt = &interrupted;
+    std::signal(SIGINT, on_sweep_signal);
+    std::signal(SIGTERM, on_sweep_signal);
+    const auto runs = experiment::run_plans(ex).size();
+    if (!a.quiet)
+        std::fprintf(stderr, "peacesim sweep: %s, %zu runs (%d days each) into %s, %d jobs\n",
+                     ex.name.c_str(), runs, ex.days, db.c_str(), o.jobs);
+    const auto r = experiment::sweep(ex, db, o);
+    if (r.stopped && tty) std::fputc('\n', stderr);
+    if (!a.quiet)
+        std::printf(
+            "%s: %lld ok, %lld failed of %lld this time (%lld in the experiment), "
+            "%.1f s; database writes %.2f s\n",
+            db.c_str(), (long long)r.ok, (long long)r.failed, (long long)r.planned,
+            (long long)r.total, r.wall_seconds, r.store_seconds);
+    if (interrupted) {
+        std::fprintf(stderr,
+                     "peacesim: interrupted; committed runs are kept, --resume "
+                     "continues\n");
+        return 130;
+    }
+    if (r.failed > 0 && !a.quiet)
+        std::fprintf(stderr,
+                     "peacesim: %lld runs failed (see runs.error); --only-failed "
+                     "reruns them\n",
+                     (long long)r.failed);
+    return 0;
+}
+
+}  // namespace
+
+void add_sweep_commands(CLI::App& app) {
+    static SweepArgs a;
+    auto* sweep = app.add_subcommand(
+        "sweep", "Run an experiment (TOML: factors, design, replicates) into a SQLite database");
+    sweep->add_option("experiment", a.file, "Experiment file (TOML)")->required();
+    sweep->add_option("--out", a.out,
+                      "Results database (default: the experiment file's name with .db, here)");
+    sweep
+        ->add_option("--jobs,-j", a.jobs,
+                     "Runs at once, each on one thread (default: all "
+                     "cores); results do not depend on it")
+        ->check(CLI::Range(1, 1024));
+    sweep->add_flag("--resume", a.resume, "Continue a sweep: skip runs already committed ok");
+    sweep->add_flag("--only-failed", a.only_failed, "Rerun only the runs recorded as failed");
+    sweep
+        ->add_option("--index", a.index,
+                     "Run only run I into DB.I (a job-array task; default: "
+                     "$SLURM_ARRAY_TASK_ID when set)")
+        ->check(CLI::Range(std::int64_t(0), std::int64_t(1) << 40));
+    sweep->add_flag("--missing", a.missing,
+                    "Print the runs not yet committed ok, as SLURM --array= list (e.g. 3,5-9)");
+    sweep
+        ->add_option("--stop-after", a.stop_after,
+                     "Stop after K runs are committed (split a sweep into sessions; --resume "
+                     "continues)")
+        ->check(CLI::Range(std::int64_t(1), std::int64_t(1) << 40));
+    sweep->add_flag("--quiet,-q", a.quiet, "No progress or summary");
+    sweep->callback([] { finish([] { return cmd_sweep(a); }); });
+
+    static std::string merge_db;
+    static std::vector<std::string> merge_files;
+    auto* merge = app.add_subcommand(
+        "merge", "Gather the databases of job-array tasks (DB.I files) into one database");
+    merge->add_option("db", merge_db, "Results database to create or extend")->required();
+    merge->add_option("files", merge_files, "Databases to take runs from")->required();
+    merge->callback([] {
+        finish([] {
+            const auto n = experiment::merge(merge_db, merge_files);
+            std::printf("%s: took %lld runs from %zu files\n", merge_db.c_str(), (long long)n,
+                        merge_files.size());
+            return 0;
+        });
+    });
+
+    static std::string export_db, export_dir;
+    auto* exp = app.add_subcommand(
+        "export", "Write a results database as tidy CSV: runs.csv, series.csv, events.csv");
+    exp->add_option("db", export_db, "Results database")->required();
+    exp->add_option("--out", export_dir, "Directory (default: DB's name without .db + -csv)");
+    exp->callback([] {
+        finish([] {
+            std::string dir = export_dir;
+            if (dir.empty()) {
+                auto p = std::filesystem::path(export_db);
+                dir = (p.parent_path() / (p.stem().string() + "-csv")).string();
+            }
+            for (const auto& f : experiment::export_csv(export_db, dir))
+                std::printf("%s\n", f.c_str());
+            return 0;
+        });
+    });
+}
+
+}  // namespace peacesim::cli

@@ -1,0 +1,137 @@
+// From an experiment to its run plans: the design's points, replicates and per-run seeds.
+#include <fmt/format.h>
+
+#include <cmath>
+#include <numeric>
+
+#include "peacesim/experiment/experiment.hpp"
+
+namespace peacesim::experiment {
+
+namespace {
+
+constexpr std::uint64_t golden_gamma = 0x9E3779B97F4A7C15ull;
+constexpr std::uint64_t seed_mask = (std::uint64_t{1} << 53) - 1;  // JSON-safe integers
+
+std::uint64_t splitmix64(std::uint64_t z) noexcept {
+    z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ull;
+    z = (z ^ (z >> 27)) * 0x94D049BB133111EBull;
+    return z ^ (z >> 31);
+}
+
+/// The draws of a Latin hypercube: a SplitMix64 sequence started from the experiment seed and
+/// the factor's position, so adding a factor at the end leaves the others' columns unchanged.
+class DesignStream {
+  public:
+    DesignStream(std::uint64_t seed, std::size_t factor) noexcept
+        : state_(splitmix64(seed ^ 0x4C48535F44455349ull) + golden_gamma * (factor + 1)) {}
+    std::uint64_t next() noexcept { return splitmix64(state_ += golden_gamma); }
+    double uniform() noexcept { return double(next() >> 11) * 0x1.0p-53; }  // [0, 1)
+    std::size_t below(std::size_t n) noexcept { return std::size_t(uniform() * double(n)); }
+
+  private:
+    std::uint64_t state_;
+};
+
+std::string real_text(double v) {
+    std::string s = fmt::format("{:.12g}", v);
+    if (s.find_first_of(".eEn") == std::string::npos) s += ".0";
+    return s;
+}
+
+std::vector<Point> full_factorial(const Experiment& ex) {
+    std::vector<Point> out(1);
+    // The first factor varies slowest: extend every partial point by each level in turn.
+    for (const auto& f : ex.factors) {
+        std::vector<Point> next;
+        next.reserve(out.size() * f.levels.size());
+        for (const auto& p : out)
+            for (const auto& l : f.levels) {
+                next.push_back(p);
+                next.back().push_back(l);
+            }
+        out = std::move(next);
+    }
+    return out;
+}
+
+/// McKay, Beckman & Conover (1979): each factor's range in N equal strata, one point in each.
+std::vector<Point> latin_hypercube(const Experiment& ex) {
+    const auto n = std::size_t(ex.points);
+    std::vector<Point> out(n);
+    for (std::size_t f = 0; f < ex.factors.size(); ++f) {
+        const auto& factor = ex.factors[f];
+        DesignStream rng(ex.seed, f);
+        std::vector<std::size_t> stratum(n);
+        std::iota(stratum.begin(), stratum.end(), std::size_t{0});
+        for (std::size_t i = n; i > 1; --i) std::swap(stratum[i - 1], stratum[rng.below(i)]);
+        const double lo = *factor.min, width = *factor.max - *factor.min;
+        for (std::size_t i = 0; i < n; ++i) {
+            const double x = lo + width * (double(stratum[i]) + rng.uniform()) / double(n);
+            // Integer keys are rounded: with fewer integers than strata some strata share a value.
+            if (factor.integer)
+                out[i].push_back({fmt::format("{}", std::llround(x)), double(std::llround(x))});
+            else
+                out[i].push_back({real_text(x), std::stod(real_text(x))});
+        }
+    }
+    return out;
+}
+
+std::vector<Point> one_at_a_time(const Experiment& ex) {
+    Point base;
+    for (const auto& f : ex.factors) base.push_back(*f.base);
+    std::vector<Point> out{base};
+    for (std::size_t f = 0; f < ex.factors.size(); ++f)
+        for (const auto& l : ex.factors[f].levels) {
+            if (l.text == base[f].text) continue;
+            out.push_back(base);
+            out.back()[f] = l;
+        }
+    return out;
+}
+
+}  // namespace
+
+std::vector<Point> design_points(const Experiment& ex) {
+    switch (ex.design) {
+        case DesignType::FullFactorial:
+            return full_factorial(ex);
+        case DesignType::LatinHypercube:
+            return latin_hypercube(ex);
+        case DesignType::OneAtATime:
+            return one_at_a_time(ex);
+    }
+    return {};
+}
+
+std::uint64_t run_seed(std::uint64_t experiment_seed, std::int64_t index) noexcept {
+    return splitmix64(experiment_seed + golden_gamma * std::uint64_t(index + 1)) & seed_mask;
+}
+
+std::vector<RunPlan> run_plans(const Experiment& ex) {
+    const auto points = design_points(ex);
+    std::vector<RunPlan> plans;
+    plans.reserve(points.size() * std::size_t(ex.replicates));
+    for (std::size_t p = 0; p < points.size(); ++p)
+        for (int r = 0; r < ex.replicates; ++r) {
+            RunPlan plan;
+            plan.index = std::int64_t(plans.size());
+            plan.point = int(p);
+            plan.replicate = r;
+            plan.seed = run_seed(ex.seed, plan.index);
+            plan.levels = points[p];
+            plans.push_back(std::move(plan));
+        }
+    return plans;
+}
+
+scenario::Scenario plan_scenario(const Experiment& ex, const RunPlan& plan) {
+    std::vector<scenario::Override> o = ex.fixed;
+    for (std::size_t f = 0; f < ex.factors.size(); ++f)
+        o.push_back({ex.factors[f].key, plan.levels[f].text});
+    return ex.base.empty() ? scenario::load_default(o)
+                           : scenario::load_text(ex.base_text, ex.base, o);
+}
+
+}  // namespace peacesim::experiment

@@ -1,0 +1,158 @@
+// One run of an experiment: the scenario of its point, one thread, and what the results database
+// keeps of it.
+#include <fmt/format.h>
+
+#include <chrono>
+#include <cmath>
+
+#include "detail/results.hpp"
+#include "peacesim/engine/simulation.hpp"
+#include "peacesim/output/totals.hpp"
+
+namespace peacesim::experiment::detail {
+
+namespace {
+
+/// Coordinates to the four decimals of events.csv (about 10 m).
+double degrees(double v) { return std::round(v * 1e4) / 1e4; }
+
+Cell cell(const output::Value& v) {
+    return std::visit([](const auto& x) { return Cell(x); }, v);
+}
+
+/// The mission's totals, in the order of mission::Totals, by the names the runs table uses.
+std::vector<std::pair<std::string, Cell>> mission_cells(const mission::Totals& m) {
+    return {{"mission_patrols", m.patrols},
+            {"mission_responses", m.responses},
+            {"mission_movement_denials", m.movement_denials},
+            {"mission_contingents_withdrawn", m.contingents_withdrawn},
+            {"mission_misconduct_cases", m.misconduct_cases},
+            {"mission_fatalities", m.fatalities},
+            {"mission_reports", m.reports},
+            {"mission_rotations", m.rotations},
+            {"mission_flight_hours", m.flight_hours},
+            {"mission_cost_musd", m.cost_musd},
+            {"mission_response_time_median_h", m.response_time_median_h},
+            {"mission_response_time_p90_h", m.response_time_p90_h},
+            {"mission_reimbursement_delay_days", m.reimbursement_delay_days},
+            {"mission_final_impartiality", m.final_impartiality},
+            {"mission_roads_repaired", m.roads_repaired},
+            {"mission_regional_fatalities", m.regional_fatalities},
+            {"mission_regional_operations", m.regional_operations}};
+}
+
+/// What output::totals adds to the series' own run totals.
+std::vector<std::pair<std::string, Cell>> engine_cells(const output::Totals& t) {
+    return {{"displaced_peak", t.displaced_peak},
+            {"final_stage", std::string(scenario::stage_names[int(t.final_stage)])},
+            {"furthest_stage", std::string(scenario::stage_names[int(t.furthest_stage)])},
+            {"relapses", std::int64_t(t.relapses)}};
+}
+
+std::vector<Cell> totals_of(const engine::Simulation& sim) {
+    const auto series = output::column_totals(sim.history());
+    std::vector<Cell> out;
+    for (const auto& c : output::columns())
+        if (c.aggregate != output::Aggregate::None)
+            out.push_back(cell(series.find(c.name)->second));
+    for (auto& [name, v] : engine_cells(output::totals(sim))) out.push_back(std::move(v));
+    for (auto& [name, v] : mission_cells(sim.mission_totals())) out.push_back(std::move(v));
+    return out;
+}
+
+}  // namespace
+
+const std::vector<std::string>& total_columns() {
+    static const std::vector<std::string> names = [] {
+        std::vector<std::string> n;
+        for (const auto& c : output::columns())
+            if (c.aggregate != output::Aggregate::None) n.emplace_back(c.name);
+        for (const auto& [name, v] : engine_cells({})) n.push_back(name);
+        for (const auto& [name, v] : mission_cells({})) n.push_back(name);
+        return n;
+    }();
+    return names;
+}
+
+const std::vector<std::string>& event_columns() {
+    static const std::vector<std::string> names = {"id",
+                                                   "date_start",
+                                                   "date_end",
+                                                   "type_of_violence",
+                                                   "side_a",
+                                                   "side_b",
+                                                   "adm_1",
+                                                   "latitude",
+                                                   "longitude",
+                                                   "deaths_a",
+                                                   "deaths_b",
+                                                   "deaths_civilians",
+                                                   "deaths_unknown",
+                                                   "best",
+                                                   "low",
+                                                   "high",
+                                                   "day",
+                                                   "cell_x",
+                                                   "cell_y"};
+    return names;
+}
+
+std::vector<std::string> series_columns(const Experiment& ex) {
+    if (!ex.keep_series) return {};
+    if (!ex.series.empty()) return ex.series;
+    std::vector<std::string> all;
+    for (const auto& c : output::columns())
+        if (c.name != "day") all.emplace_back(c.name);
+    return all;
+}
+
+RunResult run_plan(const Experiment& ex, const RunPlan& plan,
+                   const std::function<void(const RunPlan&)>& before_run,
+                   const std::function<bool()>& cancelled) {
+    RunResult r;
+    r.plan = plan;
+    const auto t0 = std::chrono::steady_clock::now();
+    try {
+        if (before_run) before_run(plan);
+        engine::Simulation sim(plan_scenario(ex, plan), plan.seed);
+        // One thread per run: a sweep's parallelism is over runs, which share nothing.
+        const int done = engine::run_days(sim, ex.days, 1, [&](int) { return !cancelled(); });
+        if (done < ex.days) {
+            r.abandoned = true;
+            return r;
+        }
+        r.totals = totals_of(sim);
+        r.state_hash = sim.state_hash();
+        const auto cols = series_columns(ex);
+        std::vector<const output::Column*> picked;
+        for (const auto& name : cols) picked.push_back(output::find_column(name));
+        r.series.reserve(sim.history().size() * picked.size());
+        for (const auto& d : sim.history())
+            for (std::size_t c = 0; c < picked.size(); ++c)
+                r.series.push_back({d.day, int(c), cell(picked[c]->read(d))});
+        if (ex.keep_events) {
+            const auto& m = sim.map();
+            for (const auto& e : sim.events()) {
+                const std::string b =
+                    e.type == 3 ? std::string("Civilians") : sim.side_name(e.side_b);
+                r.events.push_back(
+                    {e.id, e.date.iso(), e.date.iso(), std::int64_t(e.type),
+                     sim.side_name(e.side_a), b, m.regions[e.region].name,
+                     degrees(m.latitude(e.cell_y)), degrees(m.longitude(e.cell_x, e.cell_y)),
+                     e.deaths_a, e.deaths_b, e.deaths_civilians, e.deaths_unknown, e.best(), e.low,
+                     e.high, std::int64_t(e.day), std::int64_t(e.cell_x), std::int64_t(e.cell_y)});
+            }
+        }
+        r.ok = true;
+    } catch (const scenario::ScenarioError& e) {
+        std::string msg;
+        for (const auto& d : e.diagnostics()) msg += (msg.empty() ? "" : "; ") + d.str();
+        r.error = msg;
+    } catch (const std::exception& e) {
+        r.error = e.what();
+    }
+    r.wall_seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+    return r;
+}
+
+}  // namespace peacesim::experiment::detail
