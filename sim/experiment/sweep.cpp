@@ -52,6 +52,23 @@ class Mailbox {
 
 }  // namespace
 
+namespace detail {
+
+std::vector<const RunPlan*> runs_to_do(const std::vector<RunPlan>& plans, const Store& store,
+                                       const SweepOptions& options) {
+    const auto ok = store.ids("ok");
+    const auto failed = store.ids("failed");
+    std::vector<const RunPlan*> todo;
+    for (const auto& p : plans) {
+        if (options.index && p.index != *options.index) continue;
+        if (options.only_failed ? !failed.count(p.index) : ok.count(p.index) > 0) continue;
+        todo.push_back(&p);
+    }
+    return todo;
+}
+
+}  // namespace detail
+
 SweepReport sweep(const Experiment& ex, const std::string& db_path, const SweepOptions& options) {
     const auto t0 = clock::now();
     const auto plans = run_plans(ex);
@@ -64,14 +81,7 @@ SweepReport sweep(const Experiment& ex, const std::string& db_path, const SweepO
                         *options.index, report.total - 1));
     const bool may_exist = options.resume || options.only_failed;
     detail::Store store(db_path, &ex, !may_exist);
-    const auto ok = store.ids("ok");
-    const auto failed = store.ids("failed");
-    std::vector<const RunPlan*> todo;
-    for (const auto& p : plans) {
-        if (options.index && p.index != *options.index) continue;
-        if (options.only_failed ? !failed.count(p.index) : ok.count(p.index) > 0) continue;
-        todo.push_back(&p);
-    }
+    const auto todo = detail::runs_to_do(plans, store, options);
     report.planned = std::int64_t(todo.size());
 
     // Workers are plain threads: each run is serial inside its own oneTBB arena

@@ -14,6 +14,7 @@
 #include <vector>
 
 #include "peacesim/experiment/experiment.hpp"
+#include "peacesim/experiment/sweep.hpp"
 #include "peacesim/output/columns.hpp"
 
 namespace peacesim::experiment::detail {
@@ -127,6 +128,12 @@ class Statement {
     sqlite3* db_;
     sqlite3_stmt* s_ = nullptr;
 };
+
+/// The plans a sweep with `options` sets out to run, in index order: with only_failed the runs
+/// `store` holds as failed, else those it does not hold as ok; with index that run alone.
+/// Shared by the threaded and the MPI sweep, so that --resume and --only-failed mean the same.
+std::vector<const RunPlan*> runs_to_do(const std::vector<RunPlan>& plans, const Store& store,
+                                       const SweepOptions& options);
 
 /// "name" quoted as an SQL identifier.
 std::string quote_id(const std::string& name);
