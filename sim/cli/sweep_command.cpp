@@ -11,8 +11,10 @@
 #include <cstdio>
 #include <cstdlib>
 #include <filesystem>
+#include <optional>
 
 #include "peacesim/engine/simulation.hpp"
+#include "peacesim/experiment/mpi_sweep.hpp"
 #include "peacesim/experiment/sweep.hpp"
 
 namespace peacesim::cli {
@@ -84,45 +86,9 @@ struct SweepArgs {
     std::int64_t index = -1, stop_after = 0;
 };
 
-int cmd_sweep(const SweepArgs& a) {
-    const auto ex = experiment::load_file(a.file);
-    std::string db = a.out.empty() ? default_db(a.file) : a.out;
-    if (a.missing) {
-        std::printf("%s\n", experiment::array_spec(experiment::missing_runs(ex, db)).c_str());
-        return 0;
-    }
-    experiment::SweepOptions o;
-    o.jobs = a.jobs > 0 ? a.jobs : engine::default_threads();
-    o.resume = a.resume;
-    o.only_failed = a.only_failed;
-    o.stop_after = a.stop_after;
-    std::int64_t index = a.index;
-    if (index < 0) {
-        if (const char* task = std::getenv("SLURM_ARRAY_TASK_ID")) {
-            const auto v = scenario::parse_integer(task);
-            if (!v || *v < 0)
-                throw std::runtime_error(
-                    fmt::format("SLURM_ARRAY_TASK_ID={} is not a run index", task));
-            index = *v;
-        }
-    }
-    if (index >= 0) {
-        // An array task writes its own small file; a retried task continues it.
-        o.index = index;
-        o.resume = true;
-        db += fmt::format(".{}", index);
-    }
-    const bool tty = ::isatty(STDERR_FILENO) && !a.quiet;
-    RunProgress bar(tty);
-    o.progress = [&](std::int64_t done, std::int64_t total) { bar.update(done, total); };
-    o.interrupt = &interrupted;
-    std::signal(SIGINT, on_sweep_signal);
-    std::signal(SIGTERM, on_sweep_signal);
-    const auto runs = experiment::run_plans(ex).size();
-    if (!a.quiet)
-        std::fprintf(stderr, "peacesim sweep: %s, %zu runs (%d days each) into %s, %d jobs\n",
-                     ex.name.c_str(), runs, ex.days, db.c_str(), o.jobs);
-    const auto r = experiment::sweep(ex, db, o);
+/// The summary line and the exit code of a sweep, for one process or an MPI job alike.
+int report_sweep(const SweepArgs& a, const std::string& db, const experiment::SweepReport& r,
+                 bool tty) {
     if (r.stopped && tty) std::fputc('\n', stderr);
     if (!a.quiet)
         std::printf(
@@ -144,6 +110,90 @@ int cmd_sweep(const SweepArgs& a) {
     return 0;
 }
 
+/// The sweep of an MPI job of two or more ranks: rank 0 hands out runs and writes `db`, the
+/// others run them, `--jobs` at once each (default 1: a rank per core is the usual launch).
+int cmd_cluster_sweep(const SweepArgs& a, const std::string& db, experiment::Cluster& cluster) {
+    experiment::SweepOptions o;
+    o.jobs = a.jobs > 0 ? a.jobs : 1;
+    o.resume = a.resume;
+    o.only_failed = a.only_failed;
+    o.stop_after = a.stop_after;
+    o.interrupt = &interrupted;
+    std::signal(SIGINT, on_sweep_signal);
+    std::signal(SIGTERM, on_sweep_signal);
+    if (cluster.rank() != 0) {
+        // Rank 0 reports every problem, a worker's included; a worker only says it stopped.
+        return cluster.serve([&] { return experiment::load_file(a.file); }, o) ? 0 : 2;
+    }
+    const bool tty = ::isatty(STDERR_FILENO) && !a.quiet;
+    RunProgress bar(tty);
+    o.progress = [&](std::int64_t done, std::int64_t total) { bar.update(done, total); };
+    const auto r = cluster.lead(
+        [&] {
+            auto ex = experiment::load_file(a.file);
+            if (!a.quiet)
+                std::fprintf(stderr,
+                             "peacesim sweep: %s, %zu runs (%d days each) into %s, %d ranks "
+                             "running %d jobs each\n",
+                             ex.name.c_str(), experiment::run_plans(ex).size(), ex.days, db.c_str(),
+                             cluster.size() - 1, o.jobs);
+            return ex;
+        },
+        db, o);
+    return report_sweep(a, db, r, tty);
+}
+
+int cmd_sweep(const SweepArgs& a) {
+    std::int64_t index = a.index;
+    if (index < 0) {
+        if (const char* task = std::getenv("SLURM_ARRAY_TASK_ID")) {
+            const auto v = scenario::parse_integer(task);
+            if (!v || *v < 0)
+                throw std::runtime_error(
+                    fmt::format("SLURM_ARRAY_TASK_ID={} is not a run index", task));
+            index = *v;
+        }
+    }
+    std::string db = a.out.empty() ? default_db(a.file) : a.out;
+    // Under mpirun every rank runs this command. MPI is initialised only then, so a plain run
+    // never touches it; a job of one rank is a plain sweep.
+    std::optional<experiment::Cluster> cluster;
+    if (experiment::mpi_launched()) cluster.emplace();
+    if (cluster && cluster->size() > 1) {
+        if (!a.missing && index < 0) return cmd_cluster_sweep(a, db, *cluster);
+        // --missing and --index are one process's work: rank 0 does it, the others wait.
+        if (cluster->rank() != 0) return 0;
+    }
+    const auto ex = experiment::load_file(a.file);
+    if (a.missing) {
+        std::printf("%s\n", experiment::array_spec(experiment::missing_runs(ex, db)).c_str());
+        return 0;
+    }
+    experiment::SweepOptions o;
+    o.jobs = a.jobs > 0 ? a.jobs : engine::default_threads();
+    o.resume = a.resume;
+    o.only_failed = a.only_failed;
+    o.stop_after = a.stop_after;
+    if (index >= 0) {
+        // An array task writes its own small file; a retried task continues it.
+        o.index = index;
+        o.resume = true;
+        db += fmt::format(".{}", index);
+    }
+    const bool tty = ::isatty(STDERR_FILENO) && !a.quiet;
+    RunProgress bar(tty);
+    o.progress = [&](std::int64_t done, std::int64_t total) { bar.update(done, total); };
+    o.interrupt = &interrupted;
+    std::signal(SIGINT, on_sweep_signal);
+    std::signal(SIGTERM, on_sweep_signal);
+    const auto runs = experiment::run_plans(ex).size();
+    if (!a.quiet)
+        std::fprintf(stderr, "peacesim sweep: %s, %zu runs (%d days each) into %s, %d jobs\n",
+                     ex.name.c_str(), runs, ex.days, db.c_str(), o.jobs);
+    const auto r = experiment::sweep(ex, db, o);
+    return report_sweep(a, db, r, tty);
+}
+
 }  // namespace
 
 void add_sweep_commands(CLI::App& app) {
@@ -156,7 +206,7 @@ void add_sweep_commands(CLI::App& app) {
     sweep
         ->add_option("--jobs,-j", a.jobs,
                      "Runs at once, each on one thread (default: all "
-                     "cores); results do not depend on it")
+                     "cores; under mpirun, 1 per rank); results do not depend on it")
         ->check(CLI::Range(1, 1024));
     sweep->add_flag("--resume", a.resume, "Continue a sweep: skip runs already committed ok");
     sweep->add_flag("--only-failed", a.only_failed, "Rerun only the runs recorded as failed");
