@@ -8,13 +8,11 @@
 #include "detail/results.hpp"
 #include "peacesim/engine/simulation.hpp"
 #include "peacesim/output/totals.hpp"
+#include "peacesim/output/writers.hpp"
 
 namespace peacesim::experiment::detail {
 
 namespace {
-
-/// Coordinates to the four decimals of events.csv (about 10 m).
-double degrees(double v) { return std::round(v * 1e4) / 1e4; }
 
 Cell cell(const output::Value& v) {
     return std::visit([](const auto& x) { return Cell(x); }, v);
@@ -74,28 +72,7 @@ const std::vector<std::string>& total_columns() {
     return names;
 }
 
-const std::vector<std::string>& event_columns() {
-    static const std::vector<std::string> names = {"id",
-                                                   "date_start",
-                                                   "date_end",
-                                                   "type_of_violence",
-                                                   "side_a",
-                                                   "side_b",
-                                                   "adm_1",
-                                                   "latitude",
-                                                   "longitude",
-                                                   "deaths_a",
-                                                   "deaths_b",
-                                                   "deaths_civilians",
-                                                   "deaths_unknown",
-                                                   "best",
-                                                   "low",
-                                                   "high",
-                                                   "day",
-                                                   "cell_x",
-                                                   "cell_y"};
-    return names;
-}
+const std::vector<std::string>& event_columns() { return output::event_columns(); }
 
 std::vector<std::string> series_columns(const Experiment& ex) {
     if (!ex.keep_series) return {};
@@ -130,19 +107,11 @@ RunResult run_plan(const Experiment& ex, const RunPlan& plan,
         for (const auto& d : sim.history())
             for (std::size_t c = 0; c < picked.size(); ++c)
                 r.series.push_back({d.day, int(c), cell(picked[c]->read(d))});
-        if (ex.keep_events) {
-            const auto& m = sim.map();
+        if (ex.keep_events)
             for (const auto& e : sim.events()) {
-                const std::string b =
-                    e.type == 3 ? std::string("Civilians") : sim.side_name(e.side_b);
-                r.events.push_back(
-                    {e.id, e.date.iso(), e.date.iso(), std::int64_t(e.type),
-                     sim.side_name(e.side_a), b, m.regions[e.region].name,
-                     degrees(m.latitude(e.cell_y)), degrees(m.longitude(e.cell_x, e.cell_y)),
-                     e.deaths_a, e.deaths_b, e.deaths_civilians, e.deaths_unknown, e.best(), e.low,
-                     e.high, std::int64_t(e.day), std::int64_t(e.cell_x), std::int64_t(e.cell_y)});
+                auto& row = r.events.emplace_back();
+                for (const auto& v : output::event_row(sim, e)) row.push_back(cell(v));
             }
-        }
         r.ok = true;
     } catch (const scenario::ScenarioError& e) {
         std::string msg;

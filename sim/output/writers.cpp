@@ -66,36 +66,106 @@ std::int64_t conflict_id(const engine::Event& e) noexcept {
 
 }  // namespace ged
 
-std::string events_csv(const engine::Simulation& sim) {
-    // The GED's columns in the GED's order (UCDP GED codebook 23.1), then ours. where_prec is the
-    // codebook's 1 (exact location) where the event happened at a settlement and 2 (within 25
-    // km of a known point: the cell's centre) in the open; dates are exact days (date_prec 1) and
-    // every event is one clear incident (event_clarity 1).
-    std::string out =
-        "id,year,date_start,date_end,type_of_violence,conflict_new_id,dyad_new_id,side_a_new_id,"
-        "side_a,side_b_new_id,side_b,where_prec,adm_1,latitude,longitude,priogrid_gid,country,"
-        "event_clarity,date_prec,deaths_a,deaths_b,deaths_civilians,deaths_unknown,best,low,high,"
-        "day,cell_x,cell_y\n";
-    constexpr int where_exact = 1, where_near = 2, date_exact_day = 1, clear_event = 1;
+// The GED's columns in the GED's order (UCDP GED codebook 23.1), then ours. where_prec is the
+// codebook's 1 (exact location) where the event happened at a settlement and 2 (within 25 km of a
+// known point: the cell's centre) in the open; dates are exact days (date_prec 1) and every event
+// is one clear incident (event_clarity 1).
+const std::vector<std::string>& event_columns() {
+    static const std::vector<std::string> names = {"id",
+                                                   "year",
+                                                   "date_start",
+                                                   "date_end",
+                                                   "type_of_violence",
+                                                   "conflict_new_id",
+                                                   "dyad_new_id",
+                                                   "side_a_new_id",
+                                                   "side_a",
+                                                   "side_b_new_id",
+                                                   "side_b",
+                                                   "where_prec",
+                                                   "adm_1",
+                                                   "latitude",
+                                                   "longitude",
+                                                   "priogrid_gid",
+                                                   "country",
+                                                   "event_clarity",
+                                                   "date_prec",
+                                                   "deaths_a",
+                                                   "deaths_b",
+                                                   "deaths_civilians",
+                                                   "deaths_unknown",
+                                                   "best",
+                                                   "low",
+                                                   "high",
+                                                   "day",
+                                                   "cell_x",
+                                                   "cell_y"};
+    return names;
+}
+
+std::vector<Value> event_row(const engine::Simulation& sim, const engine::Event& e) {
+    constexpr std::int64_t where_exact = 1, where_near = 2, date_exact_day = 1, clear_event = 1;
     const auto& m = sim.map();
-    const std::string country = csv_quote(sim.scenario().meta.country);
+    const std::string b = e.type == 3 ? std::string("Civilians") : sim.side_name(e.side_b);
+    // The grid cell of the coordinates as written (4 decimals), so that a reader recomputing it
+    // from them agrees.
+    const double lat = std::round(m.latitude(e.cell_y) * 1e4) / 1e4;
+    const double lon = std::round(m.longitude(e.cell_x, e.cell_y) * 1e4) / 1e4;
+    const bool at_settlement = e.settlement != 0xFFFFFFFFu;
+    using I = std::int64_t;
+    return {e.id,
+            I(e.date.year),
+            e.date.iso(),
+            e.date.iso(),
+            I(e.type),
+            ged::conflict_id(e),
+            ged::dyad_id(e),
+            ged::side_id(e.side_a),
+            sim.side_name(e.side_a),
+            ged::side_b_id(e),
+            b,
+            at_settlement ? where_exact : where_near,
+            m.regions[e.region].name,
+            lat,
+            lon,
+            I(world::priogrid_gid(lat, lon)),
+            sim.scenario().meta.country,
+            clear_event,
+            date_exact_day,
+            e.deaths_a,
+            e.deaths_b,
+            e.deaths_civilians,
+            e.deaths_unknown,
+            e.best(),
+            e.low,
+            e.high,
+            I(e.day),
+            I(e.cell_x),
+            I(e.cell_y)};
+}
+
+std::string events_csv(const engine::Simulation& sim) {
+    std::string out;
+    for (const auto& c : event_columns()) out += (out.empty() ? "" : ",") + c;
+    out += '\n';
     for (const auto& e : sim.events()) {
-        const std::string a = sim.side_name(e.side_a);
-        const std::string b = e.type == 3 ? std::string("Civilians") : sim.side_name(e.side_b);
-        // The grid cell of the coordinates as written (4 decimals), so that a reader recomputing
-        // it from them agrees.
-        const double lat = std::round(m.latitude(e.cell_y) * 1e4) / 1e4;
-        const double lon = std::round(m.longitude(e.cell_x, e.cell_y) * 1e4) / 1e4;
-        const bool at_settlement = e.settlement != 0xFFFFFFFFu;
-        out += fmt::format(
-            "{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},"
-            "{}\n",
-            e.id, e.date.year, e.date.iso(), e.date.iso(), e.type, ged::conflict_id(e),
-            ged::dyad_id(e), ged::side_id(e.side_a), csv_quote(a), ged::side_b_id(e), csv_quote(b),
-            at_settlement ? where_exact : where_near, csv_quote(m.regions[e.region].name),
-            fmt::format("{:.4f}", lat), fmt::format("{:.4f}", lon), world::priogrid_gid(lat, lon),
-            country, clear_event, date_exact_day, e.deaths_a, e.deaths_b, e.deaths_civilians,
-            e.deaths_unknown, e.best(), e.low, e.high, e.day, e.cell_x, e.cell_y);
+        bool first = true;
+        for (const auto& v : event_row(sim, e)) {
+            if (!first) out += ',';
+            first = false;
+            std::visit(
+                [&](const auto& x) {
+                    using T = std::decay_t<decltype(x)>;
+                    if constexpr (std::is_same_v<T, std::string>)
+                        out += csv_quote(x);
+                    else if constexpr (std::is_same_v<T, double>)
+                        out += fmt::format("{:.4f}", x);
+                    else
+                        out += fmt::format("{}", x);
+                },
+                v);
+        }
+        out += '\n';
     }
     return out;
 }

@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "peacesim/engine/simulation.hpp"
+#include "peacesim/output/columns.hpp"
 
 namespace peacesim::output {
 
@@ -25,6 +26,11 @@ struct RunInfo {
 std::string timeseries_csv(const engine::Simulation& sim);
 /// UCDP GED column names first, then day, cell_x, cell_y (docs/outputs.md).
 std::string events_csv(const engine::Simulation& sim);
+/// The columns of events.csv, in file order; the results database's events table uses them too.
+const std::vector<std::string>& event_columns();
+/// One event's values in event_columns() order: whole numbers, the coordinates as reals rounded
+/// to the 4 decimals events.csv prints, and labels.
+std::vector<Value> event_row(const engine::Simulation& sim, const engine::Event& e);
 
 /// The GED's numeric ids for events.csv (docs/outputs.md, events.csv). Stable within a scenario:
 /// they follow the parties' order (the government 0, the scenario's armed groups 1.., then the
