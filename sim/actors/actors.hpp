@@ -38,6 +38,9 @@ double guard_at(std::size_t settlement, const Forces& f, const mission::State& m
                 const scenario::ConflictParams& cp);
 
 // combat.cpp (7.6, 7.7)
+/// A day's fortunes of war: each side's losses in a fight, between parties or with the mission,
+/// are scaled by a uniform draw in this range.
+inline constexpr double fortune_min = 0.5, fortune_max = 1.5;
 void resolve(Forces& f, engine::Incidents& incidents, mission::State& mission,
              const world::Map& map, const world::Sight& sight, const population::Presence& presence,
              const politics::Track& politics, const scenario::Scenario& sc,

@@ -23,8 +23,6 @@ namespace {
 constexpr double defence_by_terrain[] = {1.0, 1.3, 1.2, 1.5, 1.0};
 /// A unit's fighting quality: a base, plus its party's capacity (state) or resources (group).
 constexpr double quality_base = 0.7, quality_range = 0.6;
-/// A day's fortunes of war: each side's losses are scaled by a uniform draw in this range.
-constexpr double luck_min = 0.5, luck_max = 1.5;
 /// Each raid brings the group this much in resources (looting).
 constexpr double loot = 0.002;
 /// A one-sided attack kills at most this share of its targets; a battle at most this share of a
@@ -86,10 +84,10 @@ struct Resolver {
         const double def = defence_factor(map, b.x, b.y);
         // Lanchester (1916) aimed fire, for one day: each side's losses grow with the other's
         // strength and quality.
-        const double la =
-            cp.battle_lethality * b.strength * quality(b) * def * rng.uniform(luck_min, luck_max);
-        const double lb =
-            cp.battle_lethality * a.strength * quality(a) / def * rng.uniform(luck_min, luck_max);
+        const double la = cp.battle_lethality * b.strength * quality(b) * def *
+                          rng.uniform(fortune_min, fortune_max);
+        const double lb = cp.battle_lethality * a.strength * quality(a) / def *
+                          rng.uniform(fortune_min, fortune_max);
         const auto da =
             std::int32_t(std::min<std::uint32_t>(rng.poisson(la), std::uint32_t(a.strength)));
         const auto db =

@@ -17,8 +17,6 @@ namespace {
 /// group's resources.
 constexpr double mission_quality_base = 0.7, mission_quality_range = 0.8;
 constexpr double band_quality_base = 0.7, band_quality_range = 0.6;
-/// A day's fortunes of war, as in battles between parties (sim/actors/combat.cpp).
-constexpr double luck_min = 0.5, luck_max = 1.5;
 /// Bands fight from cover when attacked.
 constexpr double band_cover = 1.3;
 /// Share of the band's fire that tells when the mission attacks (it picks its ground and brings
@@ -58,12 +56,14 @@ std::int32_t battle(State& ms, actors::Forces& forces, std::uint32_t band, std::
     const double k = sc.conflict.battle_lethality;
     const double protection = 1.0 - protection_per_training * double(m.training);
     const double fire = mission_attacks ? fire_when_attacking : fire_when_attacked;
-    const auto lm = std::int32_t(std::min<std::uint32_t>(
-        rng.poisson(k * b.strength * bq * fire * protection * rng.uniform(luck_min, luck_max)),
-        std::uint32_t(m.strength)));
-    const auto lb = std::int32_t(std::min<std::uint32_t>(
-        rng.poisson(k * m.strength * mq / def * rng.uniform(luck_min, luck_max)),
-        std::uint32_t(b.strength)));
+    const auto lm = std::int32_t(
+        std::min<std::uint32_t>(rng.poisson(k * b.strength * bq * fire * protection *
+                                            rng.uniform(actors::fortune_min, actors::fortune_max)),
+                                std::uint32_t(m.strength)));
+    const auto lb = std::int32_t(
+        std::min<std::uint32_t>(rng.poisson(k * m.strength * mq / def *
+                                            rng.uniform(actors::fortune_min, actors::fortune_max)),
+                                std::uint32_t(b.strength)));
     m.strength -= lm;
     b.strength -= lb;
     actors::record_losses(forces, b.party, lb);
