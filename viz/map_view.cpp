@@ -149,12 +149,21 @@ void MapWidget::draw(const Snapshot& s) {
             const ImVec2 p = to_screen(origin, size, u.x + 0.5f, u.y + 0.5f);
             const bool regional = u.kind == mission::UnitKind::Regional;
             const ImU32 c = regional ? regional_colour : un_colour;
-            if (layers.coverage && (u.kind == mission::UnitKind::Company || regional))
+            if (layers.coverage && (u.infantry() || regional))
                 dl->AddCircle(p, 5.0f / map->cell_km * cell, (c & 0x00FFFFFF) | 0x90000000u, 24,
                               1.5f);
-            const float r = u.kind == mission::UnitKind::Company || regional ? 5.0f : 3.5f;
+            const float r = u.infantry() || regional ? 5.0f : 3.5f;
             dl->AddCircleFilled(p, r, c, 12);
-            dl->AddCircle(p, r, rgba(255, 255, 255), 12, 1.5f);
+            // A quick-reaction force wears a thick ring; one on a task, a yellow one.
+            const bool qrf = u.kind == mission::UnitKind::QuickReaction;
+            dl->AddCircle(p, r,
+                          qrf && u.tasked_until >= s.day ? rgba(255, 200, 0) : rgba(255, 255, 255),
+                          12, qrf ? 3.0f : 1.5f);
+            if (u.patrolling && u.patrol_to < map->settlements.size()) {  // today's patrol
+                const auto& to = map->settlements[u.patrol_to];
+                dl->AddLine(p, to_screen(origin, size, to.x + 0.5f, to.y + 0.5f),
+                            (c & 0x00FFFFFF) | 0xA0000000u, 1.5f);
+            }
             const int index = int(&u - s.mission_units.data());
             if (index == selected_unit) dl->AddCircle(p, r + 4, rgba(255, 255, 0), 16, 2.5f);
             if (hovered && std::hypot(mouse.x - p.x, mouse.y - p.y) < r + 2) {

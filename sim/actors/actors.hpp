@@ -27,15 +27,23 @@ void survey(Forces& f, const world::Map& map, const world::Sight& sight,
 void take_ground(Forces& f);
 
 // decide.cpp (7.4), movement.cpp (7.5)
-void decide(Forces& f, const world::Map& map, const world::Sight& sight,
-            const population::Presence& presence, const mission::State& mission,
-            const politics::Track& politics, const scenario::Scenario& sc,
-            const core::Today& today);
+/// How the mission changed the bands' choices today, against what each band would have chosen
+/// (with the same draws) had no mission troops stood guard anywhere.
+struct RaidChoices {
+    std::int64_t not_attempted = 0;  // a raid it would have launched, and it held instead
+    std::int64_t retargeted = 0;     // a raid it would have launched, and it went elsewhere
+};
+RaidChoices decide(Forces& f, const world::Map& map, const world::Sight& sight,
+                   const population::Presence& presence, const mission::State& mission,
+                   const politics::Track& politics, const scenario::Scenario& sc,
+                   const core::Today& today);
 void move(Forces& f, const world::Map& map, const scenario::Scenario& sc, bool rainy);
-/// Deterrence at a settlement: 1 + deterrence_per_company x (state companies + mission guard),
-/// doubled at a protection site. Raiders weigh it; it divides a raid's lethality.
-double guard_at(std::size_t settlement, const Forces& f, const mission::State& mission,
-                const scenario::ConflictParams& cp);
+/// The fighting strength raiders expect to meet at a settlement (strength x quality, each
+/// mission unit times the chance its rules let it fight; doubled at a protection site).
+struct Defence {
+    double state = 0, mission = 0;
+};
+Defence defence_at(std::size_t settlement, const Forces& f, const mission::State& mission);
 
 // combat.cpp (7.6, 7.7)
 /// A day's fortunes of war: each side's losses in a fight, between parties or with the mission,

@@ -60,10 +60,9 @@ struct Resolver {
         for (std::size_t g = 0; g < presence.groups; ++g)
             if (g != spare) targets += presence.present[presence.at(s, g)];
         if (targets == 0) return;
-        // Armed protection present deters: state companies, and mission troops by their quality
-        // and rules of engagement, twice over at a protection site.
-        const double guard = guard_at(s, f, mission, sc.conflict);
-        const double expected = sc.conflict.osv_lethality * strength / guard;
+        // Defenders act on the raid before it starts (they fight it, or it is not attempted)
+        // and while it goes on (troops arriving stop it): never as a divisor of its lethality.
+        const double expected = sc.conflict.osv_lethality * strength;
         inc.osv_p[s] = float(std::min(max_osv_p, expected / double(targets)));
         inc.osv_party[s] = a.party;
         inc.osv_spare[s] = spare;
@@ -174,12 +173,20 @@ struct Resolver {
                 defender = o;
         });
         if (defender != none32) battle(id, defender);
+        // Mission (or regional) troops on the spot fight the raiders as often as their rules
+        // and caveats let them; a band that breaks falls back before it reaches the people.
+        bool defended = false;
+        if (u.alive() && u.action != Action::Retreat)
+            defended = mission::defend(mission, f, id, s, map, sight, sc, today);
         if (u.alive() && u.action != Action::Retreat) {
             one_sided(id, s, u.strength, std::uint8_t(f.parties[u.party].identity));
             if (inc.osv_party[s] == u.party) {
-                const auto r = mission::respond(mission, f, s, id, map, sight, sc, today);
-                inc.osv_p[s] = float(inc.osv_p[s] * r.cut);
-                if (r.air_support) inc.osv_p[s] = float(inc.osv_p[s] * r.air_support_cut);
+                // The killing goes on until troops stop it: those on the spot once they are
+                // out of their base, otherwise a quick-reaction force if it arrives in time.
+                const auto r = defended
+                                   ? mission::on_the_spot(mission, sc)
+                                   : mission::respond(mission, f, s, id, map, sight, sc, today);
+                inc.osv_p[s] = float(inc.osv_p[s] * r.share_done);
             }
             auto& res = f.parties[u.party].resources;
             res = std::min(1.0, res + loot);
@@ -206,8 +213,6 @@ void resolve(Forces& f, Incidents& inc, mission::State& mission, const world::Ma
              const politics::Track& politics, const scenario::Scenario& sc,
              const core::Today& today) {
     f.fought.assign(f.units.size(), 0);
-    f.today.assign(f.parties.size(), PartyDay{});
-    for (const auto& u : f.units) f.today[u.party].fighters_at_dawn += u.strength;
 
     Resolver r{f, inc, mission, map, sight, presence, politics, sc, today};
     for (std::uint32_t id = 0; id < f.units.size(); ++id) {

@@ -25,30 +25,61 @@ constexpr double hold_weight = 0.3;
 /// proportion); recruitment among their own.
 constexpr double w_counterinsurgency = 2.0, w_attack_state = 1.2, w_attack_rival = 0.6,
                  w_attack_mission = 0.3, w_recruit = 0.3;
-constexpr double raid_scale = 30.0;
+/// A settlement's people count relative to the mean settlement of the country, so that the
+/// same country with ten times the people has the same raids per head: a settlement of mean
+/// size weighs raid_weight (1.72 is the weight a settlement of 2,667 people, the mean of the
+/// default country, had when people counted in absolute numbers).
+constexpr double raid_weight = 1.72;
 /// Hostility towards a regional force at war with the groups, whatever the UN does, and the
 /// extra hostility of spoilers towards anyone guarding the process.
 constexpr double regional_hostility = 0.5, spoiler_hostility = 0.3;
-/// A protection site doubles the deterrence of the troops guarding it.
+/// A protection site doubles the defence of the troops guarding it (wire, berms, towers).
 constexpr double site_guard_factor = 2.0;
+/// The state's troops' fighting quality: a base plus a range times the state's capacity.
+constexpr double gov_quality_base = 0.7, gov_quality_range = 0.6;
+
+/// What a raid on a settlement is worth to a band, and that worth after the losses the band
+/// expects from its defenders: the expected losses, a share of the band, weigh against the
+/// share that would break it (cohesion x break_share), so a raid expected to break the band is
+/// not worth attempting at all.
+double after_losses(double worth, double defenders, double own, const Party& me,
+                    const scenario::ConflictParams& cp) {
+    if (defenders <= 0) return worth;
+    const double expected_loss = cp.battle_lethality * defenders / std::max(1.0, own);
+    const double breaking = std::max(1e-9, me.cohesion * cp.break_share);
+    return worth * std::max(0.0, 1.0 - cp.raid_caution * expected_loss / breaking);
+}
 }  // namespace
 
-double guard_at(std::size_t s, const Forces& f, const mission::State& mission,
-                const scenario::ConflictParams& cp) {
-    return 1.0 + cp.deterrence_per_company * (f.gov_companies[s] + mission.guard[s]) *
-                     (mission.poc[s] ? site_guard_factor : 1.0);
+Defence defence_at(std::size_t s, const Forces& f, const mission::State& mission) {
+    const double site = mission.poc[s] ? site_guard_factor : 1.0;
+    Defence d;
+    d.state =
+        double(f.gov_guard[s]) * (gov_quality_base + gov_quality_range * f.parties[0].capacity);
+    d.mission = double(mission.guard[s]) * site;
+    return d;
 }
 
-void decide(Forces& f, const world::Map& map, const world::Sight& sight,
-            const population::Presence& presence, const mission::State& mission,
-            const politics::Track& politics, const scenario::Scenario& sc,
-            const core::Today& today) {
+RaidChoices decide(Forces& f, const world::Map& map, const world::Sight& sight,
+                   const population::Presence& presence, const mission::State& mission,
+                   const politics::Track& politics, const scenario::Scenario& sc,
+                   const core::Today& today) {
     // Serial in id order: each unit reads positions as they stood at the start of the day.
     const auto snapshot = f.units;
     const auto& parties = f.parties;
     const auto& cp = sc.conflict;
     const int raid = sight.raid;
-    std::vector<std::pair<double, std::uint64_t>> options;  // weight, (action << 32 | target)
+    const double mean_settlement =
+        double(sc.world.population) / double(std::max<std::size_t>(1, map.settlements.size()));
+    RaidChoices out;
+    // Each option's weight, its weight had no mission troops stood guard, and what it is
+    // (action << 32 | target).
+    struct Option {
+        double w, w0;
+        std::uint64_t what;
+    };
+    std::vector<Option> options;
+    const std::uint64_t hold = std::uint64_t(Action::Hold) << 32 | no_target;
     for (std::uint32_t id = 0; id < f.units.size(); ++id) {
         Unit& u = f.units[id];
         if (!u.alive()) continue;
@@ -87,9 +118,10 @@ void decide(Forces& f, const world::Map& map, const world::Sight& sight,
             continue;
         }
         options.clear();
-        auto add = [&](double w, Action a, std::uint32_t target) {
-            if (w > 0) options.push_back({w, (std::uint64_t(a) << 32) | target});
+        auto add2 = [&](double w, double w0, Action a, std::uint32_t target) {
+            if (w > 0 || w0 > 0) options.push_back({w, w0, (std::uint64_t(a) << 32) | target});
         };
+        auto add = [&](double w, Action a, std::uint32_t target) { add2(w, w, a, target); };
         if (me.government) {
             // Counter-insurgency: go after bands within reach, weaker ones first.
             f.unit_index.near(u.x, u.y, raid, [&](std::uint32_t o) {
@@ -103,7 +135,6 @@ void decide(Forces& f, const world::Map& map, const world::Sight& sight,
                 add(me.capacity * odds * w_counterinsurgency / (1.0 + d / raid), Action::AttackUnit,
                     o);
             });
-            add(hold_weight, Action::Hold, no_target);
         } else {
             const double own = double(u.strength);
             f.unit_index.near(u.x, u.y, raid, [&](std::uint32_t o) {
@@ -148,27 +179,44 @@ void decide(Forces& f, const world::Map& map, const world::Sight& sight,
                 std::int64_t others = 0, same = 0;
                 for (std::size_t g = 0; g < presence.groups; ++g)
                     (int(g) == me.identity ? same : others) += presence.present[presence.at(s, g)];
-                // Raids go where many of "the others" live and no army stands guard.
-                const double guard = guard_at(s, f, mission, cp);
-                add(me.brutality * std::sqrt(double(others)) / raid_scale / guard /
-                        (1.0 + d / raid),
-                    Action::AttackSettlement, s);
+                // Raids go where many of "the others" live, weighed against the losses the
+                // defenders would inflict (and, for the record, as they would be weighed with no
+                // mission troops there).
+                const double worth = me.brutality * raid_weight *
+                                     std::sqrt(double(others) / mean_settlement) / (1.0 + d / raid);
+                const Defence def = defence_at(s, f, mission);
+                const bool seen = mission.reported[s] || mission.guard[s] > 0;
+                // What the raid is worth to them is what they get done before a response
+                // arrives, less the cost of being seen, and the fight that follows.
+                add2(after_losses(
+                         worth * (seen ? 1.0 - cp.witness_cost : 1.0) * mission.response_share[s],
+                         def.state + def.mission + mission.response_threat[s], own, me, cp),
+                     after_losses(worth, def.state, own, me, cp), Action::AttackSettlement, s);
                 if (st.majority_group == me.identity)
-                    add(w_recruit * me.resources * std::sqrt(double(same)) / raid_scale /
-                            (1.0 + d / raid),
+                    add(w_recruit * me.resources * raid_weight *
+                            std::sqrt(double(same) / mean_settlement) / (1.0 + d / raid),
                         Action::Recruit, s);
             });
-            add(hold_weight, Action::Hold, no_target);
         }
-        double total = 0;
-        for (auto& o : options) total += o.first;
-        double pick = rng.uniform() * total;
-        std::uint64_t chosen = options.back().second;
-        for (auto& o : options)
-            if ((pick -= o.first) < 0) {
-                chosen = o.second;
-                break;
-            }
+        // The unit acts if its best opportunity outweighs staying put (the best, not the sum:
+        // a country with ten times the villages around a band offers it better targets, not
+        // ten times the urge to raid), and then picks among its options in proportion to their
+        // weights, by a race of exponential clocks: with the same draws, taking weight from
+        // one option changes the pick only where that option would have won.
+        double best = 0, best0 = 0;
+        for (const auto& o : options) best = std::max(best, o.w), best0 = std::max(best0, o.w0);
+        const double act_draw = rng.uniform();
+        std::uint64_t chosen = hold, chosen0 = hold;
+        double first = HUGE_VAL, first0 = HUGE_VAL;
+        for (const auto& o : options) {
+            const double clock = -std::log1p(-rng.uniform());
+            if (o.w > 0 && clock < first * o.w) first = clock / o.w, chosen = o.what;
+            if (o.w0 > 0 && clock < first0 * o.w0) first0 = clock / o.w0, chosen0 = o.what;
+        }
+        if (!(act_draw * (best + hold_weight) < best)) chosen = hold;
+        if (!(act_draw * (best0 + hold_weight) < best0)) chosen0 = hold;
+        if (chosen0 != chosen && Action(chosen0 >> 32) == Action::AttackSettlement)
+            ++(chosen == hold ? out.not_attempted : out.retargeted);
         u.action = static_cast<Action>(chosen >> 32);
         u.target = std::uint32_t(chosen);
         u.days_on_task = 0;
@@ -188,6 +236,7 @@ void decide(Forces& f, const world::Map& map, const world::Sight& sight,
                 break;
         }
     }
+    return out;
 }
 
 }  // namespace peacesim::actors

@@ -36,7 +36,7 @@ Forces make_forces(const world::Map& map, const scenario::Scenario& sc, std::uin
         p.resources = g.resources;
         p.brutality = g.brutality;
         p.stance = g.stance;
-        p.band_size = std::int32_t(g.band_size);
+        p.band_size = sc.unit_size(g.band_size);
         p.home_region = std::int32_t(g.home_region);
         f.parties.push_back(p);
     }
@@ -50,8 +50,8 @@ Forces make_forces(const world::Map& map, const scenario::Scenario& sc, std::uin
             towns.push_back(std::uint32_t(s));
             town_pop += map.settlements[s].initial_population;
         }
-    const std::int64_t csize = sc.government.company_size;
-    const std::int64_t companies = sc.government.forces / csize;
+    const std::int64_t csize = sc.unit_size(sc.government.company_size);
+    const std::int64_t companies = sc.per_head(sc.government.forces) / csize;
     std::vector<std::int64_t> alloc(towns.size(), 0);
     std::vector<std::pair<double, std::size_t>> rem;
     std::int64_t given = 0;
@@ -88,10 +88,10 @@ Forces make_forces(const world::Map& map, const scenario::Scenario& sc, std::uin
         }
         if (spots.empty()) spots = fallback;
         if (spots.empty()) spots.push_back(map.regions[std::size_t(g.home_region)].capital);
-        std::int64_t left = g.fighters;
+        std::int64_t left = sc.per_head(g.fighters);
         constexpr int spread = 2 * band_scatter_cells + 1;
         while (left > 0) {
-            const auto size = std::int32_t(std::min(left, g.band_size));
+            const auto size = std::int32_t(std::min<std::int64_t>(left, sc.unit_size(g.band_size)));
             left -= size;
             Stream r(seed, 0, std::uint32_t(f.units.size()), Purpose::UnitInit);
             const auto& st = map.settlements[spots[r.below(std::uint32_t(spots.size()))]];
@@ -102,12 +102,13 @@ Forces make_forces(const world::Map& map, const scenario::Scenario& sc, std::uin
             u.y = u.dest_y = u.base_y = std::clamp(
                 int(st.y) + int(r.below(spread)) - band_scatter_cells, 0, map.height - 1);
             u.strength = size;
-            u.full_strength = std::int32_t(g.band_size);
+            u.full_strength = sc.unit_size(g.band_size);
             f.units.push_back(u);
         }
     }
     f.control.assign(ns, 0);
     f.gov_companies.assign(ns, 0);
+    f.gov_guard.assign(ns, 0);
     return f;
 }
 

@@ -22,6 +22,7 @@ struct Forces {
     // Per settlement, from the survey at the start of each day.
     std::vector<std::uint32_t> control;       // the party holding it (persists while empty)
     std::vector<std::int32_t> gov_companies;  // state companies within engagement distance
+    std::vector<std::int32_t> gov_guard;      // their strength
     std::vector<std::int64_t> armed;          // settlement x party: armed men in sight
     std::vector<std::int64_t> soldiers;       // state soldiers in sight
     std::vector<std::int64_t> fighters;       // armed groups' fighters in sight

@@ -21,6 +21,9 @@ void survey(Forces& f, const world::Map& map, const world::Sight& sight,
                            const Unit& u = f.units[i];
                            return std::tuple{u.alive(), int(u.x), int(u.y)};
                        });
+    // The parties' day starts here: losses count from dawn, patrols' fights included.
+    f.today.assign(f.parties.size(), PartyDay{});
+    for (const auto& u : f.units) f.today[u.party].fighters_at_dawn += u.strength;
     const std::size_t ns = map.settlements.size(), np = f.parties.size();
     f.armed.assign(ns * np, 0);
     f.soldiers.assign(ns, 0);
@@ -30,7 +33,7 @@ void survey(Forces& f, const world::Map& map, const world::Sight& sight,
         for (std::size_t s = r.begin(); s < r.end(); ++s) {
             const auto& st = map.settlements[s];
             std::int64_t* by_party = &f.armed[f.armed_at(s, 0)];
-            std::int32_t companies = 0;
+            std::int32_t companies = 0, guard = 0;
             f.unit_index.near(st.x, st.y, vision, [&](std::uint32_t id) {
                 const Unit& u = f.units[id];
                 const double d = dist_cells(u.x, u.y, st.x, st.y);
@@ -38,12 +41,13 @@ void survey(Forces& f, const world::Map& map, const world::Sight& sight,
                 by_party[u.party] += u.strength;
                 if (u.party == 0) {
                     f.soldiers[s] += u.strength;
-                    if (d <= engage) ++companies;
+                    if (d <= engage) ++companies, guard += u.strength;
                 } else {
                     f.fighters[s] += u.strength;
                 }
             });
             f.gov_companies[s] = companies;
+            f.gov_guard[s] = guard;
             // Under a stabilization mandate the mission's troops extend the state's authority.
             if (mission.tasks.offensive_ops)
                 mission.index.near(st.x, st.y, vision, [&](std::uint32_t id) {

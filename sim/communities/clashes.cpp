@@ -39,7 +39,7 @@ double fractionalisation(const std::int32_t* present, std::size_t groups, std::i
 
 void clash(State& c, engine::Incidents& incidents, const world::Map& map,
            const population::Presence& presence, const scenario::CommunityParams& cp,
-           const core::Today& today) {
+           double force_scale, const core::Today& today) {
     std::fill(c.clash_p.begin(), c.clash_p.end(), 0.0f);
     std::fill(c.clash_a.begin(), c.clash_a.end(), none8);
     std::fill(c.clash_b.begin(), c.clash_b.end(), none8);
@@ -68,8 +68,8 @@ void clash(State& c, engine::Incidents& incidents, const world::Map& map,
         c.clash_a[s] = std::uint8_t(a);
         c.clash_b[s] = std::uint8_t(b);
         const double members = double(present[presence.at(s, a)] + present[presence.at(s, b)]);
-        c.clash_p[s] = float(
-            std::min(max_clash_p, cp.clash_deaths * (clash_base + t) / std::max(1.0, members)));
+        c.clash_p[s] = float(std::min(max_clash_p, cp.clash_deaths * force_scale *
+                                                       (clash_base + t) / std::max(1.0, members)));
         // UCDP codes communal violence between informally organised identity groups as
         // non-state conflict (type 2).
         Event e;

@@ -90,10 +90,12 @@ DaySummary update(State& c, const population::Presence& presence, const world::S
                     near > violence_seen ? (justice ? justice_share : 1.0) : 0.0;
                 const double crowding =
                     double(std::max<std::int64_t>(0, total - c.initial_pop[s])) /
-                    double(std::max<std::int64_t>(c.initial_pop[s], min_crowding_base));
-                // Each death adds tension, less as tension nears its ceiling.
-                t += cp.tension_per_death * double(deaths[s]) * std::min(1.0, 2.0 * frac) *
-                         (1.0 - t) +
+                    double(std::max<std::int64_t>(
+                        c.initial_pop[s], std::int64_t(min_crowding_base * sc.force_scale())));
+                // Each death adds tension, less as tension nears its ceiling; deaths count per
+                // head of the scenario's forces_population (docs/model.md, section 5).
+                t += cp.tension_per_death * double(deaths[s]) / sc.force_scale() *
+                         std::min(1.0, 2.0 * frac) * (1.0 - t) +
                      cp.impunity_weight * impunity +
                      cp.competition_weight *
                          (std::min(max_crowding, crowding) + (drought ? 1.0 : 0.0)) -

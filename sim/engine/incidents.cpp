@@ -65,6 +65,9 @@ Logged log_incidents(Incidents& inc, std::vector<Event>& log, actors::Forces& fo
                      const scenario::Scenario& sc, const core::Today& today) {
     const auto& cp = sc.conflict;
     Logged out;
+    // The mission's fights and IED strikes join the day's incidents, after the parties'.
+    inc.today.insert(inc.today.end(), mission.incidents.begin(), mission.incidents.end());
+    mission.incidents.clear();
     for (auto& e : inc.today) {
         if (e.best() == 0) continue;  // UCDP records only incidents with at least one death
         e.id = std::int64_t(log.size()) + 1;
@@ -82,17 +85,25 @@ Logged log_incidents(Incidents& inc, std::vector<Event>& log, actors::Forces& fo
         else
             ++out.events_onesided;
         const bool communal = e.side_a >= Event::communal_side;
-        if (!communal) out.battle_deaths += e.deaths_a + e.deaths_b;
+        // Battle deaths are the parties' (a regional force is one); peacekeepers killed are
+        // counted apart, as the UN counts them.
+        if (e.side_a == Event::mission_side)
+            out.battle_deaths += e.deaths_b;
+        else if (!communal)
+            out.battle_deaths += e.deaths_a + e.deaths_b;
         if (e.type == 3)
             (e.side_a == 0 ? out.killed_by_state : out.killed_by_others) += e.deaths_civilians;
         mission::report(mission, forces, e);
         const auto& parties = forces.parties;
-        if (!communal && parties[e.side_a].stance == scenario::Stance::Spoiler)
+        if (Event::is_party(e.side_a) && parties[e.side_a].stance == scenario::Stance::Spoiler)
             inc.spoiler_deaths += e.best();
-        if (!communal && e.type != 3 && parties[e.side_b].stance == scenario::Stance::Spoiler)
+        if (Event::is_party(e.side_b) && e.type != 3 &&
+            parties[e.side_b].stance == scenario::Stance::Spoiler)
             inc.spoiler_deaths += e.best();
-        // Remembered violence: each death adds threat where it happened.
-        inc.memory[sight.block_of(e.cell_x, e.cell_y)] += float(cp.threat_per_death * best);
+        // Remembered violence: each death adds threat where it happened, per head (a country
+        // ten times as populous fears ten deaths as the other fears one).
+        inc.memory[sight.block_of(e.cell_x, e.cell_y)] +=
+            float(cp.threat_per_death * best / sc.force_scale());
         log.push_back(e);
     }
     const float decay = float(std::exp(-1.0 / cp.threat_memory_days));

@@ -60,10 +60,10 @@ void apply(Simulation::State& s, const scenario::Inject& in, const core::Today& 
         case InjectKind::Reinforcements: {
             const auto comma = in.args.find(',');
             const std::uint32_t p = group(in.args.substr(0, comma));
-            const std::int32_t n =
-                comma == std::string::npos
-                    ? 2 * s.forces.parties[p].band_size
-                    : std::int32_t(*scenario::parse_integer(in.args.substr(comma + 1)));
+            const std::int32_t n = comma == std::string::npos
+                                       ? 2 * s.forces.parties[p].band_size
+                                       : std::int32_t(s.sc.per_head(
+                                             *scenario::parse_integer(in.args.substr(comma + 1))));
             actors::reinforce_from_abroad(s.forces, p, n, s.map);
             break;
         }
@@ -95,7 +95,8 @@ void apply(Simulation::State& s, const scenario::Inject& in, const core::Today& 
         case InjectKind::RegionalForceArrives:
             mission::deploy_regional(
                 s.mission,
-                in.args.empty() ? s.sc.regional_force.troops : *scenario::parse_integer(in.args),
+                s.sc.per_head(in.args.empty() ? s.sc.regional_force.troops
+                                              : *scenario::parse_integer(in.args)),
                 s.map, s.sight, s.incidents.memory, s.sc);
             break;
         case InjectKind::CommunalIncident:

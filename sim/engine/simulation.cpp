@@ -65,6 +65,8 @@ const std::vector<std::pair<int, std::string>>& Simulation::adjustments() const 
 }
 
 std::string Simulation::side_name(std::uint32_t side) const {
+    if (side == Event::mission_side) return "UN mission";
+    if (side == Event::regional_side) return s_->sc.regional_force.name;
     if (side >= Event::communal_side)
         return s_->sc.identity_groups[side - Event::communal_side].name + " communal militia";
     return s_->forces.parties[side].name;

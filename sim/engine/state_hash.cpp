@@ -53,6 +53,13 @@ std::string Simulation::state_hash() const {
     // caveats and full strength, what the mission has spent and owes since when.
     for (const auto& u : m.units) h.add(u.patrolling), h.add(u.caveated), h.add(u.full_strength);
     h.add(m.cost), h.add(m.oldest_unpaid), h.add(m.max_delay), h.add(m.on);
+    // Tasks under way, reliefs due, the period's operations allotment, the mission's record as
+    // raiders read it, and the counters summary.json explains the mission by.
+    for (const auto& u : m.units) h.add(u.tasked_until), h.add(u.relieved_on);
+    h.add(m.ops_share), h.add(m.fuel_left), h.add(m.record);
+    const auto& w = m.totals.why;
+    h.add(w.raids_not_attempted), h.add(w.raids_retargeted), h.add(w.responses_tasked),
+        h.add(w.responses_in_time), h.add(w.attacks_cut_short), h.add(w.patrol_contacts);
     h.add(s.map.road);
     h.add(pol.election_deaths), h.add(pol.election_baseline), h.add(std::uint64_t(s.next_inject));
     h.add(pol.furthest);

@@ -37,7 +37,7 @@ void Simulation::State::init() {
                      [](const auto& a, const auto& b) { return a.day < b.day; });
     communities::init(communities, map, presence, sc.communities);
     politics = politics::make_track(sc.politics, forces.parties.size());
-    mission::init(mission, map, sight, incidents.memory, sc, today());
+    mission::init(mission, forces, map, sight, incidents.memory, sc, today());
 }
 
 void Simulation::State::step() {
@@ -49,27 +49,30 @@ void Simulation::State::step() {
     st.rainy = t.rainy;
 
     // Sense: who stands where, what people fear, where they would go.
-    mission::sense(mission, map, sight, presence);
+    mission::sense(mission, map, sight, presence, sc, t);
     actors::survey(forces, map, sight, mission);
+    mission::patrol(mission, forces, map, sight, presence, incidents.memory, sc, t);
     population::perceive(perception, presence, map, sight, forces, incidents.memory, mission,
                          politics, sc);
     actors::take_ground(forces);
     population::choose_refuges(perception, presence, map, sight);
 
     // Decide: tasks for the day.
-    actors::decide(forces, map, sight, presence, mission, politics, sc, t);
-    mission::patrol(mission, forces, sc, t);
+    const auto choices = actors::decide(forces, map, sight, presence, mission, politics, sc, t);
+    mission::count_choices(mission, choices.not_attempted, choices.retargeted);
     mission::plan(mission, forces, map, sight, presence, perception, incidents.memory, sc, t);
 
     // Act: movement.
     actors::move(forces, map, sc, t.rainy);
-    mission::move_convoys(mission, map, sc, t);
 
-    // Resolve: fights, raids, responses, offensives, clashes (serial, in id order).
+    // Resolve: fights, raids, responses, offensives, clashes (serial, in id order). The
+    // mission's convoys move here, after the day's patrols and before its fights, so that what
+    // they meet on the road is part of today's incidents.
     incidents.reset_day();
+    mission::move_convoys(mission, forces, map, sight, sc, t);
     actors::resolve(forces, incidents, mission, map, sight, presence, politics, sc, t);
     politics::follow_parties(politics, forces.parties.size());
-    communities::clash(communities, incidents, map, presence, sc.communities, t);
+    communities::clash(communities, incidents, map, presence, sc.communities, sc.force_scale(), t);
 
     // Update: civilians in parallel, then the parties, communities, the track and the mission.
     const auto people =
@@ -91,9 +94,12 @@ void Simulation::State::step() {
     st.dialogues = communities.dialogues_today, st.clashes = communities.clashes_today;
     actors::update_groups(forces, civ, presence, sc, t);
     politics::DayNews news;
-    news.deaths = double(st.battle_deaths + st.civilians_killed() + st.communal_deaths);
-    news.violations = incidents.violations;
-    news.spoiler_deaths = incidents.spoiler_deaths;
+    const double per_head = 1.0 / sc.force_scale();
+    news.deaths = double(st.battle_deaths + st.civilians_killed() + st.communal_deaths +
+                         mission.today.fatalities) *
+                  per_head;
+    news.violations = double(incidents.violations) * per_head;
+    news.spoiler_deaths = double(incidents.spoiler_deaths) * per_head;
     news.dialogues = communities.dialogues_today;
     news.settlements = map.settlements.size();
     politics::update(politics, forces, civ, news, mission, sc, t);

@@ -25,7 +25,7 @@ void end_day(State& m, world::Map& map, const world::Sight& sight,
     }
     const auto& rf = sc.regional_force;
     if (rf.troops > 0 && rf.arrival_day > 0 && today.day + 1 == rf.arrival_day)
-        deploy_regional(m, rf.troops, map, sight, violence_memory, sc);
+        deploy_regional(m, sc.per_head(rf.troops), map, sight, violence_memory, sc);
     if (m.on) repair_roads(m, map);
     if (m.tasks.offensive_ops)
         m.impartiality = std::max(0.0, m.impartiality - impartiality_loss_per_day);
@@ -35,7 +35,7 @@ void end_day(State& m, world::Map& map, const world::Sight& sight,
     Day& d = m.today;
     d.cash_musd = m.cash / 1e6;
     d.impartiality = m.impartiality;
-    for (const auto& u : m.units) d.companies_deployed += u.active() && u.kind == UnitKind::Company;
+    for (const auto& u : m.units) d.companies_deployed += u.active() && u.infantry();
     if (!m.today_responses.empty()) {
         std::sort(m.today_responses.begin(), m.today_responses.end());
         d.response_median_h = m.today_responses[m.today_responses.size() / 2];
@@ -56,6 +56,11 @@ void end_day(State& m, world::Map& map, const world::Sight& sight,
     out = d;
     m.today = Day{};
     m.today_responses.clear();
+}
+
+void count_choices(State& m, std::int64_t not_attempted, std::int64_t retargeted) {
+    m.totals.why.raids_not_attempted += not_attempted;
+    m.totals.why.raids_retargeted += retargeted;
 }
 
 Totals run_totals(const State& m) {

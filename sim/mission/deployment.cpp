@@ -1,8 +1,10 @@
 // The mission's units and where they deploy (docs/model.md, sections 8.2 and 8.15): strength
 // follows the mandate and the scenario's numbers, and changes during a run as levers move.
 #include <algorithm>
+#include <cmath>
 #include <iterator>
 
+#include "actors/state.hpp"
 #include "mission/mission.hpp"
 
 namespace peacesim::mission {
@@ -14,30 +16,64 @@ namespace {
 /// Persons per unit of each kind (companies take mission.company_size; regional companies the
 /// same). Formed police units of 140 and engineer companies of 150 follow the UN's usual
 /// sizes; observers work in teams of 8, civilian staff in teams of 25.
-constexpr std::int32_t unit_sizes[] = {0, 140, 8, 1, 25, 150, 1, 0};
+constexpr std::int32_t unit_sizes[] = {0, 140, 8, 1, 25, 150, 1, 0, 0};
 /// Spread of training and equipment between contingents around mission.training.
 constexpr double training_spread = 0.15;
+/// A place with no band in reach still counts this many bands' worth of exposure, so that
+/// among quiet places the populous come first.
+constexpr double exposure_floor = 0.1;
 }  // namespace
 
-void init(State& m, const world::Map& map, const world::Sight& sight,
+void init(State& m, const actors::Forces& forces, const world::Map& map, const world::Sight& sight,
           const std::vector<float>& violence_memory, const scenario::Scenario& sc,
           const core::Today& today) {
     apply_mandate(m, sc.mission);
     const std::size_t ns = map.settlements.size();
+    // Where the bases go: the mission's planners (a technical assessment mission) rank places by
+    // their people and by the armed bands of other communities within a raid of them.
+    std::vector<double> score(ns, 0.0);
+    const int raid = sight.raid;
+    double band_size = 0;
+    std::size_t bands = 0;
+    for (const auto& b : forces.units)
+        if (b.party != 0 && b.alive()) band_size += b.strength, ++bands;
+    band_size = bands ? band_size / double(bands) : 1.0;
+    for (std::size_t s = 0; s < ns; ++s) {
+        const auto& st = map.settlements[s];
+        double threat = 0;
+        for (const auto& b : forces.units) {
+            if (b.party == 0 || !b.alive() ||
+                forces.parties[b.party].identity == int(st.majority_group))
+                continue;
+            const double d = world::detail::dist_cells(b.x, b.y, st.x, st.y);
+            if (d <= raid) threat += double(b.strength) / band_size / (1.0 + d / raid);
+        }
+        score[s] = std::sqrt(double(st.initial_population)) * (exposure_floor + threat);
+    }
+    m.base_order.resize(ns);
+    for (std::uint32_t s = 0; s < ns; ++s) m.base_order[s] = s;
+    std::stable_sort(m.base_order.begin(), m.base_order.end(),
+                     [&](auto a, auto b) { return score[a] > score[b]; });
     m.guard.assign(ns, 0.0f);
     m.safety.assign(ns, 0.0f);
     m.poc.assign(ns, 0);
     m.reported.assign(ns, 0);
     m.civil_affairs_here.assign(ns, 0);
     m.misconduct_here.assign(ns, 0);
-    m.cash = sc.mission.funding.reserve_musd * 1e6;
+    m.response_share.assign(ns, 1.0f);
+    m.response_threat.assign(ns, 0.0f);
+    m.cash = sc.per_head(sc.mission.funding.reserve_musd) * 1e6;
     m.impartiality = 1.0;
     if (sc.regional_force.troops > 0 && sc.regional_force.arrival_day == 0)
-        deploy_regional(m, sc.regional_force.troops, map, sight, violence_memory, sc);
+        deploy_regional(m, sc.per_head(sc.regional_force.troops), map, sight, violence_memory, sc);
     retune(m, map, sc, today);
-    m.flight_hours_left = m.on ? double(sc.mission.helicopters + sc.mission.attack_helicopters) *
-                                     sc.mission.flight_hours_per_month
-                               : 0.0;
+    if (m.on) allot(m, sc);
+    std::int64_t helicopters = 0;
+    for (const auto& u : m.units)
+        helicopters +=
+            u.active() && (u.kind == UnitKind::Helicopter || u.kind == UnitKind::AttackHelicopter);
+    m.flight_hours_left =
+        m.on ? m.ops_share * double(helicopters) * sc.mission.flight_hours_per_month : 0.0;
 }
 
 void retune(State& ms, const world::Map& map, const scenario::Scenario& sc,
@@ -53,17 +89,27 @@ void retune(State& ms, const world::Map& map, const scenario::Scenario& sc,
     std::vector<std::int64_t> target(kinds, 0);
     auto at = [](UnitKind k) { return std::size_t(k); };
     if (troops) {
-        target[at(UnitKind::Company)] = m.troops / m.company_size;
-        target[at(UnitKind::Police)] = m.police / unit_sizes[at(UnitKind::Police)];
+        // Of the infantry companies, a share (at least one where rapid response is a task) is
+        // held at the sector hubs as quick-reaction forces.
+        const std::int64_t infantry = sc.per_head(m.troops) / sc.unit_size(m.company_size);
+        std::int64_t qrf = std::int64_t(m.quick_reaction_share * double(infantry) + 0.5);
+        if (ms.tasks.rapid_response && infantry > 0) qrf = std::max<std::int64_t>(qrf, 1);
+        if (!ms.tasks.rapid_response) qrf = 0;
+        target[at(UnitKind::QuickReaction)] = std::min(qrf, infantry);
+        target[at(UnitKind::Company)] = infantry - target[at(UnitKind::QuickReaction)];
+        target[at(UnitKind::Police)] =
+            sc.per_head(m.police) / sc.unit_size(unit_sizes[at(UnitKind::Police)]);
         target[at(UnitKind::Helicopter)] = m.helicopters;
         target[at(UnitKind::AttackHelicopter)] = m.attack_helicopters;
-        target[at(UnitKind::Engineers)] = m.engineers / unit_sizes[at(UnitKind::Engineers)];
+        target[at(UnitKind::Engineers)] =
+            sc.per_head(m.engineers) / sc.unit_size(unit_sizes[at(UnitKind::Engineers)]);
     }
     if (observers)
-        target[at(UnitKind::Observers)] = m.observers / unit_sizes[at(UnitKind::Observers)];
+        target[at(UnitKind::Observers)] =
+            sc.per_head(m.observers) / sc.unit_size(unit_sizes[at(UnitKind::Observers)]);
     if (ms.on)
         target[at(UnitKind::CivilianTeam)] =
-            m.civilian_staff / unit_sizes[at(UnitKind::CivilianTeam)];
+            sc.per_head(m.civilian_staff) / sc.unit_size(unit_sizes[at(UnitKind::CivilianTeam)]);
     // Settlements by population, largest first (ties by index): bases go where people are.
     std::vector<std::uint32_t> order(ns);
     for (std::uint32_t s = 0; s < ns; ++s) order[s] = s;
@@ -73,17 +119,28 @@ void retune(State& ms, const world::Map& map, const scenario::Scenario& sc,
     std::vector<std::uint32_t> camps;
     for (std::uint32_t c = 0; c < ns; ++c)
         if (map.settlements[c].kind == world::SettlementKind::Camp) camps.push_back(c);
+    // Sector hubs: the regional capitals, most populous first. Quick-reaction forces and
+    // helicopters are based there, the k-th of each at the k-th hub, so that the first
+    // helicopters stand beside the first quick-reaction forces.
+    if (ms.hubs.empty()) {
+        for (const auto& r : map.regions) ms.hubs.push_back(r.capital);
+        std::stable_sort(ms.hubs.begin(), ms.hubs.end(), [&](auto a, auto b) {
+            return map.settlements[a].initial_population > map.settlements[b].initial_population;
+        });
+    }
     const auto companies = std::max<std::int64_t>(1, target[at(UnitKind::Company)]);
     auto place = [&](UnitKind kind, std::int64_t k) -> std::uint32_t {
         switch (kind) {
             case UnitKind::Company:
-                return order[std::size_t(k) % std::min<std::size_t>(ns, std::size_t(companies))];
+                return ms
+                    .base_order[std::size_t(k) % std::min<std::size_t>(ns, std::size_t(companies))];
             case UnitKind::Police:  // formed police guard camps first, then the largest towns
                 return std::size_t(k) < camps.size() ? camps[std::size_t(k)]
-                                                     : order[std::size_t(k) % ns];
+                                                     : order[(std::size_t(k) - camps.size()) % ns];
+            case UnitKind::QuickReaction:
             case UnitKind::Helicopter:
             case UnitKind::AttackHelicopter:
-                return order[0];
+                return ms.hubs[std::size_t(k) % ms.hubs.size()];
             default:
                 return map.regions[std::size_t(k) % map.regions.size()].capital;
         }
@@ -98,10 +155,10 @@ void retune(State& ms, const world::Map& map, const scenario::Scenario& sc,
             const auto s = place(kind, ever);
             Unit u;
             u.kind = kind;
-            u.x = u.dest_x = map.settlements[s].x;
-            u.y = u.dest_y = map.settlements[s].y;
+            u.x = u.dest_x = u.hub_x = map.settlements[s].x;
+            u.y = u.dest_y = u.hub_y = map.settlements[s].y;
             u.strength = u.full_strength =
-                kind == UnitKind::Company ? std::int32_t(m.company_size) : unit_sizes[kk];
+                u.infantry() ? sc.unit_size(m.company_size) : sc.unit_size(unit_sizes[kk]);
             auto r = today.stream(std::uint32_t(ms.units.size()), Purpose::MissionInit);
             u.training = float(std::clamp(m.training + training_spread * r.normal(), 0.1, 1.0));
             u.caveated = r.bernoulli(m.caveats);
@@ -127,13 +184,13 @@ void deploy_regional(State& m, std::int64_t troops, const world::Map& map,
         capitals.push_back({-v, r.capital});
     }
     std::sort(capitals.begin(), capitals.end());
-    const auto size = std::int32_t(sc.mission.company_size);
+    const auto size = sc.unit_size(sc.mission.company_size);
     for (std::int64_t k = 0; k < troops / size; ++k) {
         const auto& st = map.settlements[capitals[std::size_t(k) % capitals.size()].second];
         Unit u;
         u.kind = UnitKind::Regional;
-        u.x = u.dest_x = st.x;
-        u.y = u.dest_y = st.y;
+        u.x = u.dest_x = u.hub_x = st.x;
+        u.y = u.dest_y = u.hub_y = st.y;
         u.strength = u.full_strength = size;
         u.training = float(sc.regional_force.training);
         m.units.push_back(u);

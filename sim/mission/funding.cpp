@@ -42,8 +42,41 @@ void receive_contributions(State& m, const scenario::Scenario& sc, const core::T
     const auto& p = sc.mission;
     const auto& f = p.funding;
     const int period = std::max(1, int(days_per_year / f.payments_per_year));
-    if (m.on && today.day % period == 0)
-        m.cash += p.budget_musd * 1e6 / double(f.payments_per_year) * f.paid_fraction;
+    if (!m.on || today.day % period != 0) return;
+    m.cash += sc.per_head(p.budget_musd) * 1e6 / double(f.payments_per_year) * f.paid_fraction;
+    allot(m, sc);
+}
+
+void allot(State& m, const scenario::Scenario& sc) {
+    const auto& p = sc.mission;
+    const auto& f = p.funding;
+    const int period = std::max(1, int(days_per_year / f.payments_per_year));
+    const double appropriation = sc.per_head(p.budget_musd) * 1e6 / double(f.payments_per_year);
+    // The budget is what the mission may spend in the period. Personnel, their upkeep and the
+    // helicopters' leases come first; what is left pays for operations (patrol fuel, flight
+    // hours) and for reimbursing contributors, both cut in proportion when it falls short.
+    const Staffing staff = staffing(m);
+    std::int64_t helicopters = 0;
+    for (const auto& u : m.units)
+        helicopters +=
+            u.active() && (u.kind == UnitKind::Helicopter || u.kind == UnitKind::AttackHelicopter);
+    const double days = double(period);
+    const double committed =
+        days * (double(staff.uniformed) * f.upkeep_usd_per_day +
+                double(staff.staff) * f.civilian_usd_per_month / month_days +
+                double(helicopters) * sc.per_head(f.helicopter_usd_per_month) / month_days);
+    const double reimbursement = days * double(staff.uniformed) * f.reimbursement_usd / month_days;
+    double patrols_per_day = 0;
+    if (m.tasks.patrols)
+        for (const auto& u : m.units)
+            if (u.active() && u.kind == UnitKind::Company && u.orders != 0)
+                patrols_per_day += u.orders == 1 ? 1.0 : patrol_share(m.posture);
+    const double fuel = days * patrols_per_day * sc.per_head(f.patrol_usd);
+    const double flying = days / month_days * double(helicopters) * p.flight_hours_per_month *
+                          sc.per_head(f.flight_hour_usd);
+    const double wanted = fuel + flying + reimbursement;
+    m.ops_share = wanted > 0 ? std::clamp((appropriation - committed) / wanted, 0.0, 1.0) : 1.0;
+    m.fuel_left = m.ops_share * fuel;
 }
 
 void pay(State& m, const Staffing& staff, const scenario::Scenario& sc, const core::Today& today) {
@@ -52,8 +85,16 @@ void pay(State& m, const Staffing& staff, const scenario::Scenario& sc, const co
     const int day = today.day;
     const double running = double(staff.uniformed) * f.upkeep_usd_per_day +
                            double(staff.staff) * f.civilian_usd_per_month / 30.0;
-    m.cash -= running;  // rations and salaries cannot wait
-    m.cost += running;
+    std::int64_t helicopters = 0;
+    for (const auto& u : m.units)
+        helicopters +=
+            u.active() && (u.kind == UnitKind::Helicopter || u.kind == UnitKind::AttackHelicopter);
+    // Machines keep their number when the country is scaled; their cost scales with the rest.
+    const double leases =
+        double(helicopters) * sc.per_head(f.helicopter_usd_per_month) / month_days;
+    m.cash -= running + leases;  // rations, salaries and leases cannot wait
+    m.cost += running + leases;
+    m.totals.helicopter_lease_musd += leases / 1e6;
     // Reimbursement to contributors falls due monthly and waits when cash is short.
     if (day % month_days == month_days - 1) {
         m.owed += double(staff.uniformed) * f.reimbursement_usd;
@@ -68,13 +109,13 @@ void pay(State& m, const Staffing& staff, const scenario::Scenario& sc, const co
     const std::int64_t delay = m.oldest_unpaid < 0 ? 0 : day - m.oldest_unpaid;
     m.max_delay = std::max(m.max_delay, delay);
     m.today.reimbursement_delay_days = delay;
-    // Flight hours are allotted monthly and cut first when cash runs low.
+    // Flight hours are allotted monthly, as far as the period's budget pays for them, and cut
+    // first when cash runs low.
     if (day % month_days == 0) {
         const double factor = m.cash > running * full_hours_days   ? 1.0
                               : m.cash > running * half_hours_days ? half_allotment
                                                                    : 0.0;
-        m.flight_hours_left =
-            factor * double(p.helicopters + p.attack_helicopters) * p.flight_hours_per_month;
+        m.flight_hours_left = factor * m.ops_share * double(helicopters) * p.flight_hours_per_month;
     }
     // Contributors kept waiting lose readiness; after six months some withdraw.
     for (std::uint32_t id = 0; id < m.units.size(); ++id) {

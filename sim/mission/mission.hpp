@@ -20,7 +20,7 @@ void apply_mandate(State& m, const scenario::MissionParams& p);
 scenario::MissionTasks tasks_in_force(const State& m);
 
 // deployment.cpp (8.2, 8.15)
-void init(State& m, const world::Map& map, const world::Sight& sight,
+void init(State& m, const actors::Forces& forces, const world::Map& map, const world::Sight& sight,
           const std::vector<float>& violence_memory, const scenario::Scenario& sc,
           const core::Today& today);
 /// Deploys or withdraws units to match the mission's strength in the scenario.
@@ -34,12 +34,19 @@ void withdraw_companies(State& m, std::int64_t n);
 
 // presence.cpp (8.3)
 void sense(State& m, const world::Map& map, const world::Sight& sight,
-           const population::Presence& presence);
+           const population::Presence& presence, const scenario::Scenario& sc,
+           const core::Today& today);
+/// What raiders expect of a response at each settlement today (response_share and
+/// response_threat), from where the free quick-reaction forces and helicopters stand.
+void anticipate(State& m, const world::Map& map, const world::Sight& sight,
+                const scenario::Scenario& sc, const core::Today& today);
 
 // patrols.cpp (8.4), planning.cpp (8.6)
 double patrol_share(scenario::Posture p);
-void patrol(State& m, const actors::Forces& forces, const scenario::Scenario& sc,
-            const core::Today& today);
+/// Runs after the mission's and the parties' sense phases: patrols add to where they go.
+void patrol(State& m, actors::Forces& forces, const world::Map& map, const world::Sight& sight,
+            const population::Presence& presence, const std::vector<float>& violence_memory,
+            const scenario::Scenario& sc, const core::Today& today);
 void plan(State& m, const actors::Forces& forces, const world::Map& map, const world::Sight& sight,
           const population::Presence& presence, const population::Perception& perception,
           const std::vector<float>& violence_memory, const scenario::Scenario& sc,
@@ -48,24 +55,49 @@ void plan(State& m, const actors::Forces& forces, const world::Map& map, const w
 // mobility.cpp (8.5, 8.7)
 /// The chance that the host denies a movement today.
 double denial_chance(const State& m, const actors::Forces& forces, const scenario::Scenario& sc);
+/// The chance that a vehicle driving km kilometres of road today meets an IED.
+double ied_chance(double km, const scenario::Scenario& sc);
 /// Hours a road convoy takes between two cells.
 double travel_hours(const world::Map& map, int x0, int y0, int x1, int y1, bool rainy,
                     const scenario::MobilityParams& mob);
-void move_convoys(State& m, const world::Map& map, const scenario::Scenario& sc,
+void move_convoys(State& m, const actors::Forces& forces, const world::Map& map,
+                  const world::Sight& sight, const scenario::Scenario& sc,
                   const core::Today& today);
+/// The armed group an IED strike at (x, y) is attributed to (0 if none is left).
+std::uint32_t ied_party(const actors::Forces& forces, int x, int y, const world::Sight& sight);
+/// An IED strikes unit u: deaths, and an event of the log; false if no group is left to plant it.
+bool ied_strike(State& m, Unit& u, std::uint32_t party, core::Stream& r,
+                const scenario::Scenario& sc);
 
 // response.cpp (8.5, 8.14)
-/// What a response did to an attack: the factors the attack's lethality is multiplied by.
+/// What the mission did to an attack on civilians: the share of the attack's hours that went
+/// by before troops stopped it (1: it ran its course).
 struct Response {
-    double cut = 1.0;          // the force's arrival
-    bool air_support = false;  // attack helicopters fired
-    double air_support_cut = 1.0;
+    double share_done = 1.0;
+    bool arrived = false;
 };
+/// Mission or regional troops on the spot fight a raiding band if their rules let them;
+/// returns whether they did.
+bool defend(State& m, actors::Forces& forces, std::uint32_t band, std::uint32_t settlement,
+            const world::Map& map, const world::Sight& sight, const scenario::Scenario& sc,
+            const core::Today& today);
+/// Troops on the spot who fought stop the attack once they are out of their base.
+Response on_the_spot(State& m, const scenario::Scenario& sc);
+/// A quick-reaction force is tasked to an attack on settlement s.
 Response respond(State& m, actors::Forces& forces, std::uint32_t settlement, std::uint32_t attacker,
                  const world::Map& map, const world::Sight& sight, const scenario::Scenario& sc,
                  const core::Today& today);
 
 // combat.cpp (8.8, 8.9, 8.15)
+/// The chance that a unit on the spot fights raiders attacking civilians.
+double engage_chance(const State& m, const Unit& u);
+/// A unit's fighting strength: its strength times its quality (training and readiness).
+double fighting_strength(const Unit& u);
+/// Whether a unit guards the settlements within engagement distance of it.
+inline bool guards(const Unit& u) {
+    return u.active() &&
+           (u.infantry() || u.kind == UnitKind::Police || u.kind == UnitKind::Regional);
+}
 std::uint32_t nearest_band(const actors::Forces& forces, int x, int y, int range);
 /// A day's fight between a band and a mission or regional company; returns the band's losses.
 std::int32_t battle(State& m, actors::Forces& forces, std::uint32_t band, std::uint32_t company,
@@ -82,6 +114,8 @@ struct Staffing {
     std::int64_t uniformed = 0, staff = 0;  // UN-paid persons deployed or rotating
 };
 Staffing staffing(const State& m);
+/// The period's allotment for operations: what the budget leaves after personnel and leases.
+void allot(State& m, const scenario::Scenario& sc);
 void receive_contributions(State& m, const scenario::Scenario& sc, const core::Today& today);
 void pay(State& m, const Staffing& staff, const scenario::Scenario& sc, const core::Today& today);
 void account(State& m, const Staffing& staff, const world::Map& map, const world::Sight& sight,
@@ -89,6 +123,8 @@ void account(State& m, const Staffing& staff, const world::Map& map, const world
 void repair_roads(State& m, world::Map& map);
 
 // day.cpp
+/// Adds the day's raids not attempted and re-targeted because of the mission's troops.
+void count_choices(State& m, std::int64_t not_attempted, std::int64_t retargeted);
 /// Closes the mission's day and writes its figures to `out`.
 void end_day(State& m, world::Map& map, const world::Sight& sight,
              const population::Presence& presence, const std::vector<float>& violence_memory,

@@ -3,6 +3,7 @@
 // the pace of terrain, season and IED threat, and run the IED risk.
 #include <algorithm>
 
+#include "actors/actors.hpp"
 #include "mission/mission.hpp"
 #include "world/movement.hpp"
 
@@ -26,8 +27,8 @@ constexpr double convoy_kmh = 40.0, good_road_cost = 0.35;
 constexpr double ied_slowdown = 2.0;
 /// Mission convoys keep to roads and travel this many times as far a day as armed bands.
 constexpr double convoy_speed_factor = 2.0;
-/// Daily chance of an IED strike per unit of ied_threat, and its mean deaths beyond the first.
-constexpr double ied_strike_rate = 0.02, ied_extra_deaths = 1.5;
+/// Daily chance of an IED strike per unit of ied_threat, and its mean deaths.
+constexpr double ied_strike_rate = 0.005, ied_mean_deaths = 2.5;
 }  // namespace
 
 double denial_chance(const State& m, const actors::Forces& forces, const scenario::Scenario& sc) {
@@ -47,6 +48,13 @@ double denial_chance(const State& m, const actors::Forces& forces, const scenari
         0.0, max_denial);
 }
 
+double ied_chance(double km, const scenario::Scenario& sc) {
+    // A convoy's daily strike chance spread over the distance it covers in a day.
+    const double day_km = convoy_speed_factor * sc.conflict.unit_speed_km /
+                          (1.0 + ied_slowdown * sc.mobility.ied_threat);
+    return std::min(1.0, ied_strike_rate * sc.mobility.ied_threat * km / std::max(1.0, day_km));
+}
+
 double travel_hours(const world::Map& map, int x0, int y0, int x1, int y1, bool rainy,
                     const scenario::MobilityParams& mob) {
     double km = 0;
@@ -57,12 +65,50 @@ double travel_hours(const world::Map& map, int x0, int y0, int x1, int y1, bool 
     return km / convoy_kmh * (1.0 + ied_slowdown * mob.ied_threat);
 }
 
-void move_convoys(State& m, const world::Map& map, const scenario::Scenario& sc,
+std::uint32_t ied_party(const actors::Forces& forces, int x, int y, const world::Sight& sight) {
+    // The band nearest the blast planted it; failing one in reach, the largest group.
+    const std::uint32_t band = nearest_band(forces, x, y, sight.raid);
+    if (band != world::detail::none32) return forces.units[band].party;
+    std::vector<std::int64_t> fighters(forces.parties.size(), 0);
+    for (const auto& u : forces.units)
+        if (u.party != 0) fighters[u.party] += u.strength;
+    const auto most = std::max_element(fighters.begin(), fighters.end());
+    return most == fighters.end() || *most == 0 ? 0u : std::uint32_t(most - fighters.begin());
+}
+
+bool ied_strike(State& m, Unit& u, std::uint32_t party, core::Stream& r,
+                const scenario::Scenario& sc) {
+    if (party == 0) return false;  // no armed group left to plant them
+    // Deaths per strike scale with the size of the units (a country's force_scale).
+    const auto dead = std::int32_t(std::min<std::uint32_t>(r.poisson(sc.per_head(ied_mean_deaths)),
+                                                           std::uint32_t(u.strength)));
+    if (dead == 0) return false;
+    u.strength -= dead;
+    const bool regional = u.kind == UnitKind::Regional;
+    if (regional)
+        m.totals.regional_fatalities += dead;
+    else
+        m.today.fatalities += dead;
+    engine::Event e;
+    e.type = 2;
+    e.side_a = regional ? engine::Event::regional_side : engine::Event::mission_side;
+    e.side_b = party;
+    e.deaths_a = dead;
+    e.cell_x = u.x, e.cell_y = u.y;
+    m.incidents.push_back(e);
+    return true;
+}
+
+void move_convoys(State& m, const actors::Forces& forces, const world::Map& map,
+                  const world::Sight& sight, const scenario::Scenario& sc,
                   const core::Today& today) {
     const double budget_km = sc.conflict.unit_speed_km;
     const double ied = sc.mobility.ied_threat;
     for (std::uint32_t id = 0; id < m.units.size(); ++id) {
         auto& u = m.units[id];
+        // A quick-reaction force whose task is over returns to its hub.
+        if (u.kind == UnitKind::QuickReaction && u.tasked_until < today.day)
+            u.dest_x = u.hub_x, u.dest_y = u.hub_y;
         if (!u.active() || (u.x == u.dest_x && u.y == u.dest_y)) continue;
         if (u.kind == UnitKind::Helicopter) {
             u.x = u.dest_x, u.y = u.dest_y;
@@ -71,12 +117,9 @@ void move_convoys(State& m, const world::Map& map, const scenario::Scenario& sc,
         world::advance(map, u.x, u.y, u.dest_x, u.dest_y,
                        convoy_speed_factor * budget_km / (1.0 + ied_slowdown * ied), today.rainy);
         auto r = today.stream(id, Purpose::MissionIed);
-        if (r.bernoulli(ied_strike_rate * ied)) {
-            const auto dead = std::int32_t(std::min<std::uint32_t>(1 + r.poisson(ied_extra_deaths),
-                                                                   std::uint32_t(u.strength)));
-            u.strength -= dead;
-            m.today.fatalities += dead;
-        }
+        if (r.bernoulli(ied_strike_rate * ied) &&
+            ied_strike(m, u, ied_party(forces, u.x, u.y, sight), r, sc))
+            ++m.totals.why.convoy_ied_strikes;
     }
 }
 

@@ -41,7 +41,8 @@ void plan(State& m, const actors::Forces& forces, const world::Map& map, const w
         double hostile = 0;
         for (std::size_t g = 0; g < presence.groups; ++g)
             hostile = std::max(hostile, double(perception.threat[presence.at(s, g)]));
-        need[s] = (v + trust * hostile) * std::sqrt(double(here)) / (1.0 + m.guard[s]);
+        need[s] = (v + trust * hostile) * std::sqrt(double(here)) /
+                  (1.0 + double(m.guard[s]) / double(sc.unit_size(sc.mission.company_size)));
         hot.push_back({-need[s], s});
     }
     std::sort(hot.begin(), hot.end());

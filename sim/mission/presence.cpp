@@ -14,29 +14,25 @@ namespace peacesim::mission {
 using world::detail::dist_cells;
 
 namespace {
-/// Guard weight of robust rules of engagement against self-defence.
-constexpr double robust_roe_weight = 1.5;
-/// Formed police deter at half the weight of infantry.
-constexpr double police_guard_share = 0.5;
-/// A company on patrol adds this share of its guard and safety to every settlement in sight.
-constexpr double patrol_reach_share = 0.4;
 /// Safety people feel from the mission is scaled by (safety_base + their trust in it).
 constexpr double safety_base = 0.5;
 }  // namespace
 
 void sense(State& m, const world::Map& map, const world::Sight& sight,
-           const population::Presence& presence) {
+           const population::Presence& presence, const scenario::Scenario& sc,
+           const core::Today& today) {
     std::fill(m.guard.begin(), m.guard.end(), 0.0f);
     std::fill(m.safety.begin(), m.safety.end(), 0.0f);
     std::fill(m.poc.begin(), m.poc.end(), 0);
     std::fill(m.reported.begin(), m.reported.end(), 0);
     std::fill(m.civil_affairs_here.begin(), m.civil_affairs_here.end(), 0);
+    for (auto& u : m.units) u.hours_today = 0;  // a new day's flying
+    m.incidents.clear();
     m.index.build(map.width, map.height, std::max(sight.vision, sight.engage), m.units.size(),
                   [&](std::size_t i) {
                       return std::tuple{m.units[i].active(), int(m.units[i].x), int(m.units[i].y)};
                   });
     if (m.units.empty()) return;
-    const double roe_weight = m.roe == scenario::Roe::SelfDefence ? 1.0 : robust_roe_weight;
     const int vision = sight.vision, engage = sight.engage;
     const auto& tasks = m.tasks;
     tbb::parallel_for(
@@ -49,24 +45,20 @@ void sense(State& m, const world::Map& map, const world::Sight& sight,
                     const Unit& u = m.units[id];
                     const double d = dist_cells(u.x, u.y, st.x, st.y);
                     if (d > vision) return;
-                    const double q = double(u.training) * double(u.readiness);
                     switch (u.kind) {
                         case UnitKind::Company:
+                        case UnitKind::QuickReaction:
                         case UnitKind::Police:
-                            if (!tasks.presence) break;
-                            if (d <= engage) {
-                                guard += q * roe_weight *
-                                         (u.kind == UnitKind::Police ? police_guard_share : 1.0);
-                                safety += 1.0;
-                                base = base || u.kind == UnitKind::Company;
-                            } else if (u.patrolling) {  // patrols reach the villages around the
-                                                        // base
-                                guard += patrol_reach_share * q * roe_weight;
-                                safety += patrol_reach_share;
-                            }
+                            // Raiders expect a fight from the troops on the spot as often as
+                            // their rules and caveats let them fight.
+                            if (!tasks.presence || d > engage) break;
+                            guard += fighting_strength(u) * engage_chance(m, u);
+                            safety += 1.0;
+                            base = base || u.infantry();
                             break;
                         case UnitKind::Regional:
-                            if (d <= engage) guard += q * robust_roe_weight, safety += 1.0;
+                            if (d <= engage)
+                                guard += fighting_strength(u) * engage_chance(m, u), safety += 1.0;
                             break;
                         case UnitKind::Observers:
                             if (tasks.observe_report) m.reported[s] = 1;
@@ -86,6 +78,7 @@ void sense(State& m, const world::Map& map, const world::Sight& sight,
                     tasks.protection_sites && base && st.kind != world::SettlementKind::Village;
             }
         });
+    anticipate(m, map, sight, sc, today);
 }
 
 }  // namespace peacesim::mission

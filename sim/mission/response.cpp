@@ -1,7 +1,15 @@
-// Rapid response (docs/model.md, sections 8.5 and 8.14): when a band attacks civilians, the
-// nearest company without caveats answers by road or by helicopter, whichever is faster; the time
-// it takes is recorded, and a force that arrives while the attack goes on shortens it.
+// Defence and rapid response (docs/model.md, sections 8.5 and 8.14). Troops on the spot fight
+// raiders as often as their rules let them. Otherwise a quick-reaction force is tasked: the free
+// one that can get there first, by road or in a helicopter from its base, if a helicopter has
+// the hours today, the flight hours this month and the money. It travels, is held at a
+// checkpoint if the host denies the movement, arrives or does not before the attack ends, and
+// then fights the attackers if its rules allow. It is away until it has got there and stayed a
+// day; a helicopter flies one sortie at a time, within its daily hours.
+#include <tbb/blocked_range.h>
+#include <tbb/parallel_for.h>
+
 #include <algorithm>
+#include <cmath>
 
 #include "actors/actors.hpp"
 #include "mission/mission.hpp"
@@ -14,97 +22,246 @@ using world::detail::dist_cells;
 using world::detail::none32;
 
 namespace {
-/// Companies further than this do not answer.
-constexpr double max_reach_km = 150.0;
-/// Boarding a helicopter: half an hour beyond the preparation; flight hours are the round trip
-/// plus one hour.
+/// Forces further than this by road do not answer by road.
+constexpr double max_road_km = 150.0;
+/// Boarding a helicopter takes half an hour beyond the preparation; each sortie adds an hour of
+/// start-up, loading and shut-down to the flying.
 constexpr double boarding_h = 0.5, flight_overhead_h = 1.0;
-/// A host denial holds the force at a checkpoint for a day.
+/// A host denial holds the force at a checkpoint (or without flight clearance) for a day.
 constexpr double denial_delay_h = 24.0;
-/// Share of an attack's lethality left when the force arrives at once (the first of each pair),
-/// and the share that returns in proportion to the delay (the second), under self-defence and
-/// under robust rules.
-constexpr double cut_self_defence = 0.6, late_self_defence = 0.4;
-constexpr double cut_robust = 0.3, late_robust = 0.7;
+/// A force stays a day where it was sent before it returns to its hub.
+constexpr int stay_days = 1;
 /// Each response raises the company's performance score by this share of the distance to 1.
 constexpr float response_performance = 0.05f;
-/// Attack helicopters: mean fighters killed per unit of training, flight hours per sortie, and
-/// the share of the attack's lethality left after their fire.
-constexpr double air_kills_per_training = 3.0, sortie_hours = 2.0, air_cut = 0.7;
+/// The raiders' reading of the mission's record moves this share towards each response's
+/// outcome (in time or not).
+constexpr double record_weight = 0.05;
+/// Attack helicopters: mean fighters killed per unit of training, and hours over the scene.
+constexpr double air_kills_per_training = 3.0, fire_support_h = 0.5;
+
+struct Lift {
+    std::uint32_t helicopter = none32;
+    double hours = 0, sortie = 0;  // to the scene; flight hours of the sortie
+};
+
+/// The quickest helicopter lift of a force at (qx, qy) to (tx, ty): the helicopter flies from its
+/// base to the force, then to the scene, then home.
+Lift best_lift(const State& m, int qx, int qy, int tx, int ty, const world::Sight& sight,
+               const scenario::Scenario& sc) {
+    Lift best;
+    if (m.cash <= 0) return best;
+    const double kmh = sc.mobility.helicopter_kmh;
+    for (std::uint32_t id = 0; id < m.units.size(); ++id) {
+        const Unit& h = m.units[id];
+        if (!h.active() || h.kind != UnitKind::Helicopter) continue;
+        const double to_force = sight.km(dist_cells(h.x, h.y, qx, qy));
+        const double to_scene = sight.km(dist_cells(qx, qy, tx, ty));
+        const double home = sight.km(dist_cells(tx, ty, h.x, h.y));
+        const double sortie = (to_force + to_scene + home) / kmh + flight_overhead_h;
+        if (double(h.hours_today) + sortie > sc.mobility.helicopter_daily_hours ||
+            m.flight_hours_left < sortie)
+            continue;
+        const double hours = boarding_h + (to_force + to_scene) / kmh;
+        if (best.helicopter == none32 || hours < best.hours) best = {id, hours, sortie};
+    }
+    return best;
+}
+
+void fly(State& m, std::uint32_t helicopter, double hours, const scenario::Scenario& sc) {
+    m.units[helicopter].hours_today += float(hours);
+    m.flight_hours_left -= hours;
+    m.today.flight_hours += hours;
+    m.cash -= hours * sc.per_head(sc.mission.funding.flight_hour_usd);
+    m.cost += hours * sc.per_head(sc.mission.funding.flight_hour_usd);
+    ++m.totals.why.sorties;
+}
 }  // namespace
+
+void anticipate(State& m, const world::Map& map, const world::Sight& sight,
+                const scenario::Scenario& sc, const core::Today& today) {
+    std::fill(m.response_share.begin(), m.response_share.end(), 1.0f);
+    std::fill(m.response_threat.begin(), m.response_threat.end(), 0.0f);
+    if (!m.on || !m.tasks.rapid_response) return;
+    const auto& mob = sc.mobility;
+    std::vector<std::uint32_t> free;
+    for (std::uint32_t id = 0; id < m.units.size(); ++id) {
+        const Unit& u = m.units[id];
+        if (u.active() && u.kind == UnitKind::QuickReaction && !u.caveated &&
+            u.tasked_until < today.day)
+            free.push_back(id);
+    }
+    bool can_fly = false;
+    std::vector<std::uint32_t> gunships;  // attack helicopters that would fly today
+    const bool fights = m.roe != Roe::SelfDefence;
+    for (std::uint32_t id = 0; id < m.units.size(); ++id) {
+        const Unit& h = m.units[id];
+        const bool flying = h.active() && m.flight_hours_left > 0 && m.cash > 0;
+        can_fly |= flying && h.kind == UnitKind::Helicopter;
+        if (flying && fights && h.kind == UnitKind::AttackHelicopter) gunships.push_back(id);
+    }
+    if (free.empty() && gunships.empty()) return;
+    tbb::parallel_for(
+        tbb::blocked_range<std::size_t>(0, map.settlements.size(), 16), [&](const auto& r) {
+            for (std::size_t s = r.begin(); s < r.end(); ++s) {
+                const auto& st = map.settlements[s];
+                double hours = HUGE_VAL;
+                std::uint32_t by = none32;
+                for (auto id : free) {
+                    const Unit& u = m.units[id];
+                    const double km = sight.km(dist_cells(u.x, u.y, st.x, st.y));
+                    double h = can_fly ? boarding_h + km / mob.helicopter_kmh : HUGE_VAL;
+                    if (km <= max_road_km)
+                        h = std::min(h, travel_hours(map, u.x, u.y, st.x, st.y, today.rainy, mob));
+                    if (h < hours) hours = h, by = id;
+                }
+                hours += mob.response_prep_h;
+                for (auto id : gunships) {
+                    const Unit& h = m.units[id];
+                    hours = std::min(
+                        hours, mob.response_prep_h +
+                                   sight.km(dist_cells(h.x, h.y, st.x, st.y)) / mob.helicopter_kmh);
+                }
+                if (hours == HUGE_VAL) continue;
+                // An attack here would be stopped after `hours` as often as the record says.
+                const double early = std::max(0.0, 1.0 - hours / mob.response_window_h);
+                m.response_share[s] = float(1.0 - m.record * early);
+                if (fights && early > 0 && by != none32)
+                    m.response_threat[s] = float(m.record * fighting_strength(m.units[by]) *
+                                                 engage_chance(m, m.units[by]));
+            }
+        });
+}
+
+bool defend(State& m, actors::Forces& forces, std::uint32_t band, std::uint32_t s,
+            const world::Map& map, const world::Sight& sight, const scenario::Scenario& sc,
+            const core::Today& today) {
+    if (m.units.empty()) return false;
+    const auto& st = map.settlements[s];
+    std::uint32_t found = none32;
+    m.index.near(st.x, st.y, sight.engage, [&](std::uint32_t id) {
+        const Unit& u = m.units[id];
+        if (id < found && guards(u) && (u.kind == UnitKind::Regional || m.tasks.presence) &&
+            dist_cells(u.x, u.y, st.x, st.y) <= sight.engage)
+            found = id;
+    });
+    if (found == none32) return false;
+    ++m.totals.why.raids_met_on_the_spot;
+    if (!today.stream(s, Purpose::MissionDefend).bernoulli(engage_chance(m, m.units[found])))
+        return false;
+    battle(m, forces, band, found, false, sc, today);
+    const auto& b = forces.units[band];
+    if (!b.alive() || b.action == actors::Action::Retreat) ++m.totals.why.raids_broken_by_defenders;
+    return true;
+}
+
+Response on_the_spot(State& m, const scenario::Scenario& sc) {
+    ++m.totals.why.attacks_cut_short;
+    return {std::min(1.0, sc.mobility.response_prep_h / sc.mobility.response_window_h), true};
+}
 
 Response respond(State& m, actors::Forces& forces, std::uint32_t s, std::uint32_t attacker,
                  const world::Map& map, const world::Sight& sight, const scenario::Scenario& sc,
                  const core::Today& today) {
     Response out;
-    out.air_support_cut = air_cut;
     if (!m.on || !m.tasks.rapid_response) return out;
+    auto& why = m.totals.why;
     const auto& st = map.settlements[s];
-    const double deny = denial_chance(m, forces, sc);
-    const auto& f = sc.mission.funding;
-    // The nearest company without caveats against the risk answers by road; a helicopter
-    // lifts it if flight hours and money allow, whichever is faster.
+    const auto& mob = sc.mobility;
+    auto r = today.stream(s, Purpose::MissionResponse);
+    double first = HUGE_VAL;  // the first arrival of a force that stops the attack
+    // The free quick-reaction force that can be there first, by road or by air.
     std::uint32_t best = none32;
-    double best_d = 1e300;
+    Lift best_lift_used;
+    double best_h = HUGE_VAL;
     for (std::uint32_t id = 0; id < m.units.size(); ++id) {
         const Unit& u = m.units[id];
-        if (!u.active() || u.kind != UnitKind::Company || u.caveated) continue;
-        const double d = dist_cells(u.x, u.y, st.x, st.y);
-        if (d < best_d) best_d = d, best = id;
+        if (!u.active() || u.kind != UnitKind::QuickReaction || u.caveated ||
+            u.tasked_until >= today.day)
+            continue;
+        double hours = HUGE_VAL;
+        if (sight.km(dist_cells(u.x, u.y, st.x, st.y)) <= max_road_km)
+            hours = mob.response_prep_h + travel_hours(map, u.x, u.y, st.x, st.y, today.rainy, mob);
+        const Lift lift = best_lift(m, u.x, u.y, st.x, st.y, sight, sc);
+        Lift used;
+        if (lift.helicopter != none32 && mob.response_prep_h + lift.hours < hours)
+            hours = mob.response_prep_h + lift.hours, used = lift;
+        if (hours < best_h) best_h = hours, best = id, best_lift_used = used;
     }
-    if (best == none32 || sight.km(best_d) > max_reach_km) return out;
-    Unit& u = m.units[best];
-    auto r = today.stream(s, Purpose::MissionResponse);
-    double hours = sc.mobility.response_prep_h +
-                   travel_hours(map, u.x, u.y, st.x, st.y, today.rainy, sc.mobility);
-    const double flight = sight.km(best_d) / sc.mobility.helicopter_kmh;
-    const double sortie = 2 * flight + flight_overhead_h;
-    if (m.flight_hours_left >= sortie && m.cash > 0) {
-        std::int64_t helis = 0;
-        for (const auto& h : m.units) helis += h.active() && h.kind == UnitKind::Helicopter;
-        if (helis > 0) {
-            const double by_air = sc.mobility.response_prep_h + boarding_h + flight;
-            if (by_air < hours) {
-                hours = by_air;
-                m.flight_hours_left -= sortie;
-                m.today.flight_hours += sortie;
-                m.cash -= sortie * f.flight_hour_usd;
-                m.cost += sortie * f.flight_hour_usd;
-            }
+    if (best == none32) {
+        ++why.responses_unanswered;
+    } else {
+        ++why.responses_tasked;
+        Unit& u = m.units[best];
+        double hours = best_h;
+        if (best_lift_used.helicopter != none32) {
+            fly(m, best_lift_used.helicopter, best_lift_used.sortie, sc);
+            ++why.responses_by_air;
+        }
+        if (r.bernoulli(denial_chance(m, forces, sc))) {  // held at a checkpoint, or grounded
+            hours += denial_delay_h;
+            ++m.today.denials;
+            ++why.responses_denied;
+        }
+        m.response_times.push_back(float(hours));
+        ++m.today.responses;
+        m.today_responses.push_back(float(hours));
+        u.performance += response_performance * (1.0f - u.performance);
+        // The force is on its way: there today if it takes less than a day, otherwise on the
+        // road.
+        u.dest_x = st.x, u.dest_y = st.y;
+        if (hours < 24.0) u.x = st.x, u.y = st.y;
+        u.tasked_until = today.day + int(hours / 24.0) + stay_days;
+        const bool in_time = hours < mob.response_window_h;
+        m.record += record_weight * ((in_time ? 1.0 : 0.0) - m.record);
+        if (in_time) {
+            // It stops the attack, and with robust rules it fights the attackers.
+            ++why.responses_in_time;
+            first = hours;
+            if (m.roe != Roe::SelfDefence && forces.units[attacker].alive())
+                battle(m, forces, attacker, best, true, sc, today);
+        } else {
+            ++why.responses_late;
         }
     }
-    if (r.bernoulli(deny)) {  // the host holds the force at a checkpoint for a day
-        hours += denial_delay_h;
-        ++m.today.denials;
-    }
-    m.response_times.push_back(float(hours));
-    ++m.today.responses;
-    m.today_responses.push_back(float(hours));
-    u.performance += response_performance * (1.0f - u.performance);
-    // A force arriving while the attack goes on shortens it; with robust rules it fights.
-    const double arrival = std::min(1.0, hours / sc.mobility.response_window_h);
-    out.cut = m.roe == Roe::SelfDefence ? cut_self_defence + late_self_defence * arrival
-                                        : cut_robust + late_robust * arrival;
-    if (m.roe != Roe::SelfDefence && hours < sc.mobility.response_window_h &&
-        forces.units[attacker].alive()) {
-        battle(m, forces, attacker, best, true, sc, today);
-        // Attack helicopters give fire support where the rules allow force.
-        for (const auto& h : m.units) {
-            if (!h.active() || h.kind != UnitKind::AttackHelicopter ||
-                m.flight_hours_left < sortie_hours || m.cash <= 0)
+    // Attack helicopters, where the rules allow force, fly straight to the scene from their
+    // base and fire on the attackers: the first to arrive stops the attack.
+    if (m.roe != Roe::SelfDefence && forces.units[attacker].alive() && m.cash > 0)
+        for (std::uint32_t id = 0; id < m.units.size(); ++id) {
+            Unit& h = m.units[id];
+            if (!h.active() || h.kind != UnitKind::AttackHelicopter) continue;
+            const double km = sight.km(dist_cells(h.x, h.y, st.x, st.y));
+            const double sortie = 2.0 * km / mob.helicopter_kmh + fire_support_h;
+            const double arrival = mob.response_prep_h + km / mob.helicopter_kmh;
+            if (arrival >= mob.response_window_h || m.flight_hours_left < sortie ||
+                double(h.hours_today) + sortie > mob.helicopter_daily_hours)
                 continue;
             actors::Unit& b = forces.units[attacker];
-            const auto loss = std::int32_t(std::min<std::uint32_t>(
-                r.poisson(air_kills_per_training * h.training), std::uint32_t(b.strength)));
+            const auto loss = std::int32_t(
+                std::min<std::uint32_t>(r.poisson(sc.per_head(air_kills_per_training * h.training)),
+                                        std::uint32_t(b.strength)));
             b.strength -= loss;
             actors::record_losses(forces, b.party, loss);
-            out.air_support = true;
-            m.flight_hours_left -= sortie_hours;
-            m.today.flight_hours += sortie_hours;
-            m.cash -= sortie_hours * f.flight_hour_usd;
-            m.cost += sortie_hours * f.flight_hour_usd;
+            if (loss >
+                forces.parties[b.party].cohesion * sc.conflict.break_share * (b.strength + loss))
+                actors::fall_back(b);
+            fly(m, id, sortie, sc);
+            ++why.air_strikes;
+            first = std::min(first, arrival);
+            if (loss > 0) {  // an air strike is an event of its own
+                engine::Event e;
+                e.type = 2;
+                e.side_a = engine::Event::mission_side;
+                e.side_b = b.party;
+                e.deaths_b = loss;
+                e.cell_x = b.x, e.cell_y = b.y;
+                m.incidents.push_back(e);
+            }
             break;
         }
+    if (first < mob.response_window_h) {
+        ++why.attacks_cut_short;
+        out.share_done = first / mob.response_window_h;
+        out.arrived = true;
     }
     return out;
 }

@@ -40,7 +40,10 @@ std::string timeseries_csv(const engine::Simulation& sim) {
 namespace ged {
 
 std::int64_t side_id(std::uint32_t side) noexcept {
-    constexpr std::int64_t communal_base = 100, party_base = 1000;
+    constexpr std::int64_t communal_base = 100, party_base = 1000, mission_id = 50,
+                           regional_id = 51;
+    if (side == engine::Event::mission_side) return mission_id;
+    if (side == engine::Event::regional_side) return regional_id;
     return side >= engine::Event::communal_side
                ? communal_base + std::int64_t(side - engine::Event::communal_side)
                : party_base + std::int64_t(side);
@@ -248,6 +251,27 @@ std::string summary_json(const engine::Simulation& sim, const RunInfo& info) {
     mj["cost_musd"] = m.cost_musd;
     mj["final_impartiality"] = m.final_impartiality;
     mj["roads_repaired_cells"] = m.roads_repaired;
+    // Why the mission did what it did for civilians, mechanism by mechanism.
+    const auto& w = m.why;
+    mj["deterrence"] = {{"raids_not_attempted", w.raids_not_attempted},
+                        {"raids_retargeted", w.raids_retargeted},
+                        {"raids_met_on_the_spot", w.raids_met_on_the_spot},
+                        {"raids_broken_by_defenders", w.raids_broken_by_defenders}};
+    mj["response"] = {{"tasked", w.responses_tasked},
+                      {"in_time", w.responses_in_time},
+                      {"late", w.responses_late},
+                      {"held_by_host", w.responses_denied},
+                      {"unanswered", w.responses_unanswered},
+                      {"by_air", w.responses_by_air},
+                      {"attacks_cut_short", w.attacks_cut_short}};
+    mj["patrolling"] = {{"contacts", w.patrol_contacts},
+                        {"ied_strikes", w.patrol_ied_strikes},
+                        {"not_funded", w.patrols_unfunded}};
+    mj["air"] = {{"sorties", w.sorties},
+                 {"air_strikes", w.air_strikes},
+                 {"helicopter_lease_musd", m.helicopter_lease_musd}};
+    mj["battles"] = w.mission_battles;
+    mj["convoy_ied_strikes"] = w.convoy_ied_strikes;
     j["mission"] = mj;
     const auto& rf = sim.scenario().regional_force;
     std::int64_t regional_troops = 0;

@@ -29,10 +29,13 @@ void follow_parties(Track& t, std::size_t parties);
 
 /// What the track hears of the day.
 struct DayNews {
-    double deaths = 0;                // battle deaths, civilians and communal deaths today
-    std::int64_t violations = 0;      // state-based battles with parties to the process
-    std::int64_t spoiler_deaths = 0;  // deaths in incidents spoilers took part in
-    std::int64_t dialogues = 0;       // local dialogues held today
+    // Counted per head of the population the scenario's forces are written for
+    // (world.forces_population), so that a country ten times as populous with ten times the
+    // deaths weighs them as the same violence.
+    double deaths = 0;           // battle deaths, civilians, communal and peacekeeper deaths today
+    double violations = 0;       // state-based battles with parties to the process
+    double spoiler_deaths = 0;   // deaths in incidents spoilers took part in
+    std::int64_t dialogues = 0;  // local dialogues held today
     std::size_t settlements = 1;
 };
 /// The day's step of the national track: talks, ceasefire, agreement (with walk-outs),

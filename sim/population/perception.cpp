@@ -21,8 +21,8 @@ namespace {
 constexpr double menace_floor = 0.1;
 /// Menace kept by a group bound by an agreement, by a ceasefire, and in talks before one.
 constexpr double menace_signatory = 0.2, menace_ceasefire = 0.3, menace_talks = 0.7;
-/// Hostile armed men in sight frighten as 1 - exp(-h / presence_scale): a second band adds
-/// less fear than the first.
+/// Hostile armed men in sight frighten as 1 - exp(-h / presence_scale), h per head of the
+/// scenario's forces_population: a second band adds less fear than the first.
 constexpr double presence_scale = 200.0;
 /// A mission's presence divides fear by 1 + mission_calm x safety.
 constexpr double mission_calm = 0.3;
@@ -94,9 +94,10 @@ void perceive(Perception& out, const Presence& presence, const world::Map& map,
                         best = by_party[p], arg = std::uint32_t(p - 1);
                 }
                 if (has_group[g]) h += gov_threat * double(by_party[0]);
-                out.threat[presence.at(s, g)] = float(
-                    (v + sc.conflict.presence_threat * (1.0 - std::exp(-h / presence_scale))) /
-                    (1.0 + mission_calm * mission.safety[s]));
+                out.threat[presence.at(s, g)] =
+                    float((v + sc.conflict.presence_threat *
+                                   (1.0 - std::exp(-h / (presence_scale * sc.force_scale())))) /
+                          (1.0 + mission_calm * mission.safety[s]));
                 out.recruit_group[presence.at(s, g)] = std::uint8_t(arg);
             }
         }

@@ -328,11 +328,17 @@ void cross_check(Scenario& sc, Binder& b) {
 Scenario from_table(toml::table& root, const std::string& file,
                     const std::vector<Override>& overrides) {
     std::vector<Diagnostic> errors;
+    // The population the file's forces are written for, unless it says: its own population,
+    // before --set changes it.
+    std::int64_t file_population = WorldParams{}.population;
+    if (const auto* w = root["world"].as_table())
+        if (auto v = (*w)["population"].value<std::int64_t>()) file_population = *v;
     auto origin = apply_overrides(root, overrides, errors);
     if (!errors.empty()) throw ScenarioError(std::move(errors));
     Scenario sc;
     Binder b(file, std::move(origin));
     b.bind(root, sc);
+    if (sc.world.forces_population == 0) sc.world.forces_population = file_population;
     if (b.errors().empty()) cross_check(sc, b);
     if (!b.errors().empty()) throw ScenarioError(std::move(b.errors()));
     return sc;

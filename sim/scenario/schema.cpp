@@ -33,6 +33,13 @@ std::vector<Section> build() {
             real("cell_km", &WorldParams::cell_km, 0.25, 20, "Side of a cell in km."),
             integer("population", &WorldParams::population, 1000, 50'000'000,
                     "Civilian agents, one per person."),
+            integer("forces_population", &WorldParams::forces_population, 0, 50'000'000,
+                    "Population the scenario's forces are written for: fighters, government "
+                    "forces, the mission's troops, police, staff and budget, the regional force "
+                    "and injected reinforcements scale by population / forces_population, so "
+                    "that changing world.population changes the size of the country, not its "
+                    "violence per head. 0 (the default) takes the population the scenario file "
+                    "states, before any --set."),
             integer("towns", &WorldParams::towns, 1, 2000, "Towns (regional centres, markets)."),
             integer("villages", &WorldParams::villages, 0, 200'000, "Villages."),
             integer("camps", &WorldParams::camps, 0, 500,
@@ -179,9 +186,15 @@ std::vector<Section> build() {
                  "Chance, times 1 - hr_compliance, that a battle between the state and insurgents "
                  "in a settlement of the insurgents' identity turns on its residents (collective "
                  "punishment; Fjelde and Hultman 2014)."),
-            real("deterrence_per_company", &ConflictParams::deterrence_per_company, 0, 10,
-                 "Deterrence each protecting company present adds; an attack's lethality is "
-                 "divided by 1 + total deterrence."),
+            real("raid_caution", &ConflictParams::raid_caution, 0, 20,
+                 "How heavily a band weighs the losses it expects from the defenders of a "
+                 "settlement (state troops, mission troops whose rules let them fight, a "
+                 "protection site) against what breaks it: a raid whose expected losses reach "
+                 "cohesion x break_share / raid_caution of the band is not attempted."),
+            real("witness_cost", &ConflictParams::witness_cost, 0, 1,
+                 "Share of a raid's worth a band gives up when the mission would see it (its "
+                 "troops, a patrol, observers or monitors in sight): the reports, sanctions and "
+                 "lost support that follow (Fjelde, Hultman and Nilsson 2019)."),
             real("threat_memory_days", &ConflictParams::threat_memory_days, 1, 365,
                  "E-folding time of remembered violence in the threat field."),
             real("threat_per_death", &ConflictParams::threat_per_death, 0, 10,
@@ -312,6 +325,9 @@ std::vector<Section> build() {
                     "Troops per company operating base."),
             real("flight_hours_per_month", &MissionParams::flight_hours_per_month, 0, 500,
                  "Flight hours a month each helicopter may fly when cash allows."),
+            real("quick_reaction_share", &MissionParams::quick_reaction_share, 0, 1,
+                 "Share of the infantry companies held as quick-reaction forces at the sector "
+                 "hubs (at least one when rapid response is a task)."),
         }));
     out.push_back(nested_section(
         "mission.tasks", &MissionParams::tasks, &Scenario::mission,
@@ -358,6 +374,8 @@ std::vector<Section> build() {
             real("patrol_usd", &FundingParams::patrol_usd, 0, 1e6, "Cost of a company patrol."),
             real("flight_hour_usd", &FundingParams::flight_hour_usd, 0, 1e6,
                  "Cost of a helicopter flight hour."),
+            real("helicopter_usd_per_month", &FundingParams::helicopter_usd_per_month, 0, 1e8,
+                 "Fixed cost of each helicopter (lease, crew, basing) per month, flying or not."),
         }));
     out.push_back(table_section(
         "regional_force", &Scenario::regional_force,
@@ -384,8 +402,11 @@ std::vector<Section> build() {
             real("response_prep_h", &MobilityParams::response_prep_h, 0, 48,
                  "Hours before a response force is on its way."),
             real("response_window_h", &MobilityParams::response_window_h, 1, 168,
-                 "A response force arriving within this many hours shortens the attack in "
-                 "proportion to how early it comes; later ones come too late (and do not fight)."),
+                 "Hours an attack on a settlement goes on unopposed: its killing is spread over "
+                 "them, and a force arriving before the end stops it and fights the attackers."),
+            real("helicopter_daily_hours", &MobilityParams::helicopter_daily_hours, 0, 24,
+                 "Most hours a helicopter flies in a day (daylight flying, crew duty limits): it "
+                 "limits the sorties flown at once."),
         }));
     out.push_back(array_section(
         "injects", &Scenario::injects, 0, 10000,

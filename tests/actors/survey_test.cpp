@@ -26,7 +26,7 @@ TEST_CASE("the party with the most armed men in sight holds a settlement, an emp
     band(0, 100, 0);  // a government company in town
     band(1, 150, 1);  // a stronger band next to it
     mission::State mission;
-    mission::sense(mission, map, sight, population::Presence{});
+    mission::sense(mission, map, sight, population::Presence{}, sc, core::Today{});
     actors::survey(f, map, sight, mission);
     CHECK(f.armed[f.armed_at(0, 0)] == 100);
     CHECK(f.armed[f.armed_at(0, 1)] == 150);

@@ -30,12 +30,12 @@ constexpr std::uint64_t golden_seed = 1;
 
 // clang-format off
 constexpr Golden golden[] = {
-    {"default",          "17f050d286d01215", 1963, 1670,  99419, 20463, 17, 3897},
-    {"fragmented_state", "e32039826ce73a2f", 2385,  650, 101151, 32516, 11, 4734},
-    {"intercommunal",    "5a7956fa78ec928f", 1439,  568, 251483, 60132,  2, 1111},
-    {"sahel",            "295ce269fae1c803", 3379, 1694,  84211, 20238, 16, 6067},
-    {"frozen_conflict",  "d34277c6012cf942",  174,  215,  15785, 13762,  0,  300},
-    {"drawdown",         "4d4eba6769c872ac",  502,  381,  22797,   806,  3, 1752},
+    {"default",          "c62c1735f161ef64", 511, 585, 207155, 38029, 7, 2236},
+    {"fragmented_state", "1fa587302c5b8093", 683, 148, 270422, 56978, 8, 2664},
+    {"intercommunal",    "68861d39d4cc4c95", 272, 145, 416202, 183817, 7, 410},
+    {"sahel",            "982ce2db9a6f69f9", 1050, 301, 237058, 32461, 9, 2303},
+    {"frozen_conflict",  "483def616c1fec8c", 70, 299, 42066, 22111, 1, 225},
+    {"drawdown",         "3b9700ae31633dde", 152, 70, 105441, 1055, 8, 872},
 };
 // clang-format on
 

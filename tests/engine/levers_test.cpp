@@ -21,8 +21,7 @@ TEST_CASE("levers changed during a run take effect from the next day", "[mission
     REQUIRE(a.state_hash() == b.state_hash());
     b.adjust({{"mission.troops", "0"}, {"mobility.host_restrictions", "0.8"}});
     std::int64_t companies = 0;
-    for (const auto& u : b.mission_units())
-        companies += u.active() && u.kind == mission::UnitKind::Company;
+    for (const auto& u : b.mission_units()) companies += u.active() && u.infantry();
     CHECK(companies == 0);
     CHECK(b.adjustments().size() == 2);
     CHECK(b.adjustments()[0].first == 40);
@@ -32,8 +31,7 @@ TEST_CASE("levers changed during a run take effect from the next day", "[mission
     // Redeploying brings new companies; a new mandate brings its tasks.
     b.adjust({{"mission.troops", "1500"}, {"mission.mandate", "stabilization"}});
     companies = 0;
-    for (const auto& u : b.mission_units())
-        companies += u.active() && u.kind == mission::UnitKind::Company;
+    for (const auto& u : b.mission_units()) companies += u.active() && u.infantry();
     CHECK(companies == 10);
     CHECK(b.mission_tasks().offensive_ops == scenario::Switch::On);
     b.adjust({{"mission.mandate", "none"}});

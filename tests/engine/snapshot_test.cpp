@@ -74,7 +74,8 @@ TEST_CASE("successive snapshots hold the history and share its full chunks", "[e
 
 TEST_CASE("a snapshot holds the latest events, newest first, with their sides named",
           "[engine][snapshot]") {
-    engine::Simulation sim(test::small_scenario(), 3);
+    // A busier war than the default, so that the run soon has more events than a window holds.
+    engine::Simulation sim(test::small_scenario({{"conflict.operations_rate", "0.15"}}), 3);
     engine::SnapshotBuilder builder;
     engine::run_days(sim, 60, 1);
     auto s = builder.take(sim);

@@ -8,9 +8,11 @@
 
 namespace peacesim::test {
 
-/// The default scenario scaled down so that a run takes a fraction of a second.
+/// The default scenario scaled down so that a run takes a fraction of a second: a smaller map
+/// with forces of its own, written for its 60,000 people (world.forces_population).
 inline scenario::Scenario small_scenario(std::vector<scenario::Override> extra = {}) {
     std::vector<scenario::Override> o = {{"world.population", "60000"},
+                                         {"world.forces_population", "60000"},
                                          {"world.width", "128"},
                                          {"world.height", "128"},
                                          {"world.villages", "120"},

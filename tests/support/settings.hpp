@@ -22,8 +22,8 @@ inline std::vector<scenario::Override> sized(std::vector<scenario::Override> ext
     return with({{"mission.troops", "1800"},
                  {"mission.police", "280"},
                  {"mission.helicopters", "2"},
-                 {"mission.budget_musd", "100"},
-                 {"mission.funding.reserve_musd", "8"},
+                 {"mission.budget_musd", "160"},
+                 {"mission.funding.reserve_musd", "12"},
                  {"mission.civilian_staff", "100"},
                  {"mission.observers", "40"}},
                 extra);

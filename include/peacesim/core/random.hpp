@@ -45,6 +45,8 @@ enum class Purpose : std::uint32_t {
     MissionIed,
     MissionReport,
     MissionOrder,
+    MissionDefend,
+    MissionContact,
 };
 
 /// Philox4x32-10: ten rounds of a multiply-xorshift bijection over a 128-bit counter, keyed by

@@ -63,6 +63,9 @@ struct Event {
     /// unused for type 3 (the victims are civilians).
     std::uint32_t side_a = 0, side_b = 0;
     static constexpr std::uint32_t communal_side = 1000;
+    /// The UN mission and the regional partner force as sides of a fight (type 2, side_a).
+    static constexpr std::uint32_t mission_side = 900, regional_side = 901;
+    static constexpr bool is_party(std::uint32_t side) noexcept { return side < mission_side; }
     std::uint32_t region = 0;
     std::int32_t cell_x = 0, cell_y = 0;
     std::uint32_t settlement = 0xFFFFFFFFu;  // where civilians were hit, if anywhere

@@ -13,11 +13,12 @@ enum class UnitKind : std::uint8_t {
     CivilianTeam,
     Engineers,
     AttackHelicopter,
-    Regional
+    Regional,
+    QuickReaction  // an infantry company held at a sector hub to answer attacks
 };
-inline constexpr const char* unit_kind_names[] = {"company",           "police",        "observers",
-                                                  "helicopter",        "civilian_team", "engineers",
-                                                  "attack_helicopter", "regional"};
+inline constexpr const char* unit_kind_names[] = {
+    "company",           "police",   "observers",     "helicopter", "civilian_team", "engineers",
+    "attack_helicopter", "regional", "quick_reaction"};
 enum class UnitStatus : std::uint8_t { Deployed = 0, Rotating, Withdrawn };
 
 struct Unit {
@@ -32,7 +33,15 @@ struct Unit {
     bool patrolling = false;    // on patrol today
     std::int32_t back_on = -1;  // day a rotating unit returns
     std::int8_t orders = -1;  // -1 headquarters decides; 0 hold (no patrols, stays); 1 patrol daily
+    std::int32_t hub_x = 0, hub_y = 0;      // the base it returns to (helicopters, quick reaction)
+    std::int32_t tasked_until = -1;         // a quick-reaction force is on a task until this day
+    float hours_today = 0;                  // a helicopter's flying hours today
+    std::uint32_t patrol_to = 0xFFFFFFFFu;  // the settlement today's patrol goes to
+    std::int32_t relieved_on = -1;          // a relief contingent takes over on this day
     bool active() const noexcept { return status == UnitStatus::Deployed && strength > 0; }
+    bool infantry() const noexcept {
+        return kind == UnitKind::Company || kind == UnitKind::QuickReaction;
+    }
 };
 
 /// The mission's daily figures, part of the time series.
@@ -47,6 +56,26 @@ struct Day {
     std::int64_t companies_deployed = 0;
 };
 
+/// What the mission's units did, mechanism by mechanism (summary.json's mission.deterrence,
+/// mission.responses, mission.patrolling and mission.air): why a mandate protects or does not.
+struct Why {
+    // Raiders' choices, against what they would have chosen with no mission troops in place.
+    std::int64_t raids_not_attempted = 0, raids_retargeted = 0;
+    // Raids met by mission troops on the spot: fought, and broken off before the attack.
+    std::int64_t raids_met_on_the_spot = 0, raids_broken_by_defenders = 0;
+    // Quick-reaction tasks: tasked, arrived while the attack went on, too late, held at a
+    // checkpoint, no force free or in reach, flown in.
+    std::int64_t responses_tasked = 0, responses_in_time = 0, responses_late = 0,
+                 responses_denied = 0, responses_unanswered = 0, responses_by_air = 0;
+    std::int64_t attacks_cut_short = 0;  // attacks on civilians stopped by troops arriving
+    std::int64_t patrol_contacts = 0;    // patrols that met an armed band
+    std::int64_t patrol_ied_strikes = 0, convoy_ied_strikes = 0;
+    std::int64_t sorties = 0;      // helicopter sorties flown (lifts and air strikes)
+    std::int64_t air_strikes = 0;  // attack helicopters firing on attackers
+    std::int64_t mission_battles = 0;
+    std::int64_t patrols_unfunded = 0;  // patrols the operations budget could not pay for
+};
+
 /// Totals for summary.json.
 struct Totals {
     std::int64_t patrols = 0, responses = 0, movement_denials = 0, contingents_withdrawn = 0;
@@ -58,6 +87,8 @@ struct Totals {
     std::int64_t roads_repaired = 0;       // cells of track made into all-weather road
     std::int64_t regional_fatalities = 0;  // of the regional partner force
     std::int64_t regional_operations = 0;
+    double helicopter_lease_musd = 0;  // fixed cost of the helicopters, flying or not
+    Why why;
 };
 
 }  // namespace peacesim::mission

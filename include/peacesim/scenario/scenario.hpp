@@ -2,6 +2,7 @@
 // A scenario: everything a run needs besides its seed and thread count. Plain data with defaults
 // that make up the built-in default scenario; the schema in schema.hpp maps every field to its
 // dotted key, its range and its documentation (the same names feed files, --set and the viz).
+#include <algorithm>
 #include <cstdint>
 #include <string>
 #include <vector>
@@ -113,10 +114,11 @@ struct FundingParams {
     std::int64_t payments_per_year = 4;       // instalments of the assessment
     double reserve_musd = 60.0;               // cash at the start
     double reimbursement_usd = 1448.0;        // per uniformed person and month (UN standard rate)
-    double upkeep_usd_per_day = 45.0;         // rations, fuel for bases, logistics per person
+    double upkeep_usd_per_day = 70.0;         // rations, fuel for bases, logistics per person
     double civilian_usd_per_month = 12000.0;  // per civilian staff member, with programmes
     double patrol_usd = 1500.0;               // fuel and wear per company patrol
-    double flight_hour_usd = 4500.0;          // per helicopter flight hour
+    double flight_hour_usd = 3900.0;          // per helicopter flight hour
+    double helicopter_usd_per_month = 300000.0;  // fixed lease per helicopter, flying or not
 };
 
 struct MissionParams {
@@ -138,6 +140,7 @@ struct MissionParams {
     double misconduct_rate = 0.02;  // cases per 1,000 personnel per month without discipline
     std::int64_t company_size = 150;
     double flight_hours_per_month = 40.0;  // per helicopter, when cash allows
+    double quick_reaction_share = 0.1;     // of infantry companies, held at sector hubs
     MissionTasks tasks;
     FundingParams funding;
 };
@@ -158,8 +161,9 @@ struct MobilityParams {
     double host_restrictions = 0.2;  // 0..1: how readily the host denies movements
     double ied_threat = 0.1;         // 0..1: threat of improvised explosive devices on roads
     double helicopter_kmh = 200.0;
-    double response_prep_h = 1.0;     // hours to get a force moving
-    double response_window_h = 12.0;  // a force arriving later comes too late to shorten an attack
+    double response_prep_h = 1.0;         // hours to get a force moving
+    double response_window_h = 12.0;      // hours an attack on a settlement goes on unopposed
+    double helicopter_daily_hours = 8.0;  // most a helicopter flies in a day (daylight, crews)
 };
 
 struct Meta {
@@ -177,6 +181,10 @@ struct WorldParams {
     std::int64_t height = 256;
     double cell_km = 2.0;
     std::int64_t population = 1'000'000;  // civilian agents, one per person
+    /// The population the scenario's numbers of fighters, troops, staff and money are written
+    /// for; world.population scales them by population / forces_population. 0 takes the
+    /// population the scenario file states (before any --set).
+    std::int64_t forces_population = 0;
     std::int64_t towns = 12;
     std::int64_t villages = 360;
     std::int64_t camps = 3;  // pre-existing displacement camps near towns
@@ -207,7 +215,7 @@ struct PopulationParams {
     double return_rate = 0.03;
     double return_threat = 0.15;
     double refugee_border_km = 40.0;
-    double refugee_share = 0.25;
+    double refugee_share = 0.4;
     double recruit_rate = 0.0005;
     double recruit_threshold = 0.15;
     double arrest_k = 2.3;
@@ -244,19 +252,20 @@ struct ArmedGroup {
 };
 
 struct ConflictParams {
-    double operations_rate = 0.1;
+    double operations_rate = 0.05;
     double unit_speed_km = 30.0;
     double raid_range_km = 70.0;
     double engage_km = 5.0;
-    double osv_lethality = 0.03;
-    double battle_lethality = 0.02;
-    double collateral_rate = 1.5;
+    double osv_lethality = 0.08;
+    double battle_lethality = 0.01;
+    double collateral_rate = 0.5;
     double break_share = 0.15;     // losses x cohesion at which a side breaks off
     double punishment_rate = 0.5;  // sweeps that turn on civilians, x (1 - hr_compliance)
-    double deterrence_per_company = 0.35;
+    double raid_caution = 1.0;     // weight raiders give their expected losses against defenders
+    double witness_cost = 0.3;     // share of a raid's worth lost when the mission sees it
     double threat_memory_days = 20.0;
-    double threat_per_death = 0.05;
-    double presence_threat = 0.3;
+    double threat_per_death = 0.5;
+    double presence_threat = 0.6;
     double recovery_rate = 0.02;
     double government_reinforcement = 0.01;
     double predation_income = 0.004;
@@ -315,6 +324,24 @@ struct Scenario {
         {"Mbolo Self-Defence Militia", 2, 900, 90, 0.60, 0.3, 0.55, Stance::Fighting, 5},
         {"Northern Patriotic Movement", 0, 700, 100, 0.50, 0.6, 0.25, Stance::Fighting, 0},
     };
+
+    /// world.population / world.forces_population: how the scenario's numbers of people under
+    /// arms, staff and money scale to the country run (docs/model.md, section 5).
+    double force_scale() const noexcept {
+        return world.forces_population > 0
+                   ? double(world.population) / double(world.forces_population)
+                   : 1.0;
+    }
+    /// A number of people (or dollars) written for forces_population, scaled to the country.
+    std::int64_t per_head(std::int64_t n) const noexcept {
+        return std::int64_t(double(n) * force_scale() + 0.5);
+    }
+    double per_head(double x) const noexcept { return x * force_scale(); }
+    /// The size of a unit (a band, a company, a team): units keep their number and scale their
+    /// size, so that the map holds as many of them, as far apart, in a country of any size.
+    std::int32_t unit_size(std::int64_t n) const noexcept {
+        return std::int32_t(std::max<std::int64_t>(1, per_head(n)));
+    }
 };
 
 }  // namespace peacesim::scenario

@@ -1,0 +1,198 @@
+// The channels through which the mission acts (docs/model.md, sections 8.3-8.5 and 8.11): each
+// test isolates one: a raid not attempted against a guarded place, a response that arrives in
+// time stops an attack and a late one does not, a budget cut bites on operations, the force
+// stays through rotations, every death is an event of the log.
+#include <catch2/catch.hpp>
+
+#include "../support/ensemble.hpp"
+#include "../support/runs.hpp"
+#include "../support/settings.hpp"
+#include "actors/actors.hpp"
+#include "mission/mission.hpp"
+#include "peacesim/output/totals.hpp"
+#include "politics/politics.hpp"
+#include "population/population.hpp"
+
+using namespace peacesim;
+
+namespace {
+/// A country at the start of a run, with the mission's per-settlement fields empty.
+struct Country {
+    scenario::Scenario sc = test::small_scenario();
+    world::Map map = world::generate_map(sc, std::uint64_t(sc.world.seed));
+    world::Sight sight = world::make_sight(map, sc);
+    population::Civilians civ = population::make_civilians(map, sc, 1);
+    population::Presence presence;
+    population::Perception perception;
+    actors::Forces forces = actors::make_forces(map, sc, 1);
+    mission::State mission;
+    politics::Track politics = politics::make_track(sc.politics, forces.parties.size());
+
+    Country() {
+        population::init(presence, perception, civ, map, sight, sc.identity_groups.size());
+        const auto ns = map.settlements.size();
+        mission.guard.assign(ns, 0.0f);
+        mission.reported.assign(ns, 0);
+        mission.poc.assign(ns, 0);
+        mission.response_share.assign(ns, 1.0f);
+        mission.response_threat.assign(ns, 0.0f);
+        actors::survey(forces, map, sight, mission);
+    }
+    core::Today day(int d) const {
+        core::Today t;
+        t.seed = 7, t.day = d, t.date = sc.meta.start_date.plus_days(d);
+        return t;
+    }
+};
+
+std::int64_t raids_launched(const actors::Forces& before, const actors::Forces& after) {
+    std::int64_t n = 0;
+    for (std::size_t i = 0; i < after.units.size(); ++i)
+        n += after.units[i].action == actors::Action::AttackSettlement &&
+             after.units[i].days_on_task == 0 && before.units[i].alive();
+    return n;
+}
+}  // namespace
+
+TEST_CASE("a raid is not attempted where guards would break the band, and is counted",
+          "[mission][deterrence]") {
+    // The same bands decide on the same days, once with no mission and once with troops
+    // guarding every settlement in strength. Every raid launched in the first world is, in the
+    // second, a raid not attempted or re-targeted: the counterfactual the mission reports.
+    Country open, guarded;
+    std::fill(guarded.mission.guard.begin(), guarded.mission.guard.end(), 5000.0f);
+    std::int64_t launched_open = 0, launched_guarded = 0, counted = 0, counted_open = 0;
+    for (int d = 0; d < 200; ++d) {
+        auto a = open.forces, b = guarded.forces;
+        const auto ca = actors::decide(a, open.map, open.sight, open.presence, open.mission,
+                                       open.politics, open.sc, open.day(d));
+        const auto cb =
+            actors::decide(b, guarded.map, guarded.sight, guarded.presence, guarded.mission,
+                           guarded.politics, guarded.sc, guarded.day(d));
+        launched_open += raids_launched(open.forces, a);
+        launched_guarded += raids_launched(guarded.forces, b);
+        counted += cb.not_attempted + cb.retargeted;
+        counted_open += ca.not_attempted + ca.retargeted;
+    }
+    INFO("raids launched with no mission " << launched_open << ", against guards "
+                                           << launched_guarded);
+    CHECK(launched_open > 20);
+    CHECK(launched_guarded == 0);
+    CHECK(counted == launched_open);
+    CHECK(counted_open == 0);
+}
+
+TEST_CASE("a response that arrives in time stops the attack, a late one does not",
+          "[mission][response]") {
+    Country c;
+    c.sc.mobility.host_restrictions = 0;  // no checkpoint delays
+    c.sc.mobility.response_window_h = 3;  // a short attack
+    auto& m = c.mission;
+    m.on = true;
+    m.tasks.rapid_response = true;
+    m.roe = scenario::Roe::SelfDefence;
+    const std::uint32_t s = 0;
+    const auto& st = c.map.settlements[s];
+    // A quick-reaction force at the settlement, and one about 120 km away.
+    auto place = [&](int x, int y) {
+        mission::Unit u;
+        u.kind = mission::UnitKind::QuickReaction;
+        u.x = u.dest_x = u.hub_x = x;
+        u.y = u.dest_y = u.hub_y = y;
+        u.strength = u.full_strength = 150;
+        m.units = {u};
+    };
+    std::uint32_t band = 0;
+    while (c.forces.units[band].party == 0) ++band;
+
+    place(st.x, st.y);
+    const auto near = mission::respond(m, c.forces, s, band, c.map, c.sight, c.sc, c.day(3));
+    CHECK(near.arrived);
+    CHECK(near.share_done == Approx(c.sc.mobility.response_prep_h / 3.0));
+    CHECK(m.units[0].tasked_until >= 3);  // busy: it cannot answer a second call today
+    const auto again = mission::respond(m, c.forces, s, band, c.map, c.sight, c.sc, c.day(3));
+    CHECK_FALSE(again.arrived);
+    CHECK(m.totals.why.responses_unanswered == 1);
+
+    const int far = int(st.x) < c.map.width / 2 ? int(st.x) + 60 : int(st.x) - 60;  // 120 km
+    place(far, st.y);
+    const auto late = mission::respond(m, c.forces, s, band, c.map, c.sight, c.sc, c.day(4));
+    CHECK_FALSE(late.arrived);
+    CHECK(late.share_done == 1.0);
+    CHECK(m.totals.why.responses_late == 1);
+    CHECK(m.totals.why.responses_in_time == 1);
+    // The force is on its way all the same.
+    CHECK(m.units[0].dest_x == int(st.x));
+}
+
+TEST_CASE("a budget cut bites on operations from the next instalment", "[mission][funding]") {
+    const auto cut = [](const char* budget) {
+        return test::sized({{"mission.budget_musd", budget}});
+    };
+    const auto p = test::compare(180, 8, cut("110"), cut("160"), test::patrols);
+    INFO("patrols with a budget of 110, 160: " << p.mean_a << ", " << p.mean_b);
+    CHECK(p.higher >= test::decisive(8));
+    const auto poor = test::run_small(180, 1, 2, cut("110"));
+    CHECK(poor.mission_totals().why.patrols_unfunded > 0);
+}
+
+TEST_CASE("helicopters cost whether they fly or not", "[mission][funding]") {
+    const auto two = test::run_small(120, 1, 2, test::sized({{"mission.helicopters", "2"}}));
+    const auto twelve = test::run_small(120, 1, 2, test::sized({{"mission.helicopters", "12"}}));
+    CHECK(twelve.mission_totals().helicopter_lease_musd ==
+          Approx(6 * two.mission_totals().helicopter_lease_musd));
+    CHECK(twelve.mission_totals().cost_musd > two.mission_totals().cost_musd);
+    CHECK(twelve.state_hash() != two.state_hash());
+}
+
+TEST_CASE("accountability replaces underperformers without thinning the force",
+          "[mission][conduct]") {
+    const auto s = test::run_small(
+        365, 1, 2, test::sized({{"mission.mandate", "traditional"}, {"mission.caveats", "0.8"}}));
+    CHECK(s.mission_totals().rotations > 0);
+    std::int64_t peak = 0, low = 1 << 30;
+    for (const auto& d : s.history()) {
+        peak = std::max(peak, d.mission.companies_deployed);
+        low = std::min(low, d.mission.companies_deployed);
+    }
+    CHECK(peak > 0);
+    CHECK(low == peak);
+}
+
+TEST_CASE("the event log accounts for every violent death, peacekeepers' among them",
+          "[mission][events]") {
+    for (const char* mandate : {"robust_poc", "stabilization"}) {
+        const auto s = test::run_small(240, 2, 2,
+                                       test::sized({{"mission.mandate", mandate},
+                                                    {"mobility.ied_threat", "0.5"},
+                                                    {"regional_force.troops", "600"}}));
+        const auto t = output::totals(s);
+        std::int64_t logged = 0, mission = 0;
+        for (const auto& e : s.events()) {
+            logged += e.best();
+            if (e.side_a == engine::Event::mission_side) mission += e.deaths_a;
+        }
+        INFO(mandate);
+        CHECK(s.mission_totals().fatalities > 0);
+        CHECK(mission == s.mission_totals().fatalities);
+        CHECK(logged == t.civilians_killed + t.battle_deaths + t.communal_deaths +
+                            s.mission_totals().fatalities);
+    }
+}
+
+TEST_CASE("a country scaled in people keeps its deaths per head", "[mission][scale]") {
+    // The small country at 60,000 people and at four times that, with the same forces per head:
+    // units keep their number and their size scales.
+    const auto killed = [](const char* people) {
+        double sum = 0;
+        for (std::uint64_t seed = 1; seed <= 6; ++seed) {
+            const auto s = test::run_small(240, seed, 2, {{"world.population", people}});
+            sum += double(output::totals(s).civilians_killed + output::totals(s).battle_deaths);
+        }
+        return sum;
+    };
+    const double small = killed("60000") / 60000.0, large = killed("240000") / 240000.0;
+    INFO("deaths per head at 60,000 " << small << ", at 240,000 " << large);
+    CHECK(small / large > 0.75);
+    CHECK(small / large < 1.33);
+}
