@@ -60,6 +60,8 @@ void record_losses(Forces& f, std::uint32_t party, std::int64_t n);
 /// Recruits join their group's weakest band; a band grown past half again its size splits.
 /// Returns the recruits of the day, all parties together.
 std::int64_t enlist(Forces& f, const std::vector<std::int64_t>& recruits, const world::Map& map);
+/// A column (bands merged for a raid, section 7.4) back at its base splits into bands.
+void fragment_columns(Forces& f, const scenario::ConflictParams& cp, const core::Today& today);
 
 // recovery.cpp (7.8)
 void reinforce(Forces& f, const std::vector<double>& demobilise, const scenario::Scenario& sc,

@@ -220,6 +220,22 @@ RaidChoices decide(Forces& f, const world::Map& map, const world::Sight& sight,
         u.action = static_cast<Action>(chosen >> 32);
         u.target = std::uint32_t(chosen);
         u.days_on_task = 0;
+        // A raid draws the group's idle bands in reach into one column (coalescence; it splits
+        // back into bands at its base: recruitment.cpp).
+        if (u.action == Action::AttackSettlement && cp.column_share > 0)
+            f.unit_index.near(u.x, u.y, raid, [&](std::uint32_t o) {
+                Unit& b = f.units[o];
+                if (o == id || b.party != u.party || !b.alive() || b.action != Action::Hold ||
+                    b.x != b.base_x || b.y != b.base_y ||
+                    b.strength < std::int32_t(broken_share * b.full_strength) ||
+                    dist_cells(u.x, u.y, b.x, b.y) > raid || !rng.bernoulli(cp.column_share))
+                    return;
+                u.strength += b.strength;
+                u.full_strength += b.full_strength;
+                b.strength = 0;
+                b.action = Action::Hold;
+                b.target = no_target;
+            });
         switch (u.action) {
             case Action::AttackUnit:
                 u.dest_x = snapshot[u.target].x, u.dest_y = snapshot[u.target].y;

@@ -50,4 +50,33 @@ std::int64_t enlist(Forces& f, const std::vector<std::int64_t>& recruits, const 
     return total;
 }
 
+void fragment_columns(Forces& f, const scenario::ConflictParams& cp, const core::Today& today) {
+    // A column resting at its base splits into bands of the group's size (fragmentation), at a
+    // daily rate: until then it may join, or lead, the group's next raid as one.
+    const std::size_t n = f.units.size();
+    for (std::size_t id = 0; id < n; ++id) {
+        const Unit& u = f.units[id];
+        if (u.party == 0 || !u.alive() || u.x != u.base_x || u.y != u.base_y) continue;
+        const auto band = f.parties[u.party].band_size;
+        if (u.full_strength <= band + band / 2 ||
+            !today.stream(std::uint32_t(id), core::Purpose::ColumnSplit)
+                 .bernoulli(cp.column_split_rate))
+            continue;
+        while (f.units[id].full_strength > band + band / 2 && f.units[id].strength > 1) {
+            Unit& c = f.units[id];
+            Unit split = c;
+            split.full_strength = band;
+            split.strength = std::min(band, c.strength - 1);
+            split.action = Action::Hold;
+            split.target = no_target;
+            split.days_on_task = 0;
+            c.full_strength -= band;
+            c.strength -= split.strength;
+            f.units.push_back(split);
+        }
+        // What the column lost stays lost: the remainder is one band.
+        if (f.units[id].full_strength > band + band / 2) f.units[id].full_strength = band;
+    }
+}
+
 }  // namespace peacesim::actors

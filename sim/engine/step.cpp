@@ -80,6 +80,7 @@ void Simulation::State::step() {
                            politics, sight, sc, t);
     attribute_deaths(incidents, communities, people);
     st.recruited = actors::enlist(forces, people.recruits, map);
+    actors::fragment_columns(forces, sc.conflict, t);
     const Logged logged = log_incidents(incidents, events, forces, mission, map, sight, sc, t);
     actors::update_legitimacy(forces, logged.killed_by_state, logged.killed_by_others, population);
     actors::reinforce(forces, politics.demobilise, sc, t);

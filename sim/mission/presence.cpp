@@ -16,6 +16,8 @@ using world::detail::dist_cells;
 namespace {
 /// Safety people feel from the mission is scaled by (safety_base + their trust in it).
 constexpr double safety_base = 0.5;
+/// Share of days a helicopter is serviceable.
+constexpr double serviceable = 0.75;
 }  // namespace
 
 void sense(State& m, const world::Map& map, const world::Sight& sight,
@@ -26,7 +28,15 @@ void sense(State& m, const world::Map& map, const world::Sight& sight,
     std::fill(m.poc.begin(), m.poc.end(), 0);
     std::fill(m.reported.begin(), m.reported.end(), 0);
     std::fill(m.civil_affairs_here.begin(), m.civil_affairs_here.end(), 0);
-    for (auto& u : m.units) u.hours_today = 0;  // a new day's flying
+    // A new day's flying: a helicopter down for maintenance today counts as having flown its
+    // hours (UN air fleets keep about three in four aircraft serviceable on a given day).
+    for (std::uint32_t id = 0; id < m.units.size(); ++id) {
+        Unit& u = m.units[id];
+        u.hours_today = 0;
+        if ((u.kind == UnitKind::Helicopter || u.kind == UnitKind::AttackHelicopter) &&
+            !today.stream(id, core::Purpose::MissionAir).bernoulli(serviceable))
+            u.hours_today = float(sc.mobility.helicopter_daily_hours);
+    }
     m.incidents.clear();
     m.index.build(map.width, map.height, std::max(sight.vision, sight.engage), m.units.size(),
                   [&](std::size_t i) {

@@ -27,8 +27,11 @@ constexpr double max_road_km = 150.0;
 /// Boarding a helicopter takes half an hour beyond the preparation; each sortie adds an hour of
 /// start-up, loading and shut-down to the flying.
 constexpr double boarding_h = 0.5, flight_overhead_h = 1.0;
-/// A host denial holds the force at a checkpoint (or without flight clearance) for a day.
-constexpr double denial_delay_h = 24.0;
+/// A host denial holds the force at a checkpoint (or without flight clearance) while it is
+/// negotiated: from 6 hours to a day. Flights are denied clearance at half the rate convoys are
+/// stopped: most of the restrictions missions report are on the ground (checkpoints,
+/// roadblocks).
+constexpr double denial_min_h = 6.0, denial_max_h = 24.0, air_denial_share = 0.5;
 /// A force stays a day where it was sent before it returns to its hub.
 constexpr int stay_days = 1;
 /// Each response raises the company's performance score by this share of the distance to 1.
@@ -197,8 +200,11 @@ Response respond(State& m, actors::Forces& forces, std::uint32_t s, std::uint32_
             fly(m, best_lift_used.helicopter, best_lift_used.sortie, sc);
             ++why.responses_by_air;
         }
-        if (r.bernoulli(denial_chance(m, forces, sc))) {  // held at a checkpoint, or grounded
-            hours += denial_delay_h;
+        const double deny = denial_chance(m, forces, sc);
+        if (best_lift_used.helicopter != none32
+                ? r.bernoulli(air_denial_share * deny)  // no flight clearance
+                : r.bernoulli(deny)) {                  // held at a checkpoint
+            hours += r.uniform(denial_min_h, denial_max_h);
             ++m.today.denials;
             ++why.responses_denied;
         }

@@ -191,6 +191,15 @@ std::vector<Section> build() {
                  "settlement (state troops, mission troops whose rules let them fight, a "
                  "protection site) against what breaks it: a raid whose expected losses reach "
                  "cohesion x break_share / raid_caution of the band is not attempted."),
+            real("column_share", &ConflictParams::column_share, 0, 1,
+                 "Chance that each idle band of a group within raiding reach joins a raid the "
+                 "group launches, merging into one column that attacks as one and splits back "
+                 "into bands at its base: groups coalesce and fragment, which gives event sizes "
+                 "their heavy tail (Bohorquez et al. 2009). An idle column joins as one."),
+            real("column_split_rate", &ConflictParams::column_split_rate, 0, 1,
+                 "Daily chance that a column resting at its base splits back into bands (the "
+                 "fragmentation rate: the lower, the longer columns last and the larger they "
+                 "grow)."),
             real("witness_cost", &ConflictParams::witness_cost, 0, 1,
                  "Share of a raid's worth a band gives up when the mission would see it (its "
                  "troops, a patrol, observers or monitors in sight): the reports, sanctions and "

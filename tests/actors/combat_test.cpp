@@ -36,7 +36,7 @@ TEST_CASE("bands that weigh the defenders' fire spare defended towns", "[mechani
                 d += double(e.deaths_civilians);
         return d;
     };
-    const auto p = test::compare(240, 12, {{"conflict.raid_caution", "4.0"}},
+    const auto p = test::compare(240, 16, {{"conflict.raid_caution", "4.0"}},
                                  {{"conflict.raid_caution", "0.0"}}, in_towns);
     INFO("killed by armed groups in garrisoned towns by cautious bands "
          << p.mean_a << ", by bands heedless of losses " << p.mean_b);
@@ -53,5 +53,21 @@ TEST_CASE("brutal groups kill more civilians", "[mechanism][violence]") {
     }
     const auto p = test::compare(days, seeds, low, high, killed_by_groups);
     INFO("killed by armed groups at brutality 0.1 " << p.mean_a << ", at 0.9 " << p.mean_b);
+    CHECK(p.higher >= test::decisive(seeds));
+}
+
+TEST_CASE("bands merge into columns for raids, and the largest events grow",
+          "[mechanism][violence]") {
+    // Coalescence and fragmentation (Bohorquez et al. 2009): with columns, a group's biggest
+    // attacks are several bands strong.
+    const auto largest = [](const engine::Simulation& s) {
+        std::int64_t m = 0;
+        for (const auto& e : s.events()) m = std::max(m, e.best());
+        return double(m);
+    };
+    const auto p =
+        test::compare(365, seeds, {{"mission.mandate", "none"}, {"conflict.column_share", "0.0"}},
+                      {{"mission.mandate", "none"}, {"conflict.column_share", "0.5"}}, largest);
+    INFO("largest event without columns " << p.mean_a << ", with " << p.mean_b);
     CHECK(p.higher >= test::decisive(seeds));
 }

@@ -30,12 +30,12 @@ constexpr std::uint64_t golden_seed = 1;
 
 // clang-format off
 constexpr Golden golden[] = {
-    {"default",          "c62c1735f161ef64", 511, 585, 207155, 38029, 7, 2236},
-    {"fragmented_state", "1fa587302c5b8093", 683, 148, 270422, 56978, 8, 2664},
-    {"intercommunal",    "68861d39d4cc4c95", 272, 145, 416202, 183817, 7, 410},
-    {"sahel",            "982ce2db9a6f69f9", 1050, 301, 237058, 32461, 9, 2303},
-    {"frozen_conflict",  "483def616c1fec8c", 70, 299, 42066, 22111, 1, 225},
-    {"drawdown",         "3b9700ae31633dde", 152, 70, 105441, 1055, 8, 872},
+    {"default",          "aaa536e38ccf050c", 575, 475, 197614, 39837, 9, 1719},
+    {"fragmented_state", "8a7ee4a459677f1a", 1029, 260, 372144, 98975, 17, 3274},
+    {"intercommunal",    "02ecda8532ce23af", 329, 207, 415580, 77252, 0, 305},
+    {"sahel",            "d3f63e84db2b6433", 1147, 175, 211740, 31989, 1, 1834},
+    {"frozen_conflict",  "2f1adf8d778b4d36", 149, 298, 36171, 18866, 1, 234},
+    {"drawdown",         "a363f94fc92e66f5", 155, 71, 37127, 146, 2, 1174},
 };
 // clang-format on
 

@@ -47,6 +47,8 @@ enum class Purpose : std::uint32_t {
     MissionOrder,
     MissionDefend,
     MissionContact,
+    MissionAir,
+    ColumnSplit,
 };
 
 /// Philox4x32-10: ten rounds of a multiply-xorshift bijection over a 128-bit counter, keyed by

@@ -259,10 +259,12 @@ struct ConflictParams {
     double osv_lethality = 0.08;
     double battle_lethality = 0.01;
     double collateral_rate = 0.5;
-    double break_share = 0.15;     // losses x cohesion at which a side breaks off
-    double punishment_rate = 0.5;  // sweeps that turn on civilians, x (1 - hr_compliance)
-    double raid_caution = 1.0;     // weight raiders give their expected losses against defenders
-    double witness_cost = 0.3;     // share of a raid's worth lost when the mission sees it
+    double break_share = 0.15;       // losses x cohesion at which a side breaks off
+    double punishment_rate = 0.5;    // sweeps that turn on civilians, x (1 - hr_compliance)
+    double raid_caution = 1.0;       // weight raiders give their expected losses against defenders
+    double witness_cost = 0.3;       // share of a raid's worth lost when the mission sees it
+    double column_share = 0.25;      // chance an idle band joins a raid of its group in reach
+    double column_split_rate = 0.1;  // daily chance a column at its base splits into bands
     double threat_memory_days = 20.0;
     double threat_per_death = 0.5;
     double presence_threat = 0.6;
