@@ -99,9 +99,10 @@ struct Resolver {
         const auto& parties = f.parties;
         // A fight between the state and a party to talks or a ceasefire is a violation.
         const auto other = a.party == 0 ? b.party : (b.party == 0 ? a.party : 0u);
-        if (other != 0 && (parties[other].stance == scenario::Stance::Negotiating ||
-                           parties[other].stance == scenario::Stance::Signatory))
-            ++inc.violations;
+        const bool violation =
+            other != 0 && (parties[other].stance == scenario::Stance::Negotiating ||
+                           parties[other].stance == scenario::Stance::Signatory);
+        if (violation) ++inc.violations;
         if (da > parties[a.party].cohesion * cp.break_share * sa) fall_back(a);
         if (db > parties[b.party].cohesion * cp.break_share * sb) fall_back(b);
         Event e;
@@ -115,6 +116,7 @@ struct Resolver {
         e.deaths_b = swap ? da : db;
         e.cell_x = b.x, e.cell_y = b.y;
         const std::uint32_t s = sight.settlement_near(map, b.x, b.y, sight.engage);
+        if (violation) inc.violation_sites.push_back({s, a.party});
         if (s != none32) {
             e.settlement = s;
             if (inc.collateral_event[s] == none32) {

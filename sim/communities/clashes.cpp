@@ -39,12 +39,14 @@ double fractionalisation(const std::int32_t* present, std::size_t groups, std::i
 
 void clash(State& c, engine::Incidents& incidents, const world::Map& map,
            const population::Presence& presence, const scenario::CommunityParams& cp,
-           double force_scale, const core::Today& today) {
+           double force_scale, const std::vector<std::uint8_t>& policed, double policed_share,
+           const core::Today& today) {
     std::fill(c.clash_p.begin(), c.clash_p.end(), 0.0f);
     std::fill(c.clash_a.begin(), c.clash_a.end(), none8);
     std::fill(c.clash_b.begin(), c.clash_b.end(), none8);
     std::fill(c.clash_event.begin(), c.clash_event.end(), none32);
     c.clashes_today = 0;
+    c.clashes_policed_today = 0;
     if (cp.clash_threshold >= 1.0) return;
     const std::size_t groups = presence.groups;
     const auto& present = presence.present;
@@ -70,6 +72,10 @@ void clash(State& c, engine::Incidents& incidents, const world::Map& map,
         const double members = double(present[presence.at(s, a)] + present[presence.at(s, b)]);
         c.clash_p[s] = float(std::min(max_clash_p, cp.clash_deaths * force_scale *
                                                        (clash_base + t) / std::max(1.0, members)));
+        if (s < policed.size() && policed[s]) {  // police restore order once they are there
+            c.clash_p[s] = float(c.clash_p[s] * policed_share);
+            ++c.clashes_policed_today;
+        }
         // UCDP codes communal violence between informally organised identity groups as
         // non-state conflict (type 2).
         Event e;

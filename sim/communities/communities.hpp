@@ -36,10 +36,12 @@ DaySummary update(State& c, const population::Presence& presence, const world::S
 // clashes.cpp
 /// Where tension runs high the two largest communities present clash: sets today's death
 /// chances and opens a UCDP type 2 incident.
-/// force_scale: world.population / world.forces_population (clashes kill per head).
+/// force_scale: world.population / world.forces_population (clashes kill per head). Where
+/// police keep public order (policed[s]), a clash is stopped with policed_share of it done.
 void clash(State& c, engine::Incidents& incidents, const world::Map& map,
            const population::Presence& presence, const scenario::CommunityParams& cp,
-           double force_scale, const core::Today& today);
+           double force_scale, const std::vector<std::uint8_t>& policed, double policed_share,
+           const core::Today& today);
 /// Raises a settlement's tension (the communal_incident inject); s = none picks the tensest.
 void incident(State& c, std::uint32_t settlement);
 

@@ -15,7 +15,7 @@ struct State {
     std::vector<float> clash_p;                  // chance a member of either side dies
     std::vector<std::uint8_t> clash_a, clash_b;  // the two identity groups that fight
     std::vector<std::uint32_t> clash_event;      // index into the day's incidents, or none
-    std::int64_t dialogues_today = 0, clashes_today = 0;
+    std::int64_t dialogues_today = 0, clashes_today = 0, clashes_policed_today = 0;
 };
 
 }  // namespace peacesim::communities

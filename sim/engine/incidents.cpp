@@ -29,6 +29,7 @@ void Incidents::reset_day() {
     std::fill(osv_spare.begin(), osv_spare.end(), none8);
     std::fill(osv_only.begin(), osv_only.end(), none8);
     violations = 0;
+    violation_sites.clear();
     spoiler_deaths = 0;
 }
 

@@ -24,7 +24,13 @@ struct Incidents {
     std::vector<std::uint32_t> collateral_event;
     std::vector<std::int64_t> deaths;  // violent deaths today, any cause
 
-    std::int64_t violations = 0;      // battles today between the state and a party to talks
+    std::int64_t violations = 0;  // battles today between the state and a party to talks
+    /// Where each of today's violations happened (the settlement nearby, or none) and who
+    /// attacked: the mission's observers verify those in their sight.
+    struct Violation {
+        std::uint32_t settlement, attacker;
+    };
+    std::vector<Violation> violation_sites;
     std::int64_t spoiler_deaths = 0;  // deaths today in incidents a spoiler took part in
 
     /// Remembered violence per block of the sight grid: each death adds to it, and it fades.

@@ -72,7 +72,10 @@ void Simulation::State::step() {
     mission::move_convoys(mission, forces, map, sight, sc, t);
     actors::resolve(forces, incidents, mission, map, sight, presence, politics, sc, t);
     politics::follow_parties(politics, forces.parties.size());
-    communities::clash(communities, incidents, map, presence, sc.communities, sc.force_scale(), t);
+    communities::clash(
+        communities, incidents, map, presence, sc.communities, sc.force_scale(), mission.policed,
+        std::min(1.0, sc.mobility.response_prep_h / sc.mobility.response_window_h), t);
+    mission.totals.why.clashes_policed += communities.clashes_policed_today;
 
     // Update: civilians in parallel, then the parties, communities, the track and the mission.
     const auto people =
@@ -99,7 +102,10 @@ void Simulation::State::step() {
     news.deaths = double(st.battle_deaths + st.civilians_killed() + st.communal_deaths +
                          mission.today.fatalities) *
                   per_head;
-    news.violations = double(incidents.violations) * per_head;
+    const auto watch = mission::watch_process(mission, forces, incidents.violation_sites, sight);
+    news.violations = double(watch.verified) * per_head;
+    news.rumoured = double(watch.rumoured) * per_head;
+    news.guarantee = watch.guarantee;
     news.spoiler_deaths = double(incidents.spoiler_deaths) * per_head;
     news.dialogues = communities.dialogues_today;
     news.settlements = map.settlements.size();

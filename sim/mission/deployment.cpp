@@ -61,6 +61,8 @@ void init(State& m, const actors::Forces& forces, const world::Map& map, const w
     m.civil_affairs_here.assign(ns, 0);
     m.misconduct_here.assign(ns, 0);
     m.response_share.assign(ns, 1.0f);
+    m.police_near.assign(ns, 0.0f);
+    m.policed.assign(ns, 0);
     m.response_threat.assign(ns, 0.0f);
     m.cash = sc.per_head(sc.mission.funding.reserve_musd) * 1e6;
     m.impartiality = 1.0;

@@ -7,6 +7,7 @@
 
 #include "actors/state.hpp"
 #include "core/today.hpp"
+#include "engine/incidents.hpp"
 #include "mission/state.hpp"
 #include "peacesim/engine/simulation.hpp"
 #include "population/state.hpp"
@@ -106,6 +107,16 @@ void offensives(State& m, actors::Forces& forces, const world::Sight& sight,
                 const scenario::Scenario& sc, const core::Today& today);
 
 // reporting.cpp (8.10)
+/// What the mission's watch over the peace process gives the political track today.
+struct Watch {
+    std::int64_t verified = 0, rumoured = 0;  // violations seen by observers or monitors, or not
+    double guarantee = 0;  // share of signatories' fighters within reach of mission troops
+};
+/// Observers verify the violations in their sight, and the violating group pays for it
+/// (targeted measures); troops near signatories' bands guarantee the disarmament.
+Watch watch_process(State& m, actors::Forces& forces,
+                    const std::vector<engine::Incidents::Violation>& violations,
+                    const world::Sight& sight);
 /// A one-sided attack seen by the mission's observers or monitors is reported.
 void report(State& m, actors::Forces& forces, const engine::Event& e);
 

@@ -28,6 +28,8 @@ void sense(State& m, const world::Map& map, const world::Sight& sight,
     std::fill(m.poc.begin(), m.poc.end(), 0);
     std::fill(m.reported.begin(), m.reported.end(), 0);
     std::fill(m.civil_affairs_here.begin(), m.civil_affairs_here.end(), 0);
+    std::fill(m.police_near.begin(), m.police_near.end(), 0.0f);
+    std::fill(m.policed.begin(), m.policed.end(), 0);
     // A new day's flying: a helicopter down for maintenance today counts as having flown its
     // hours (UN air fleets keep about three in four aircraft serviceable on a given day).
     for (std::uint32_t id = 0; id < m.units.size(); ++id) {
@@ -49,7 +51,7 @@ void sense(State& m, const world::Map& map, const world::Sight& sight,
         tbb::blocked_range<std::size_t>(0, map.settlements.size(), 64), [&](const auto& r) {
             for (std::size_t s = r.begin(); s < r.end(); ++s) {
                 const auto& st = map.settlements[s];
-                double guard = 0, safety = 0;
+                double guard = 0, safety = 0, police = 0;
                 bool base = false;
                 m.index.near(st.x, st.y, vision, [&](std::uint32_t id) {
                     const Unit& u = m.units[id];
@@ -59,6 +61,12 @@ void sense(State& m, const world::Map& map, const world::Sight& sight,
                         case UnitKind::Company:
                         case UnitKind::QuickReaction:
                         case UnitKind::Police:
+                            // Formed police support the host's policing: they count among the
+                            // coercive agents in sight, and keep public order where they stand.
+                            if (u.kind == UnitKind::Police && tasks.presence) {
+                                police += u.strength;
+                                if (d <= engage) m.policed[s] = 1;
+                            }
                             // Raiders expect a fight from the troops on the spot as often as
                             // their rules and caveats let them fight.
                             if (!tasks.presence || d > engage) break;
@@ -82,6 +90,7 @@ void sense(State& m, const world::Map& map, const world::Sight& sight,
                     }
                 });
                 m.guard[s] = float(guard);
+                m.police_near[s] = float(police);
                 // Trust shapes how much safety people feel the mission gives them.
                 m.safety[s] = float(safety * (safety_base + presence.mean_trust_mission(s)));
                 m.poc[s] =

@@ -10,7 +10,47 @@ namespace peacesim::mission {
 namespace {
 constexpr double compliance_per_report = 0.005;
 constexpr double brutality_after_report = 0.99;
+/// A verified violation by an armed group costs it this much of its resources (the targeted
+/// measures a Council sanctions committee imposes on those its panel names).
+constexpr double sanction_cost = 0.02;
 }  // namespace
+
+Watch watch_process(State& m, actors::Forces& forces,
+                    const std::vector<engine::Incidents::Violation>& violations,
+                    const world::Sight& sight) {
+    Watch w;
+    for (const auto& v : violations) {
+        if (v.settlement < m.reported.size() && m.reported[v.settlement]) {
+            ++w.verified;
+            ++m.totals.why.violations_verified;
+            if (v.attacker != 0) {
+                auto& res = forces.parties[v.attacker].resources;
+                res = std::max(0.0, res - sanction_cost);
+            }
+        } else {
+            ++w.rumoured;
+        }
+    }
+    // Guarantees: signatories' fighters with mission troops within a raid of them, while the
+    // mission monitors the ceasefire or supports disarmament.
+    if (!m.on || !(m.tasks.ddr || m.tasks.observe_report)) return w;
+    std::int64_t all = 0, watched = 0;
+    for (const auto& u : forces.units) {
+        if (!u.alive() || u.party == 0 ||
+            forces.parties[u.party].stance != scenario::Stance::Signatory)
+            continue;
+        all += u.strength;
+        bool near = false;
+        m.index.near(u.x, u.y, sight.raid, [&](std::uint32_t id) {
+            const Unit& t = m.units[id];
+            near = near || (t.active() && t.infantry() &&
+                            world::detail::dist_cells(t.x, t.y, u.x, u.y) <= sight.raid);
+        });
+        if (near) watched += u.strength;
+    }
+    w.guarantee = all > 0 ? double(watched) / double(all) : 0.0;
+    return w;
+}
 
 void report(State& m, actors::Forces& forces, const engine::Event& e) {
     if (e.type != 3 || e.settlement >= m.reported.size() || !m.reported[e.settlement]) return;

@@ -38,6 +38,10 @@ struct State {
     std::vector<std::uint8_t> reported;  // observers or monitors in sight
     std::vector<std::uint8_t> civil_affairs_here;
     std::vector<std::uint8_t> misconduct_here;  // a misconduct case today
+    /// Formed police: their strength within sight (coercive presence in the arrest risk of
+    /// the rebellion rule) and whether a unit is within engagement distance (public order).
+    std::vector<float> police_near;
+    std::vector<std::uint8_t> policed;
     /// What raiders expect of the quick-reaction forces at each settlement today: the share of
     /// an attack they would get done before a force arrived, and the fighting strength that
     /// would then engage them (0 under self-defence).

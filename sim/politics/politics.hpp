@@ -33,7 +33,9 @@ struct DayNews {
     // (world.forces_population), so that a country ten times as populous with ten times the
     // deaths weighs them as the same violence.
     double deaths = 0;           // battle deaths, civilians, communal and peacekeeper deaths today
-    double violations = 0;       // state-based battles with parties to the process
+    double violations = 0;       // state-based battles with parties to the process, verified
+    double rumoured = 0;         // such battles no one impartial saw
+    double guarantee = 0;        // share of signatories' fighters within reach of mission troops
     double spoiler_deaths = 0;   // deaths in incidents spoilers took part in
     std::int64_t dialogues = 0;  // local dialogues held today
     std::size_t settlements = 1;

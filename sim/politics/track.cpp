@@ -21,8 +21,17 @@ constexpr double ema_days = 30.0;
 /// Ripeness: pain is the monthly loss share, full at 2%; ripeness is (stalemate_floor +
 /// stalemate_weight x stalemate) of that.
 constexpr double full_pain = 0.02, stalemate_floor = 0.3, stalemate_weight = 0.7;
-/// The mission's political staff add this much mediation, times its impartiality.
-constexpr double mission_mediation = 0.2;
+/// The mission's political staff add up to this much mediation, times its impartiality, in
+/// proportion to their number against 300 per million people (a multidimensional mission's
+/// political, civil affairs and electoral staff), up to one and a half times that.
+constexpr double mission_mediation = 0.2, staff_per_million = 300.0, most_staff = 1.5;
+/// A violation no impartial observer saw is rumoured: each side fears the worst of it, and it
+/// weighs twice a verified one (Fortna 2004: monitoring lowers the uncertainty that unravels
+/// ceasefires).
+constexpr double rumour_weight = 2.0;
+/// Third-party guarantees (Walter 2002): with every signatory's fighters within reach of
+/// mission troops, the relapse hazard falls by this share.
+constexpr double guarantee_relief = 0.5;
 /// Calm = exp(-calm_decay x violations); mediation halves the collapse hazard at most.
 constexpr double calm_decay = 3.0, mediation_against_collapse = 0.5;
 /// Local dialogues lift the agreement hazard by this factor per share of settlements.
@@ -77,7 +86,8 @@ void update(Track& t, actors::Forces& forces, population::Civilians& civ, const 
     auto& parties = forces.parties;
     t.violence_ema += (news.deaths - t.violence_ema) / ema_days;
     t.spoiler_ema += (double(news.spoiler_deaths) - t.spoiler_ema) / ema_days;
-    t.violations_ema += (double(news.violations) - t.violations_ema) / ema_days;
+    t.violations_ema +=
+        (news.violations + rumour_weight * news.rumoured - t.violations_ema) / ema_days;
     if (t.elections_until >= day) t.election_deaths += news.deaths;
 
     std::int64_t gov_strength = 0, group_strength = 0;
@@ -92,9 +102,15 @@ void update(Track& t, actors::Forces& forces, population::Civilians& civ, const 
     const double stalemate = 1.0 - std::fabs(share - 0.5) * 2.0;
     // The mission's political staff add to the envoys' mediation, less so as the mission is
     // seen to take sides (stabilization mandates; docs/model.md, section 8.9).
-    const double mediation = std::min(
-        1.0,
-        t.mediation + (mission.tasks.mediation ? mission_mediation * mission.impartiality : 0.0));
+    double staff = 0;
+    for (const auto& u : mission.units)
+        if (u.active() && u.kind == mission::UnitKind::CivilianTeam) staff += u.strength;
+    const double capacity =
+        std::min(most_staff, staff / (staff_per_million * double(sc.world.population) / 1e6));
+    const double mediation =
+        std::min(1.0, t.mediation + (mission.tasks.mediation
+                                         ? mission_mediation * capacity * mission.impartiality
+                                         : 0.0));
     const double push = 0.5 * (mediation + t.council_unity);
     const double calm = std::exp(-calm_decay * t.violations_ema);
 
@@ -172,9 +188,9 @@ void update(Track& t, actors::Forces& forces, population::Civilians& civ, const 
     if (t.stage >= Stage::Agreement) {
         const double pressure =
             std::min(1.0, t.violence_ema / relapse_deaths + t.spoiler_ema / relapse_spoiler_deaths);
-        const double hazard = pp.relapse_rate * pressure *
-                              (1.0 - pp.inclusion_durability * t.inclusion) *
-                              (council_base - t.council_unity);
+        const double hazard =
+            pp.relapse_rate * pressure * (1.0 - pp.inclusion_durability * t.inclusion) *
+            (council_base - t.council_unity) * (1.0 - guarantee_relief * news.guarantee);
         if (r.bernoulli(hazard)) {
             for (auto& p : parties)
                 if (p.stance == Stance::Signatory) p.stance = Stance::Fighting;

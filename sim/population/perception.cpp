@@ -67,14 +67,14 @@ void perceive(Perception& out, const Presence& presence, const world::Map& map,
             v = 1.0 - std::exp(-v);  // fear saturates: a second massacre adds less than the first
             const std::int64_t* by_party = &forces.armed[forces.armed_at(s, 0)];
             // Epstein (2002): P = 1 - exp(-k (C/A)_v), A counting the would-be rebel. Here the
-            // coercive agents C are the soldiers in sight plus the state's police and
-            // administration where it holds the ground; the actives A are the armed groups'
-            // fighters and the civilians in open rebellion in sight.
+            // coercive agents C are the soldiers in sight, the mission's formed police in sight
+            // and the state's police and administration where it holds the ground; the actives A
+            // are the armed groups' fighters and the civilians in open rebellion in sight.
             std::int64_t actives = 0, residents = 0;
             for (auto b : sight.vision_blocks[s])
                 actives += presence.actives[b], residents += presence.residents[b];
             const double coercive =
-                double(forces.soldiers[s]) +
+                double(forces.soldiers[s]) + double(mission.police_near[s]) +
                 (forces.control[s] == 0
                      ? pp.state_reach / 1000.0 * parties[0].capacity * double(residents)
                      : 0.0);

@@ -30,11 +30,11 @@ constexpr std::uint64_t golden_seed = 1;
 
 // clang-format off
 constexpr Golden golden[] = {
-    {"default",          "aaa536e38ccf050c", 575, 475, 197614, 39837, 9, 1719},
-    {"fragmented_state", "8a7ee4a459677f1a", 1029, 260, 372144, 98975, 17, 3274},
-    {"intercommunal",    "02ecda8532ce23af", 329, 207, 415580, 77252, 0, 305},
-    {"sahel",            "d3f63e84db2b6433", 1147, 175, 211740, 31989, 1, 1834},
-    {"frozen_conflict",  "2f1adf8d778b4d36", 149, 298, 36171, 18866, 1, 234},
+    {"default",          "2e11f4c10335dcc7", 616, 464, 190597, 38951, 11, 1712},
+    {"fragmented_state", "73abd01ce4a3e269", 1296, 268, 298476, 145606, 29, 3180},
+    {"intercommunal",    "09b5c977518c05b3", 408, 189, 401845, 109045, 1, 369},
+    {"sahel",            "f04ef5cf9e10b37b", 1172, 191, 191718, 36792, 1, 1776},
+    {"frozen_conflict",  "0afe97827a4162b0", 149, 298, 36171, 18866, 1, 234},
     {"drawdown",         "a363f94fc92e66f5", 155, 71, 37127, 146, 2, 1174},
 };
 // clang-format on

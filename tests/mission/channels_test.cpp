@@ -196,3 +196,74 @@ TEST_CASE("a country scaled in people keeps its deaths per head", "[mission][sca
     CHECK(small / large > 0.75);
     CHECK(small / large < 1.33);
 }
+
+TEST_CASE("observers verify the ceasefire violations in their sight", "[mission][politics]") {
+    // Talks under way with every group, so that fights with the state are violations.
+    const auto talks = [](std::vector<scenario::Override> extra) {
+        return test::sized(test::with({{"politics.initial_stage", "talks"},
+                                       {"armed_groups.0.stance", "negotiating"},
+                                       {"armed_groups.1.stance", "negotiating"},
+                                       {"armed_groups.2.stance", "negotiating"},
+                                       {"mission.observers", "400"}},
+                                      extra));
+    };
+    std::int64_t seen = 0, unseen = 0;
+    for (std::uint64_t seed = 1; seed <= 3; ++seed) {
+        seen += test::run_small(200, seed, 2, talks({})).mission_totals().why.violations_verified;
+        unseen += test::run_small(200, seed, 2,
+                                  talks({{"mission.tasks.observe_report", "off"},
+                                         {"mission.tasks.human_rights", "off"}}))
+                      .mission_totals()
+                      .why.violations_verified;
+    }
+    CHECK(seen > 0);
+    CHECK(unseen == 0);
+}
+
+TEST_CASE("third-party guarantees keep an accord alive longer (Walter 2002)",
+          "[mission][politics]") {
+    // The same troops, monitoring disarmament or not.
+    const auto p = test::compare(
+        300, 24,
+        test::sized(
+            test::accord({{"mission.tasks.ddr", "off"}, {"mission.tasks.observe_report", "off"}})),
+        test::sized(
+            test::accord({{"mission.tasks.ddr", "on"}, {"mission.tasks.observe_report", "on"}})),
+        [](const engine::Simulation& s) {
+            return test::days_at_or_after(s, scenario::Stage::Agreement);
+        });
+    INFO("days of peace without guarantees " << p.mean_a << ", with " << p.mean_b << "; "
+                                             << p.higher << " seeds longer, " << p.lower
+                                             << " shorter");
+    CHECK(p.higher > p.lower);
+    CHECK(p.mean_b > p.mean_a);
+}
+
+TEST_CASE("the mission's political staff add to mediation in proportion to their number",
+          "[mission][politics]") {
+    const auto p = test::compare(365, 12,
+                                 {{"mission.mandate", "political"},
+                                  {"mission.civilian_staff", "0"},
+                                  {"politics.mediation", "0.1"}},
+                                 {{"mission.mandate", "political"},
+                                  {"mission.civilian_staff", "60"},
+                                  {"politics.mediation", "0.1"}},
+                                 [](const engine::Simulation& s) {
+                                     return test::days_at_or_after(s, scenario::Stage::Ceasefire);
+                                 });
+    INFO("days at or past a ceasefire with no political staff " << p.mean_a << ", with "
+                                                                << p.mean_b);
+    CHECK(p.higher > p.lower);
+    CHECK(p.mean_b > p.mean_a);
+}
+
+TEST_CASE("formed police keep public order and count as coercive presence", "[mission][police]") {
+    const auto police = [](const char* n) {
+        return test::sized(test::tense({{"mission.police", n}}));
+    };
+    const auto p = test::compare(240, 8, police("0"), police("1400"), test::communal);
+    INFO("communal deaths with no formed police " << p.mean_a << ", with ten units " << p.mean_b);
+    CHECK(p.lower >= test::decisive(8));
+    const auto s = test::run_small(240, 1, 2, police("1400"));
+    CHECK(s.mission_totals().why.clashes_policed > 0);
+}
