@@ -70,10 +70,7 @@ void init(State& m, const actors::Forces& forces, const world::Map& map, const w
         deploy_regional(m, sc.per_head(sc.regional_force.troops), map, sight, violence_memory, sc);
     retune(m, map, sc, today);
     if (m.on) allot(m, sc);
-    std::int64_t helicopters = 0;
-    for (const auto& u : m.units)
-        helicopters +=
-            u.active() && (u.kind == UnitKind::Helicopter || u.kind == UnitKind::AttackHelicopter);
+    const std::int64_t helicopters = helicopters_deployed(m);
     m.flight_hours_left =
         m.on ? m.ops_share * double(helicopters) * sc.mission.flight_hours_per_month : 0.0;
 }

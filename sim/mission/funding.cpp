@@ -25,6 +25,13 @@ constexpr int withdrawal_after_days = 180;
 constexpr double withdrawal_rate = 0.004;
 }  // namespace
 
+std::int64_t helicopters_deployed(const State& m) {
+    std::int64_t n = 0;
+    for (const auto& u : m.units)
+        n += u.active() && (u.kind == UnitKind::Helicopter || u.kind == UnitKind::AttackHelicopter);
+    return n;
+}
+
 Staffing staffing(const State& m) {
     Staffing s;
     for (const auto& u : m.units) {
@@ -56,10 +63,7 @@ void allot(State& m, const scenario::Scenario& sc) {
     // helicopters' leases come first; what is left pays for operations (patrol fuel, flight
     // hours) and for reimbursing contributors, both cut in proportion when it falls short.
     const Staffing staff = staffing(m);
-    std::int64_t helicopters = 0;
-    for (const auto& u : m.units)
-        helicopters +=
-            u.active() && (u.kind == UnitKind::Helicopter || u.kind == UnitKind::AttackHelicopter);
+    const std::int64_t helicopters = helicopters_deployed(m);
     const double days = double(period);
     const double committed =
         days * (double(staff.uniformed) * f.upkeep_usd_per_day +
@@ -85,10 +89,7 @@ void pay(State& m, const Staffing& staff, const scenario::Scenario& sc, const co
     const int day = today.day;
     const double running = double(staff.uniformed) * f.upkeep_usd_per_day +
                            double(staff.staff) * f.civilian_usd_per_month / 30.0;
-    std::int64_t helicopters = 0;
-    for (const auto& u : m.units)
-        helicopters +=
-            u.active() && (u.kind == UnitKind::Helicopter || u.kind == UnitKind::AttackHelicopter);
+    const std::int64_t helicopters = helicopters_deployed(m);
     // Machines keep their number when the country is scaled; their cost scales with the rest.
     const double leases =
         double(helicopters) * sc.per_head(f.helicopter_usd_per_month) / month_days;

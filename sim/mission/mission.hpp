@@ -125,6 +125,8 @@ struct Staffing {
     std::int64_t uniformed = 0, staff = 0;  // UN-paid persons deployed or rotating
 };
 Staffing staffing(const State& m);
+/// Utility and attack helicopters deployed: each is leased, and allotted flight hours.
+std::int64_t helicopters_deployed(const State& m);
 /// The period's allotment for operations: what the budget leaves after personnel and leases.
 void allot(State& m, const scenario::Scenario& sc);
 void receive_contributions(State& m, const scenario::Scenario& sc, const core::Today& today);
