@@ -102,7 +102,8 @@ void App::controls_window(const Snapshot& s, ImVec2 pos, ImVec2 size) {
     legend_item(gov_colour, s.parties.empty() ? "Government" : s.parties[0].name.c_str(), 1);
     for (std::size_t p = 1; p < s.parties.size() && p < 9; ++p)
         legend_item(party_colour(std::uint32_t(p)), s.parties[p].name.c_str(), 2);
-    legend_item(un_colour, "UN mission (ring: reach)", 0);
+    legend_item(un_colour, "UN mission (ring: reach; line: patrol)", 0);
+    legend_item(rgba(255, 200, 0), "UN quick-reaction force on a task", 3);
     legend_item(regional_colour, "Regional force", 0);
     legend_item(rgba(255, 60, 0, 160), "Violence in the last weeks", 0);
     legend_item(rgba(255, 200, 0), "Intercommunal tension", 3);

@@ -137,6 +137,20 @@ int cmd_run(const std::string& path, int days_opt, std::int64_t seed_opt, int th
         std::printf("  displaced (peak)     %lld\n", (long long)t.displaced_peak);
         std::printf("  refugees             %lld\n", (long long)t.refugees);
         std::printf("  joined armed groups  %lld\n", (long long)t.recruited);
+        const auto m = sim.mission_totals();
+        std::printf("  mission              %s mandate, cost US$%.1f million\n",
+                    scenario::mandate_names[int(sim.scenario().mission.mandate)], m.cost_musd);
+        std::printf("  peacekeeper deaths   %lld\n", (long long)m.fatalities);
+        if (m.responses > 0)
+            std::printf(
+                "  responses            %lld (%lld in time), median %.1f h, 90th percentile "
+                "%.1f h\n",
+                (long long)m.responses, (long long)m.why.responses_in_time,
+                m.response_time_median_h, m.response_time_p90_h);
+        else
+            std::printf("  responses            none\n");
+        std::printf("  raids deterred       %lld not attempted, %lld re-targeted\n",
+                    (long long)m.why.raids_not_attempted, (long long)m.why.raids_retargeted);
         std::printf("  state_hash           %s\n", sim.state_hash().c_str());
         std::printf("  wall time            %.2f s  (%.3g agent-updates/s)\n", wall,
                     double(sim.agent_updates()) / std::max(wall, 1e-9));
