@@ -78,6 +78,45 @@ std::vector<Point> latin_hypercube(const Experiment& ex) {
     return out;
 }
 
+/// Morris (1991) elementary-effects trajectories, in SALib's layout: r blocks of k + 1 rows.
+std::vector<Point> morris(const Experiment& ex) {
+    const std::size_t k = ex.factors.size(), r = std::size_t(ex.points);
+    const int p = ex.grid_levels;
+    const int jump = p / 2;  // delta = p / (2 (p - 1)) is p / 2 grid steps
+    DesignStream rng(ex.seed, k + 1);
+    std::vector<Point> out;
+    out.reserve(r * (k + 1));
+    auto level = [&](std::size_t f, int step) {
+        const auto& factor = ex.factors[f];
+        const double x = *factor.min + (*factor.max - *factor.min) * double(step) / double(p - 1);
+        return factor.integer ? Level{fmt::format("{}", std::llround(x)), double(std::llround(x))}
+                              : Level{real_text(x), std::stod(real_text(x))};
+    };
+    for (std::size_t t = 0; t < r; ++t) {
+        // Each factor starts on a grid step from which the jump stays on the grid, and goes up
+        // or down; the order in which factors move is a random permutation.
+        std::vector<int> at(k);
+        std::vector<int> dir(k);
+        for (std::size_t f = 0; f < k; ++f) {
+            const int low = int(rng.below(std::size_t(p - jump)));  // 0 .. p - 1 - jump
+            dir[f] = rng.uniform() < 0.5 ? 1 : -1;
+            at[f] = dir[f] > 0 ? low : low + jump;
+        }
+        std::vector<std::size_t> order(k);
+        std::iota(order.begin(), order.end(), std::size_t{0});
+        for (std::size_t i = k; i > 1; --i) std::swap(order[i - 1], order[rng.below(i)]);
+        Point row;
+        for (std::size_t f = 0; f < k; ++f) row.push_back(level(f, at[f]));
+        out.push_back(row);
+        for (auto f : order) {
+            at[f] += dir[f] * jump;
+            row[f] = level(f, at[f]);
+            out.push_back(row);
+        }
+    }
+    return out;
+}
+
 std::vector<Point> one_at_a_time(const Experiment& ex) {
     Point base;
     for (const auto& f : ex.factors) base.push_back(*f.base);
@@ -101,6 +140,8 @@ std::vector<Point> design_points(const Experiment& ex) {
             return latin_hypercube(ex);
         case DesignType::OneAtATime:
             return one_at_a_time(ex);
+        case DesignType::Morris:
+            return morris(ex);
     }
     return {};
 }

@@ -7,6 +7,7 @@
 #include <cmath>
 #include <filesystem>
 #include <fstream>
+#include <iterator>
 #include <map>
 #include <set>
 #include <sstream>
@@ -388,18 +389,44 @@ class Reader {
         if (!node) return;
         const auto* t = node->as_table();
         if (!t) return error(node->source(), "design", "expected a [design] table");
-        only(*t, "design.", {"type", "points"});
+        only(*t, "design.", {"type", "points", "trajectories", "grid_levels"});
         if (auto v = get<std::string>(*t, "type", "design.type", "a string")) {
             bool found = false;
-            for (int i = 0; i < 3; ++i)
+            for (int i = 0; i < int(std::size(design_names)); ++i)
                 if (*v == design_names[i]) ex.design = DesignType(i), found = true;
             if (!found)
                 error(t->get("type")->source(), "design.type",
                       fmt::format("unknown design '{}'; expected \"full_factorial\", "
-                                  "\"latin_hypercube\" or \"one_at_a_time\"",
+                                  "\"latin_hypercube\", \"one_at_a_time\" or \"morris\"",
                                   *v));
         }
-        if (auto v = get<std::int64_t>(*t, "points", "design.points", "a whole number")) {
+        const bool morris = ex.design == DesignType::Morris;
+        if (auto v =
+                get<std::int64_t>(*t, "trajectories", "design.trajectories", "a whole number")) {
+            if (!morris)
+                error(t->get("trajectories")->source(), "design.trajectories",
+                      "trajectories are for a morris design");
+            else if (*v < 1 || *v > max_points)
+                error(t->get("trajectories")->source(), "design.trajectories",
+                      fmt::format("expected 1 to {}", max_points));
+            else
+                ex.points = int(*v);
+        }
+        if (auto v = get<std::int64_t>(*t, "grid_levels", "design.grid_levels", "a whole number")) {
+            if (!morris)
+                error(t->get("grid_levels")->source(), "design.grid_levels",
+                      "grid_levels are for a morris design");
+            else if (*v < 2 || *v > 100 || *v % 2 != 0)
+                error(t->get("grid_levels")->source(), "design.grid_levels",
+                      "expected an even number from 2 to 100 (Morris's p)");
+            else
+                ex.grid_levels = int(*v);
+        }
+        if (morris && t->get("points"))
+            error(t->get("points")->source(), "design.points",
+                  "a morris design counts trajectories: expected trajectories = R");
+        if (auto v = morris ? std::optional<std::int64_t>{}
+                            : get<std::int64_t>(*t, "points", "design.points", "a whole number")) {
             if (*v < 1 || *v > max_points)
                 error(t->get("points")->source(), "design.points",
                       fmt::format("expected 1 to {}", max_points));
@@ -410,14 +437,17 @@ class Reader {
             const auto& f = ex.factors[i];
             const auto where = factor_at_[i].sampled;
             const std::string key = fmt::format("factors.{}", i);
-            if (ex.design == DesignType::LatinHypercube && !f.min)
+            const bool sampled =
+                ex.design == DesignType::LatinHypercube || ex.design == DesignType::Morris;
+            if (sampled && !f.min)
                 diags_.push_back({file_, int(where.line), int(where.column), key,
-                                  "a latin_hypercube design samples each factor: expected min "
-                                  "and max"});
-            if (ex.design != DesignType::LatinHypercube && f.min)
+                                  fmt::format("a {} design samples each factor: expected min "
+                                              "and max",
+                                              design_names[int(ex.design)])});
+            if (!sampled && f.min)
                 diags_.push_back({file_, int(where.line), int(where.column), key,
-                                  "min and max are for a latin_hypercube design; expected values "
-                                  "or range"});
+                                  "min and max are for a latin_hypercube or morris design; "
+                                  "expected values or range"});
             if (ex.design == DesignType::OneAtATime && !f.base)
                 diags_.push_back({file_, int(where.line), int(where.column), key,
                                   "a one_at_a_time design needs base = the value held while "
@@ -425,6 +455,8 @@ class Reader {
         }
         if (ex.design == DesignType::LatinHypercube && ex.points == 0)
             error(t->source(), "design.points", "a latin_hypercube design needs points = N");
+        if (morris && ex.points == 0)
+            error(t->source(), "design.trajectories", "a morris design needs trajectories = R");
     }
 
     void read_outputs(const toml::table& root, Experiment& ex) {

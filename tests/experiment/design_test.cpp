@@ -97,6 +97,64 @@ type = "one_at_a_time"
     CHECK(points[3][1].text == "0.2");
 }
 
+TEST_CASE("A Morris design is trajectories that move one factor at a time by delta") {
+    const auto ex = parse(R"([[factors]]
+key = "mission.troops"
+min = 0
+max = 9000
+[[factors]]
+key = "government.hr_compliance"
+min = 0.2
+max = 0.8
+[[factors]]
+key = "conflict.raid_caution"
+min = 0.0
+max = 3.0
+[design]
+type = "morris"
+trajectories = 10
+grid_levels = 4
+)");
+    const auto points = experiment::design_points(ex);
+    constexpr std::size_t k = 3, r = 10;
+    REQUIRE(points.size() == r * (k + 1));  // SALib's layout: r blocks of k + 1 rows
+    const double lo[] = {0, 0.2, 0.0}, width[] = {9000, 0.6, 3.0};
+    std::set<std::string> starts;
+    for (std::size_t t = 0; t < r; ++t) {
+        std::set<std::size_t> moved;
+        for (std::size_t j = 0; j <= k; ++j) {
+            const auto& row = points[t * (k + 1) + j];
+            REQUIRE(row.size() == k);
+            for (std::size_t f = 0; f < k; ++f) {  // every value on the 4-level grid
+                const double step = ((*row[f].number) - lo[f]) / width[f] * 3.0;
+                CHECK(std::fabs(step - std::round(step)) < 1e-9);
+                CHECK(step > -1e-9);
+                CHECK(step < 3.0 + 1e-9);
+            }
+            if (j == 0) {
+                starts.insert(row[0].text + "," + row[1].text + "," + row[2].text);
+                continue;
+            }
+            // Exactly one factor moved from the row before, by delta = p / (2 (p - 1)) = 2/3 of
+            // its range.
+            const auto& prev = points[t * (k + 1) + j - 1];
+            std::size_t changed = 0, which = k;
+            for (std::size_t f = 0; f < k; ++f)
+                if (row[f].text != prev[f].text) ++changed, which = f;
+            REQUIRE(changed == 1);
+            CHECK(std::fabs(std::fabs((*row[which].number) - (*prev[which].number)) -
+                            2.0 / 3.0 * width[which]) < 1e-6);
+            moved.insert(which);
+        }
+        CHECK(moved.size() == k);  // each factor moves exactly once per trajectory
+    }
+    CHECK(starts.size() > 1);
+    // The same seed gives the same design.
+    const auto again = experiment::design_points(ex);
+    for (std::size_t i = 0; i < points.size(); ++i)
+        for (std::size_t f = 0; f < k; ++f) CHECK(again[i][f].text == points[i][f].text);
+}
+
 TEST_CASE("Run seeds are derived from the experiment seed and the run index, and stable") {
     // Pinned: results databases record these seeds, and a rerun must find the same ones.
     CHECK(experiment::run_seed(7, 0) == 3344595609062871ull);

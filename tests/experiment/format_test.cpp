@@ -115,6 +115,14 @@ TEST_CASE("Unknown designs, keys and missing design settings are refused") {
     const std::string head = "[experiment]\nname = \"x\"\n[[factors]]\nkey = \"mission.troops\"\n";
     CHECK(mentions(problems(head + "values = [1]\n[design]\ntype = \"sobol\"\n"), "design.type",
                    "unknown design 'sobol'"));
+    CHECK(mentions(problems(head + "min = 0\nmax = 10\n[design]\ntype = \"morris\"\n"),
+                   "design.trajectories", "trajectories = R"));
+    CHECK(mentions(problems(head + "min = 0\nmax = 10\n[design]\ntype = \"morris\"\n"
+                                   "trajectories = 4\ngrid_levels = 3\n"),
+                   "design.grid_levels", "even number"));
+    CHECK(mentions(problems(head + "values = [1, 2]\n[design]\ntype = \"morris\"\n"
+                                   "trajectories = 4\n"),
+                   "factors.0", "expected min"));
     CHECK(mentions(problems(head + "values = [1]\n[design]\ntype = \"latin_hypercube\"\n"),
                    "factors.0", "expected min and max"));
     CHECK(mentions(problems(head + "min = 0\nmax = 10\n[design]\ntype = \"latin_hypercube\"\n"),

@@ -34,9 +34,9 @@ struct Factor {
     std::optional<Level> base;       // the value held while others move (one_at_a_time)
 };
 
-enum class DesignType : std::uint8_t { FullFactorial, LatinHypercube, OneAtATime };
-inline constexpr const char* design_names[] = {"full_factorial", "latin_hypercube",
-                                               "one_at_a_time"};
+enum class DesignType : std::uint8_t { FullFactorial, LatinHypercube, OneAtATime, Morris };
+inline constexpr const char* design_names[] = {"full_factorial", "latin_hypercube", "one_at_a_time",
+                                               "morris"};
 
 struct Experiment {
     std::string name;
@@ -50,7 +50,8 @@ struct Experiment {
     std::uint64_t seed = 1;
     std::vector<Factor> factors;
     DesignType design = DesignType::FullFactorial;
-    int points = 0;                   // latin_hypercube: how many points
+    int points = 0;                   // latin_hypercube: how many points; morris: trajectories
+    int grid_levels = 4;              // morris: levels of each factor's grid (p, even)
     bool keep_series = false;         // [outputs] series
     std::vector<std::string> series;  // the columns kept; all when empty and keep_series
     bool keep_events = false;         // [outputs] events
@@ -72,7 +73,11 @@ using Point = std::vector<Level>;
 /// range is cut into that many equal strata and every stratum holds exactly one point, the
 /// pairing and the place inside each stratum drawn from the experiment seed. one_at_a_time:
 /// the base point first, then for each factor in order each of its levels other than its base
-/// with every other factor at its base.
+/// with every other factor at its base. morris (Morris 1991, as SALib's morris.sample lays it
+/// out): `points` trajectories of k + 1 rows each, trajectory after trajectory; each starts at a
+/// point of the p-level grid over [min, max] and moves one factor at a time, in a random order,
+/// by delta = p / (2 (p - 1)) of its range, up or down, so that consecutive rows of a trajectory
+/// differ in one factor and give that factor's elementary effect.
 std::vector<Point> design_points(const Experiment& ex);
 
 /// Seed of run `index`: SplitMix64 (Steele et al. 2014) of experiment_seed + (index + 1) times
