@@ -1,6 +1,7 @@
 // From an experiment to its run plans: the design's points, replicates and per-run seeds.
 #include <fmt/format.h>
 
+#include <boost/random/sobol.hpp>
 #include <cmath>
 #include <numeric>
 
@@ -117,6 +118,40 @@ std::vector<Point> morris(const Experiment& ex) {
     return out;
 }
 
+/// Saltelli's sampling for Sobol' indices, in SALib's layout.
+std::vector<Point> saltelli(const Experiment& ex) {
+    const std::size_t k = ex.factors.size(), n = std::size_t(ex.points);
+    boost::random::sobol gen(2 * k);
+    const double span = double(gen.max()) - double(gen.min()) + 1.0;
+    auto level = [&](std::size_t f, double u) {
+        const auto& factor = ex.factors[f];
+        const double x = *factor.min + (*factor.max - *factor.min) * u;
+        return factor.integer ? Level{fmt::format("{}", std::llround(x)), double(std::llround(x))}
+                              : Level{real_text(x), std::stod(real_text(x))};
+    };
+    std::vector<Point> out;
+    out.reserve(n * (ex.second_order ? 2 * k + 2 : k + 2));
+    std::vector<double> u(2 * k);
+    for (std::size_t i = 0; i < n; ++i) {
+        for (auto& v : u) v = double(gen() - gen.min()) / span;
+        Point a, b;
+        for (std::size_t f = 0; f < k; ++f) a.push_back(level(f, u[f]));
+        for (std::size_t f = 0; f < k; ++f) b.push_back(level(f, u[k + f]));
+        out.push_back(a);
+        for (std::size_t j = 0; j < k; ++j) {
+            out.push_back(a);
+            out.back()[j] = b[j];
+        }
+        if (ex.second_order)
+            for (std::size_t j = 0; j < k; ++j) {
+                out.push_back(b);
+                out.back()[j] = a[j];
+            }
+        out.push_back(b);
+    }
+    return out;
+}
+
 std::vector<Point> one_at_a_time(const Experiment& ex) {
     Point base;
     for (const auto& f : ex.factors) base.push_back(*f.base);
@@ -142,6 +177,8 @@ std::vector<Point> design_points(const Experiment& ex) {
             return one_at_a_time(ex);
         case DesignType::Morris:
             return morris(ex);
+        case DesignType::Sobol:
+            return saltelli(ex);
     }
     return {};
 }

@@ -389,7 +389,8 @@ class Reader {
         if (!node) return;
         const auto* t = node->as_table();
         if (!t) return error(node->source(), "design", "expected a [design] table");
-        only(*t, "design.", {"type", "points", "trajectories", "grid_levels"});
+        only(*t, "design.",
+             {"type", "points", "trajectories", "grid_levels", "samples", "second_order"});
         if (auto v = get<std::string>(*t, "type", "design.type", "a string")) {
             bool found = false;
             for (int i = 0; i < int(std::size(design_names)); ++i)
@@ -397,10 +398,29 @@ class Reader {
             if (!found)
                 error(t->get("type")->source(), "design.type",
                       fmt::format("unknown design '{}'; expected \"full_factorial\", "
-                                  "\"latin_hypercube\", \"one_at_a_time\" or \"morris\"",
+                                  "\"latin_hypercube\", \"one_at_a_time\", \"morris\" or "
+                                  "\"sobol\"",
                                   *v));
         }
         const bool morris = ex.design == DesignType::Morris;
+        const bool sobol = ex.design == DesignType::Sobol;
+        if (auto v = get<std::int64_t>(*t, "samples", "design.samples", "a whole number")) {
+            if (!sobol)
+                error(t->get("samples")->source(), "design.samples",
+                      "samples are for a sobol design");
+            else if (*v < 1 || *v > max_points)
+                error(t->get("samples")->source(), "design.samples",
+                      fmt::format("expected 1 to {}", max_points));
+            else
+                ex.points = int(*v);
+        }
+        if (auto v = get<bool>(*t, "second_order", "design.second_order", "true or false")) {
+            if (!sobol)
+                error(t->get("second_order")->source(), "design.second_order",
+                      "second_order is for a sobol design");
+            else
+                ex.second_order = *v;
+        }
         if (auto v =
                 get<std::int64_t>(*t, "trajectories", "design.trajectories", "a whole number")) {
             if (!morris)
@@ -422,11 +442,15 @@ class Reader {
             else
                 ex.grid_levels = int(*v);
         }
+        if (sobol && t->get("points"))
+            error(t->get("points")->source(), "design.points",
+                  "a sobol design counts base samples: expected samples = N");
         if (morris && t->get("points"))
             error(t->get("points")->source(), "design.points",
                   "a morris design counts trajectories: expected trajectories = R");
-        if (auto v = morris ? std::optional<std::int64_t>{}
-                            : get<std::int64_t>(*t, "points", "design.points", "a whole number")) {
+        if (auto v = morris || sobol
+                         ? std::optional<std::int64_t>{}
+                         : get<std::int64_t>(*t, "points", "design.points", "a whole number")) {
             if (*v < 1 || *v > max_points)
                 error(t->get("points")->source(), "design.points",
                       fmt::format("expected 1 to {}", max_points));
@@ -437,8 +461,8 @@ class Reader {
             const auto& f = ex.factors[i];
             const auto where = factor_at_[i].sampled;
             const std::string key = fmt::format("factors.{}", i);
-            const bool sampled =
-                ex.design == DesignType::LatinHypercube || ex.design == DesignType::Morris;
+            const bool sampled = ex.design == DesignType::LatinHypercube ||
+                                 ex.design == DesignType::Morris || ex.design == DesignType::Sobol;
             if (sampled && !f.min)
                 diags_.push_back({file_, int(where.line), int(where.column), key,
                                   fmt::format("a {} design samples each factor: expected min "
@@ -446,7 +470,7 @@ class Reader {
                                               design_names[int(ex.design)])});
             if (!sampled && f.min)
                 diags_.push_back({file_, int(where.line), int(where.column), key,
-                                  "min and max are for a latin_hypercube or morris design; "
+                                  "min and max are for a latin_hypercube, morris or sobol design; "
                                   "expected values or range"});
             if (ex.design == DesignType::OneAtATime && !f.base)
                 diags_.push_back({file_, int(where.line), int(where.column), key,
@@ -455,6 +479,8 @@ class Reader {
         }
         if (ex.design == DesignType::LatinHypercube && ex.points == 0)
             error(t->source(), "design.points", "a latin_hypercube design needs points = N");
+        if (sobol && ex.points == 0)
+            error(t->source(), "design.samples", "a sobol design needs samples = N");
         if (morris && ex.points == 0)
             error(t->source(), "design.trajectories", "a morris design needs trajectories = R");
     }

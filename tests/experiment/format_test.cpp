@@ -113,8 +113,10 @@ TEST_CASE("Bad ranges are refused") {
 
 TEST_CASE("Unknown designs, keys and missing design settings are refused") {
     const std::string head = "[experiment]\nname = \"x\"\n[[factors]]\nkey = \"mission.troops\"\n";
-    CHECK(mentions(problems(head + "values = [1]\n[design]\ntype = \"sobol\"\n"), "design.type",
-                   "unknown design 'sobol'"));
+    CHECK(mentions(problems(head + "values = [1]\n[design]\ntype = \"fast\"\n"), "design.type",
+                   "unknown design 'fast'"));
+    CHECK(mentions(problems(head + "min = 0\nmax = 10\n[design]\ntype = \"sobol\"\n"),
+                   "design.samples", "samples = N"));
     CHECK(mentions(problems(head + "min = 0\nmax = 10\n[design]\ntype = \"morris\"\n"),
                    "design.trajectories", "trajectories = R"));
     CHECK(mentions(problems(head + "min = 0\nmax = 10\n[design]\ntype = \"morris\"\n"

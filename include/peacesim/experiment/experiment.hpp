@@ -34,9 +34,9 @@ struct Factor {
     std::optional<Level> base;       // the value held while others move (one_at_a_time)
 };
 
-enum class DesignType : std::uint8_t { FullFactorial, LatinHypercube, OneAtATime, Morris };
+enum class DesignType : std::uint8_t { FullFactorial, LatinHypercube, OneAtATime, Morris, Sobol };
 inline constexpr const char* design_names[] = {"full_factorial", "latin_hypercube", "one_at_a_time",
-                                               "morris"};
+                                               "morris", "sobol"};
 
 struct Experiment {
     std::string name;
@@ -50,7 +50,8 @@ struct Experiment {
     std::uint64_t seed = 1;
     std::vector<Factor> factors;
     DesignType design = DesignType::FullFactorial;
-    int points = 0;                   // latin_hypercube: how many points; morris: trajectories
+    int points = 0;  // latin_hypercube: how many points; morris: trajectories; sobol: samples
+    bool second_order = true;         // sobol: the rows for second-order indices
     int grid_levels = 4;              // morris: levels of each factor's grid (p, even)
     bool keep_series = false;         // [outputs] series
     std::vector<std::string> series;  // the columns kept; all when empty and keep_series
@@ -77,7 +78,11 @@ using Point = std::vector<Level>;
 /// out): `points` trajectories of k + 1 rows each, trajectory after trajectory; each starts at a
 /// point of the p-level grid over [min, max] and moves one factor at a time, in a random order,
 /// by delta = p / (2 (p - 1)) of its range, up or down, so that consecutive rows of a trajectory
-/// differ in one factor and give that factor's elementary effect.
+/// differ in one factor and give that factor's elementary effect. sobol (Saltelli 2002; Saltelli
+/// et al. 2010, as SALib's saltelli/sobol sample lays it out): for each of `points` base samples
+/// two points A and B of the Sobol' sequence in 2k dimensions (Joe and Kuo's direction numbers),
+/// then rows A, A with column j from B (j = 1..k), B with column j from A (j = 1..k, when
+/// second_order), B: N (2k + 2) rows, or N (k + 2) without second order.
 std::vector<Point> design_points(const Experiment& ex);
 
 /// Seed of run `index`: SplitMix64 (Steele et al. 2014) of experiment_seed + (index + 1) times
