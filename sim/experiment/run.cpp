@@ -20,6 +20,9 @@ Cell cell(const output::Value& v) {
 
 /// The mission's totals, in the order of mission::Totals, by the names the runs table uses.
 std::vector<std::pair<std::string, Cell>> mission_cells(const mission::Totals& m) {
+    // A response time is undefined (NULL) in a run without responses, not 0.
+    const auto hours = [&](double h) { return m.responses > 0 ? Cell{h} : Cell{}; };
+    const auto& w = m.why;
     return {{"mission_patrols", m.patrols},
             {"mission_responses", m.responses},
             {"mission_movement_denials", m.movement_denials},
@@ -30,13 +33,36 @@ std::vector<std::pair<std::string, Cell>> mission_cells(const mission::Totals& m
             {"mission_rotations", m.rotations},
             {"mission_flight_hours", m.flight_hours},
             {"mission_cost_musd", m.cost_musd},
-            {"mission_response_time_median_h", m.response_time_median_h},
-            {"mission_response_time_p90_h", m.response_time_p90_h},
+            {"mission_response_time_median_h", hours(m.response_time_median_h)},
+            {"mission_response_time_p90_h", hours(m.response_time_p90_h)},
             {"mission_reimbursement_delay_days", m.reimbursement_delay_days},
             {"mission_final_impartiality", m.final_impartiality},
             {"mission_roads_repaired", m.roads_repaired},
             {"mission_regional_fatalities", m.regional_fatalities},
-            {"mission_regional_operations", m.regional_operations}};
+            {"mission_regional_operations", m.regional_operations},
+            // Why the mission did what it did (summary.json's mission.deterrence, .response,
+            // .patrolling, .air, .process, .policing; docs/outputs.md).
+            {"mission_raids_not_attempted", w.raids_not_attempted},
+            {"mission_raids_retargeted", w.raids_retargeted},
+            {"mission_raids_met_on_the_spot", w.raids_met_on_the_spot},
+            {"mission_raids_broken_by_defenders", w.raids_broken_by_defenders},
+            {"mission_responses_tasked", w.responses_tasked},
+            {"mission_responses_in_time", w.responses_in_time},
+            {"mission_responses_late", w.responses_late},
+            {"mission_responses_held_by_host", w.responses_denied},
+            {"mission_responses_unanswered", w.responses_unanswered},
+            {"mission_responses_by_air", w.responses_by_air},
+            {"mission_attacks_cut_short", w.attacks_cut_short},
+            {"mission_patrol_contacts", w.patrol_contacts},
+            {"mission_patrol_ied_strikes", w.patrol_ied_strikes},
+            {"mission_patrols_not_funded", w.patrols_unfunded},
+            {"mission_convoy_ied_strikes", w.convoy_ied_strikes},
+            {"mission_sorties", w.sorties},
+            {"mission_air_strikes", w.air_strikes},
+            {"mission_battles", w.mission_battles},
+            {"mission_violations_verified", w.violations_verified},
+            {"mission_clashes_policed", w.clashes_policed},
+            {"mission_helicopter_lease_musd", m.helicopter_lease_musd}};
 }
 
 /// What output::totals adds to the series' own run totals.

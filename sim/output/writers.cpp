@@ -238,8 +238,11 @@ std::string summary_json(const engine::Simulation& sim, const RunInfo& info) {
     mj["tasks"] = tasks;
     mj["patrols"] = total("patrols");
     mj["responses"] = total("responses");
-    mj["response_time_median_h"] = m.response_time_median_h;
-    mj["response_time_p90_h"] = m.response_time_p90_h;
+    // Undefined (null) in a run without responses, not 0.
+    mj["response_time_median_h"] =
+        m.responses > 0 ? nlohmann::ordered_json(m.response_time_median_h) : nullptr;
+    mj["response_time_p90_h"] =
+        m.responses > 0 ? nlohmann::ordered_json(m.response_time_p90_h) : nullptr;
     mj["flight_hours"] = total("flight_hours");
     mj["movement_denials"] = total("movement_denials");
     mj["reimbursement_delay_days"] = total("reimbursement_delay_days");
