@@ -404,13 +404,22 @@ class Reader {
         }
         const bool morris = ex.design == DesignType::Morris;
         const bool sobol = ex.design == DesignType::Sobol;
-        if (auto v = get<std::int64_t>(*t, "samples", "design.samples", "a whole number")) {
-            if (!sobol)
-                error(t->get("samples")->source(), "design.samples",
-                      "samples are for a sobol design");
+        // How many points a design takes, under the name it gives them: points
+        // (latin_hypercube), trajectories (morris), samples (sobol).
+        const char* count_key = morris ? "trajectories" : sobol ? "samples" : "points";
+        for (const char* k : {"points", "trajectories", "samples"}) {
+            const std::string key = std::string("design.") + k;
+            const auto v = get<std::int64_t>(*t, k, key, "a whole number");
+            if (!v) continue;
+            if (std::string_view(k) != count_key)
+                error(t->get(k)->source(), key,
+                      fmt::format("a {} design {}", design_names[int(ex.design)],
+                                  morris  ? "counts trajectories: expected trajectories = R"
+                                  : sobol ? "counts base samples: expected samples = N"
+                                          : "takes points = N (trajectories are for morris, "
+                                            "samples for sobol)"));
             else if (*v < 1 || *v > max_points)
-                error(t->get("samples")->source(), "design.samples",
-                      fmt::format("expected 1 to {}", max_points));
+                error(t->get(k)->source(), key, fmt::format("expected 1 to {}", max_points));
             else
                 ex.points = int(*v);
         }
@@ -421,17 +430,6 @@ class Reader {
             else
                 ex.second_order = *v;
         }
-        if (auto v =
-                get<std::int64_t>(*t, "trajectories", "design.trajectories", "a whole number")) {
-            if (!morris)
-                error(t->get("trajectories")->source(), "design.trajectories",
-                      "trajectories are for a morris design");
-            else if (*v < 1 || *v > max_points)
-                error(t->get("trajectories")->source(), "design.trajectories",
-                      fmt::format("expected 1 to {}", max_points));
-            else
-                ex.points = int(*v);
-        }
         if (auto v = get<std::int64_t>(*t, "grid_levels", "design.grid_levels", "a whole number")) {
             if (!morris)
                 error(t->get("grid_levels")->source(), "design.grid_levels",
@@ -441,21 +439,6 @@ class Reader {
                       "expected an even number from 2 to 100 (Morris's p)");
             else
                 ex.grid_levels = int(*v);
-        }
-        if (sobol && t->get("points"))
-            error(t->get("points")->source(), "design.points",
-                  "a sobol design counts base samples: expected samples = N");
-        if (morris && t->get("points"))
-            error(t->get("points")->source(), "design.points",
-                  "a morris design counts trajectories: expected trajectories = R");
-        if (auto v = morris || sobol
-                         ? std::optional<std::int64_t>{}
-                         : get<std::int64_t>(*t, "points", "design.points", "a whole number")) {
-            if (*v < 1 || *v > max_points)
-                error(t->get("points")->source(), "design.points",
-                      fmt::format("expected 1 to {}", max_points));
-            else
-                ex.points = int(*v);
         }
         for (std::size_t i = 0; i < ex.factors.size(); ++i) {
             const auto& f = ex.factors[i];
