@@ -167,6 +167,25 @@ std::vector<Point> one_at_a_time(const Experiment& ex) {
 
 }  // namespace
 
+std::string fingerprint(const Experiment& ex) {
+    std::string f = fmt::format(
+        "base {}\n{}\ndays {} replicates {} seed {} design {} points {} "
+        "grid {} second_order {}\n",
+        ex.base_text.size(), ex.base_text, ex.days, ex.replicates, ex.seed,
+        design_names[int(ex.design)], ex.points, ex.grid_levels, ex.second_order);
+    for (const auto& o : ex.fixed) f += fmt::format("set {}={}\n", o.key, o.value);
+    for (const auto& factor : ex.factors) {
+        f += fmt::format("factor {} integer {}", factor.key, factor.integer);
+        for (const auto& l : factor.levels) f += " " + l.text;
+        if (factor.min) f += fmt::format(" min {} max {}", *factor.min, *factor.max);
+        if (factor.base) f += " base " + factor.base->text;
+        f += "\n";
+    }
+    f += fmt::format("series {} events {}", ex.keep_series, ex.keep_events);
+    for (const auto& s : ex.series) f += " " + s;
+    return f;
+}
+
 std::vector<Point> design_points(const Experiment& ex) {
     switch (ex.design) {
         case DesignType::FullFactorial:

@@ -68,9 +68,11 @@ Store::Store(const std::string& path, const Experiment* ex, bool must_be_new) : 
     exec("PRAGMA synchronous=NORMAL");
     if (!exists) {
         create(*ex);
-    } else if (ex && experiment_text() != ex->text) {
-        throw std::runtime_error(fmt::format(
-            "{} holds the results of a different experiment file; use another --out", path));
+    } else if (ex && !same_experiment(*ex)) {
+        throw std::runtime_error(
+            fmt::format("{} holds the results of a different experiment (other runs, levels, "
+                        "seeds or outputs); use another --out",
+                        path));
     }
     if (ex) series_columns_ = series_columns(*ex);
 }
@@ -129,6 +131,21 @@ void Store::create(const Experiment& ex) {
         f.run_and_reset();
     }
     exec("COMMIT");
+}
+
+bool Store::same_experiment(const Experiment& ex) const {
+    const std::string stored = experiment_text();
+    if (stored == ex.text) return true;
+    // Not the same text: the same experiment all the same if it runs the same runs into the same
+    // tables (a comment or the layout changed). The stored file is read as if it stood where
+    // this one stands, so that a relative base scenario resolves alike.
+    try {
+        const auto dir = std::filesystem::path(ex.file).parent_path();
+        const auto before = load_text(stored, "<stored>", dir.empty() ? "." : dir.string());
+        return fingerprint(before) == fingerprint(ex);
+    } catch (const std::exception&) {
+        return false;
+    }
 }
 
 std::string Store::experiment_text() const {

@@ -72,9 +72,18 @@ TEST_CASE("A sweep killed part way and resumed ends as an uninterrupted one") {
     CHECK(second.ok == 5);
     CHECK(test::results(dir.file("part.db")) == test::results(dir.file("whole.db")));
     CHECK(experiment::missing_runs(ex, dir.file("part.db")).empty());
-    // A database holds one experiment: another file's results are refused.
-    const auto other = experiment::load_text(test::tiny_experiment("# changed\n"), "other.toml");
+    // A database holds one experiment: another experiment's results are refused...
+    auto changed = test::tiny_experiment();
+    changed.replace(changed.find("values = [0, 3000]"), 18, "values = [0, 4000]");
+    const auto other = experiment::load_text(changed, "other.toml");
     CHECK_THROWS_AS(experiment::sweep(other, dir.file("part.db"), resume), std::runtime_error);
+    // ... but the same experiment with a comment added, or a factor's kind relabelled, resumes.
+    auto commented = "# a note on the experiment\n" + test::tiny_experiment("# changed\n");
+    commented.replace(commented.find("kind = \"lever\""), 14, "kind = \"uncertainty\"");
+    const auto same = experiment::load_text(commented, "exp.toml");
+    const auto again = experiment::sweep(same, dir.file("part.db"), resume);
+    CHECK(again.planned == 0);  // nothing left to run
+    CHECK(test::results(dir.file("part.db")) == test::results(dir.file("whole.db")));
 }
 
 TEST_CASE("A failed run is recorded with its error, the sweep goes on, and can be rerun") {

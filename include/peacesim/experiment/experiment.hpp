@@ -66,6 +66,12 @@ Experiment load_file(const std::string& path);
 Experiment load_text(std::string_view text, std::string_view source_name,
                      const std::string& directory = ".");
 
+/// What an experiment runs and keeps, and nothing else: its base scenario's text, the fixed
+/// settings, days, replicates, seed, factors and levels, the design and the outputs kept. Two
+/// files with the same fingerprint (differing in comments, layout, name or factor kinds) run the
+/// same runs into the same tables, so a results database of one can be resumed with the other.
+std::string fingerprint(const Experiment& ex);
+
 /// A design point: one level per factor, in factor order.
 using Point = std::vector<Level>;
 

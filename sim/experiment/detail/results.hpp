@@ -72,6 +72,9 @@ class Store {
     void write(const Experiment& ex, const RunResult& r);
     /// The experiment text stored in the file.
     std::string experiment_text() const;
+    /// Whether `ex` is the experiment whose results this database holds: the same text, or a
+    /// text that runs the same runs into the same tables (experiment::fingerprint).
+    bool same_experiment(const Experiment& ex) const;
     sqlite3* handle() const noexcept { return db_; }
 
     void exec(const std::string& sql) const;
