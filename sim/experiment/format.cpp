@@ -146,6 +146,7 @@ class Reader {
         for (std::size_t f = 0; f < ex.factors.size(); ++f) {
             auto& factor = ex.factors[f];
             const auto& at = factor_at_[f];
+            if (factor.key.empty()) continue;  // already reported: nothing to check against
             const std::string skey = schema_key(factor.key);
             std::string type;
             for (const auto& p : params)
@@ -158,7 +159,7 @@ class Reader {
             std::vector<std::pair<Level, toml::source_position>> checks;
             for (std::size_t i = 0; i < factor.levels.size(); ++i)
                 checks.emplace_back(factor.levels[i], at.levels[std::min(i, at.levels.size() - 1)]);
-            if (factor.min) {
+            if (factor.min && factor.max) {
                 checks.push_back({{sample_text(factor, *factor.min), factor.min}, at.sampled});
                 checks.push_back({{sample_text(factor, *factor.max), factor.max}, at.sampled});
             }
@@ -528,7 +529,9 @@ Experiment load_text(std::string_view text, std::string_view source_name,
     ex.text = std::string(text);
     Reader r(file, directory);
     r.read(root, ex);
-    if (!r.failed()) r.check_levels(ex);
+    // Levels are checked whatever else is wrong, so that one pass lists every problem; only a
+    // base scenario that could not be read leaves nothing to check them against.
+    if (ex.base.empty() || !ex.base_text.empty()) r.check_levels(ex);
     if (r.failed()) throw ScenarioError(std::move(r.diagnostics()));
     return ex;
 }

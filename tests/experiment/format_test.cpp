@@ -165,3 +165,12 @@ TEST_CASE("The shipped experiment loads, its base scenario resolved against its 
                                 "\"mission.troops\"\nvalues = [1]\n");
     CHECK(experiment::load_file(path).base == rel.file("base.toml"));
 }
+
+TEST_CASE("Structural problems and bad levels are reported together, in one pass") {
+    const auto p = problems(
+        "[experiment]\nname = \"x\"\n[[factors]]\nkey = \"mission.troops\"\nvalues = [-5]\n"
+        "[[factors]]\nkey = \"government.hr_compliance\"\nvalues = [0.5]\n"
+        "[design]\ntype = \"fast\"\n");
+    CHECK(mentions(p, "design.type", "unknown design 'fast'"));
+    CHECK(mentions(p, "factors.0", "mission.troops = -5"));
+}
