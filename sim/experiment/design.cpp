@@ -152,6 +152,28 @@ std::vector<Point> saltelli(const Experiment& ex) {
     return out;
 }
 
+/// Every combination of the levers against the same Latin-hypercube futures.
+std::vector<Point> levers_by_futures(const Experiment& ex) {
+    Experiment levers = ex, futures = ex;
+    levers.factors.clear(), futures.factors.clear();
+    for (const auto& f : ex.factors)
+        (f.kind == FactorKind::Lever ? levers : futures).factors.push_back(f);
+    const auto policies = full_factorial(levers);
+    const auto worlds = futures.factors.empty() ? std::vector<Point>(std::size_t(ex.points))
+                                                : latin_hypercube(futures);
+    std::vector<Point> out;
+    out.reserve(policies.size() * worlds.size());
+    for (const auto& p : policies)
+        for (const auto& w : worlds) {
+            Point row;
+            std::size_t li = 0, wi = 0;
+            for (const auto& f : ex.factors)
+                row.push_back(f.kind == FactorKind::Lever ? p[li++] : w[wi++]);
+            out.push_back(std::move(row));
+        }
+    return out;
+}
+
 std::vector<Point> one_at_a_time(const Experiment& ex) {
     Point base;
     for (const auto& f : ex.factors) base.push_back(*f.base);
@@ -198,6 +220,8 @@ std::vector<Point> design_points(const Experiment& ex) {
             return morris(ex);
         case DesignType::Sobol:
             return saltelli(ex);
+        case DesignType::LeversByFutures:
+            return levers_by_futures(ex);
     }
     return {};
 }

@@ -399,8 +399,8 @@ class Reader {
             if (!found)
                 error(t->get("type")->source(), "design.type",
                       fmt::format("unknown design '{}'; expected \"full_factorial\", "
-                                  "\"latin_hypercube\", \"one_at_a_time\", \"morris\" or "
-                                  "\"sobol\"",
+                                  "\"latin_hypercube\", \"one_at_a_time\", \"morris\", "
+                                  "\"sobol\" or \"levers_by_futures\"",
                                   *v));
         }
         const bool morris = ex.design == DesignType::Morris;
@@ -445,24 +445,36 @@ class Reader {
             const auto& f = ex.factors[i];
             const auto where = factor_at_[i].sampled;
             const std::string key = fmt::format("factors.{}", i);
-            const bool sampled = ex.design == DesignType::LatinHypercube ||
-                                 ex.design == DesignType::Morris || ex.design == DesignType::Sobol;
+            // In levers_by_futures the levers take levels and the uncertainties are sampled.
+            const bool sampled =
+                ex.design == DesignType::LatinHypercube || ex.design == DesignType::Morris ||
+                ex.design == DesignType::Sobol ||
+                (ex.design == DesignType::LeversByFutures && f.kind == FactorKind::Uncertainty);
+            const bool futures = ex.design == DesignType::LeversByFutures;
             if (sampled && !f.min)
-                diags_.push_back({file_, int(where.line), int(where.column), key,
-                                  fmt::format("a {} design samples each factor: expected min "
-                                              "and max",
-                                              design_names[int(ex.design)])});
+                diags_.push_back(
+                    {file_, int(where.line), int(where.column), key,
+                     futures ? std::string("in a levers_by_futures design an uncertainty is "
+                                           "sampled: expected min and max (or kind = \"lever\" "
+                                           "with values or range)")
+                             : fmt::format("a {} design samples each factor: expected min and max",
+                                           design_names[int(ex.design)])});
             if (!sampled && f.min)
-                diags_.push_back({file_, int(where.line), int(where.column), key,
-                                  "min and max are for a latin_hypercube, morris or sobol design; "
-                                  "expected values or range"});
+                diags_.push_back(
+                    {file_, int(where.line), int(where.column), key,
+                     futures ? std::string("in a levers_by_futures design a lever takes values or "
+                                           "range; min and max are for uncertainties")
+                             : std::string("min and max are for a latin_hypercube, morris or "
+                                           "sobol design; expected values or range")});
             if (ex.design == DesignType::OneAtATime && !f.base)
                 diags_.push_back({file_, int(where.line), int(where.column), key,
                                   "a one_at_a_time design needs base = the value held while "
                                   "other factors move"});
         }
-        if (ex.design == DesignType::LatinHypercube && ex.points == 0)
-            error(t->source(), "design.points", "a latin_hypercube design needs points = N");
+        if ((ex.design == DesignType::LatinHypercube || ex.design == DesignType::LeversByFutures) &&
+            ex.points == 0)
+            error(t->source(), "design.points",
+                  fmt::format("a {} design needs points = N", design_names[int(ex.design)]));
         if (sobol && ex.points == 0)
             error(t->source(), "design.samples", "a sobol design needs samples = N");
         if (morris && ex.points == 0)

@@ -201,6 +201,44 @@ samples = 16
     CHECK(fewer[k + 1][1].text == points[block - 1][1].text);
 }
 
+TEST_CASE("Levers by futures runs every lever combination against the same futures") {
+    const auto ex = parse(R"([[factors]]
+key = "mission.troops"
+kind = "lever"
+values = [0, 6000]
+[[factors]]
+key = "conflict.raid_caution"
+min = 0.0
+max = 2.0
+[[factors]]
+key = "mission.helicopters"
+kind = "lever"
+values = [2, 12]
+[[factors]]
+key = "mobility.host_restrictions"
+min = 0.0
+max = 0.6
+[design]
+type = "levers_by_futures"
+points = 5
+)");
+    const auto points = experiment::design_points(ex);
+    REQUIRE(points.size() == 4 * 5);
+    const char* troops[] = {"0", "0", "6000", "6000"};
+    const char* helicopters[] = {"2", "12", "2", "12"};
+    for (std::size_t p = 0; p < 4; ++p)
+        for (std::size_t w = 0; w < 5; ++w) {
+            const auto& row = points[p * 5 + w];
+            CHECK(row[0].text == troops[p]);  // the levers, in full-factorial order
+            CHECK(row[2].text == helicopters[p]);
+            CHECK(row[1].text == points[w][1].text);  // the same futures for every policy
+            CHECK(row[3].text == points[w][3].text);
+        }
+    std::set<std::string> futures;
+    for (std::size_t w = 0; w < 5; ++w) futures.insert(points[w][1].text);
+    CHECK(futures.size() == 5);  // a Latin hypercube: one future per stratum
+}
+
 TEST_CASE("Run seeds are derived from the experiment seed and the run index, and stable") {
     // Pinned: results databases record these seeds, and a rerun must find the same ones.
     CHECK(experiment::run_seed(7, 0) == 3344595609062871ull);

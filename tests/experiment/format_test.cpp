@@ -166,6 +166,19 @@ TEST_CASE("The shipped experiment loads, its base scenario resolved against its 
     CHECK(experiment::load_file(path).base == rel.file("base.toml"));
 }
 
+TEST_CASE("Levers by futures wants levels for levers and ranges for uncertainties") {
+    const std::string head = "[experiment]\nname = \"x\"\n[[factors]]\nkey = \"mission.troops\"\n";
+    CHECK(mentions(problems(head + "values = [0, 100]\n[design]\ntype = \"levers_by_futures\"\n"
+                                   "points = 4\n"),
+                   "factors.0", "an uncertainty is sampled"));
+    CHECK(mentions(problems(head + "kind = \"lever\"\nmin = 0\nmax = 10\n[design]\n"
+                                   "type = \"levers_by_futures\"\npoints = 4\n"),
+                   "factors.0", "a lever takes values or range"));
+    CHECK(mentions(problems(head + "kind = \"lever\"\nvalues = [0, 100]\n[design]\n"
+                                   "type = \"levers_by_futures\"\n"),
+                   "design.points", "points = N"));
+}
+
 TEST_CASE("Structural problems and bad levels are reported together, in one pass") {
     const auto p = problems(
         "[experiment]\nname = \"x\"\n[[factors]]\nkey = \"mission.troops\"\nvalues = [-5]\n"

@@ -34,9 +34,16 @@ struct Factor {
     std::optional<Level> base;       // the value held while others move (one_at_a_time)
 };
 
-enum class DesignType : std::uint8_t { FullFactorial, LatinHypercube, OneAtATime, Morris, Sobol };
-inline constexpr const char* design_names[] = {"full_factorial", "latin_hypercube", "one_at_a_time",
-                                               "morris", "sobol"};
+enum class DesignType : std::uint8_t {
+    FullFactorial,
+    LatinHypercube,
+    OneAtATime,
+    Morris,
+    Sobol,
+    LeversByFutures
+};
+inline constexpr const char* design_names[] = {
+    "full_factorial", "latin_hypercube", "one_at_a_time", "morris", "sobol", "levers_by_futures"};
 
 struct Experiment {
     std::string name;
@@ -88,7 +95,11 @@ using Point = std::vector<Level>;
 /// et al. 2010, as SALib's saltelli/sobol sample lays it out): for each of `points` base samples
 /// two points A and B of the Sobol' sequence in 2k dimensions (Joe and Kuo's direction numbers),
 /// then rows A, A with column j from B (j = 1..k), B with column j from A (j = 1..k, when
-/// second_order), B: N (2k + 2) rows, or N (k + 2) without second order.
+/// second_order), B: N (2k + 2) rows, or N (k + 2) without second order. levers_by_futures (the
+/// policies-by-scenarios experiments of exploratory modelling, Lempert et al. 2003; Kwakkel 2017):
+/// every combination of the levers' levels (kind = "lever", values or range) run against the same
+/// `points` futures, a Latin hypercube over the uncertainties (min and max): lever combination
+/// after lever combination, each with every future in the same order.
 std::vector<Point> design_points(const Experiment& ex);
 
 /// Seed of run `index`: SplitMix64 (Steele et al. 2014) of experiment_seed + (index + 1) times
