@@ -46,7 +46,7 @@ std::string Simulation::state_hash() const {
     for (const auto& u : m.units) {
         h.add(std::uint8_t(u.kind)), h.add(std::uint8_t(u.status)), h.add(u.x), h.add(u.y);
         h.add(u.dest_x), h.add(u.dest_y), h.add(u.strength), h.add(u.training), h.add(u.readiness);
-        h.add(u.performance), h.add(u.back_on), h.add(u.orders);
+        h.add(u.performance), h.add(u.orders);
     }
     h.add(m.response_times);
     // Carried to the next day too: who patrolled today (presence reads it tomorrow), national

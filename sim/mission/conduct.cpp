@@ -34,8 +34,6 @@ void account(State& m, const Staffing& staff, const world::Map& map, const world
     const int day = today.day;
     for (std::uint32_t id = 0; id < m.units.size(); ++id) {
         Unit& u = m.units[id];
-        if (u.status == UnitStatus::Rotating && day >= u.back_on)  // from earlier runs' state
-            u.status = UnitStatus::Deployed;
         if (u.relieved_on >= 0 && day >= u.relieved_on && u.active()) {
             // The relief contingent takes over: fresh troops at full strength, with their own
             // training and caveats.

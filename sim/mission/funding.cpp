@@ -35,7 +35,7 @@ std::int64_t helicopters_deployed(const State& m) {
 Staffing staffing(const State& m) {
     Staffing s;
     for (const auto& u : m.units) {
-        if (!u.active() && u.status != UnitStatus::Rotating) continue;
+        if (!u.active()) continue;
         if (u.kind == UnitKind::CivilianTeam)
             s.staff += u.strength;
         else if (u.kind != UnitKind::Helicopter && u.kind != UnitKind::AttackHelicopter &&

@@ -30,12 +30,12 @@ constexpr std::uint64_t golden_seed = 1;
 
 // clang-format off
 constexpr Golden golden[] = {
-    {"default",          "2e11f4c10335dcc7", 616, 464, 190597, 38951, 11, 1712},
-    {"fragmented_state", "73abd01ce4a3e269", 1296, 268, 298476, 145606, 29, 3180},
-    {"intercommunal",    "09b5c977518c05b3", 408, 189, 401845, 109045, 1, 369},
-    {"sahel",            "f04ef5cf9e10b37b", 1172, 191, 191718, 36792, 1, 1776},
-    {"frozen_conflict",  "0afe97827a4162b0", 149, 298, 36171, 18866, 1, 234},
-    {"drawdown",         "a363f94fc92e66f5", 155, 71, 37127, 146, 2, 1174},
+    {"default",          "b8f68665b382f9b2", 616, 464, 190597, 38951, 11, 1712},
+    {"fragmented_state", "b5395dce43675d89", 1296, 268, 298476, 145606, 29, 3180},
+    {"intercommunal",    "004cb8a65eb39926", 408, 189, 401845, 109045, 1, 369},
+    {"sahel",            "81215d097d11e290", 1172, 191, 191718, 36792, 1, 1776},
+    {"frozen_conflict",  "24bc1f2dfd9a2b6a", 149, 298, 36171, 18866, 1, 234},
+    {"drawdown",         "4c74d5e1314126d4", 155, 71, 37127, 146, 2, 1174},
 };
 // clang-format on
 

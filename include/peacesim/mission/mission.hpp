@@ -19,7 +19,7 @@ enum class UnitKind : std::uint8_t {
 inline constexpr const char* unit_kind_names[] = {
     "company",           "police",   "observers",     "helicopter", "civilian_team", "engineers",
     "attack_helicopter", "regional", "quick_reaction"};
-enum class UnitStatus : std::uint8_t { Deployed = 0, Rotating, Withdrawn };
+enum class UnitStatus : std::uint8_t { Deployed = 0, Withdrawn };
 
 struct Unit {
     UnitKind kind = UnitKind::Company;
@@ -31,7 +31,6 @@ struct Unit {
     float performance = 0.7f;   // moving average of tasks done when asked
     bool caveated = false;      // national caveats: refuses risky tasks
     bool patrolling = false;    // on patrol today
-    std::int32_t back_on = -1;  // day a rotating unit returns
     std::int8_t orders = -1;  // -1 headquarters decides; 0 hold (no patrols, stays); 1 patrol daily
     std::int32_t hub_x = 0, hub_y = 0;      // the base it returns to (helicopters, quick reaction)
     std::int32_t tasked_until = -1;         // a quick-reaction force is on a task until this day
