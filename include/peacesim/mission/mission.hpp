@@ -26,11 +26,11 @@ struct Unit {
     UnitStatus status = UnitStatus::Deployed;
     std::int32_t x = 0, y = 0, dest_x = 0, dest_y = 0;
     std::int32_t strength = 0, full_strength = 0;
-    float training = 0.6f;      // training and equipment quality
-    float readiness = 1.0f;     // falls while its contributor goes unpaid
-    float performance = 0.7f;   // moving average of tasks done when asked
-    bool caveated = false;      // national caveats: refuses risky tasks
-    bool patrolling = false;    // on patrol today
+    float training = 0.6f;     // training and equipment quality
+    float readiness = 1.0f;    // falls while its contributor goes unpaid
+    float performance = 0.7f;  // moving average of tasks done when asked
+    bool caveated = false;     // national caveats: refuses risky tasks
+    bool patrolling = false;   // on patrol today
     std::int8_t orders = -1;  // -1 headquarters decides; 0 hold (no patrols, stays); 1 patrol daily
     std::int32_t hub_x = 0, hub_y = 0;      // the base it returns to (helicopters, quick reaction)
     std::int32_t tasked_until = -1;         // a quick-reaction force is on a task until this day
