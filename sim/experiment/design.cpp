@@ -40,6 +40,15 @@ std::string real_text(double v) {
     return s;
 }
 
+/// The level a sampled factor takes at the share u of its [min, max]: rounded for integer keys,
+/// printed to 12 significant digits for real ones (and read back, so text and number agree).
+Level sampled(const Factor& factor, double u) {
+    const double x = *factor.min + (*factor.max - *factor.min) * u;
+    if (factor.integer) return {fmt::format("{}", std::llround(x)), double(std::llround(x))};
+    const std::string text = real_text(x);
+    return {text, std::stod(text)};
+}
+
 std::vector<Point> full_factorial(const Experiment& ex) {
     std::vector<Point> out(1);
     // The first factor varies slowest: extend every partial point by each level in turn.
@@ -66,15 +75,9 @@ std::vector<Point> latin_hypercube(const Experiment& ex) {
         std::vector<std::size_t> stratum(n);
         std::iota(stratum.begin(), stratum.end(), std::size_t{0});
         for (std::size_t i = n; i > 1; --i) std::swap(stratum[i - 1], stratum[rng.below(i)]);
-        const double lo = *factor.min, width = *factor.max - *factor.min;
-        for (std::size_t i = 0; i < n; ++i) {
-            const double x = lo + width * (double(stratum[i]) + rng.uniform()) / double(n);
-            // Integer keys are rounded: with fewer integers than strata some strata share a value.
-            if (factor.integer)
-                out[i].push_back({fmt::format("{}", std::llround(x)), double(std::llround(x))});
-            else
-                out[i].push_back({real_text(x), std::stod(real_text(x))});
-        }
+        // Integer keys are rounded: with fewer integers than strata some strata share a value.
+        for (std::size_t i = 0; i < n; ++i)
+            out[i].push_back(sampled(factor, (double(stratum[i]) + rng.uniform()) / double(n)));
     }
     return out;
 }
@@ -88,10 +91,7 @@ std::vector<Point> morris(const Experiment& ex) {
     std::vector<Point> out;
     out.reserve(r * (k + 1));
     auto level = [&](std::size_t f, int step) {
-        const auto& factor = ex.factors[f];
-        const double x = *factor.min + (*factor.max - *factor.min) * double(step) / double(p - 1);
-        return factor.integer ? Level{fmt::format("{}", std::llround(x)), double(std::llround(x))}
-                              : Level{real_text(x), std::stod(real_text(x))};
+        return sampled(ex.factors[f], double(step) / double(p - 1));
     };
     for (std::size_t t = 0; t < r; ++t) {
         // Each factor starts on a grid step from which the jump stays on the grid, and goes up
@@ -123,12 +123,7 @@ std::vector<Point> saltelli(const Experiment& ex) {
     const std::size_t k = ex.factors.size(), n = std::size_t(ex.points);
     boost::random::sobol gen(2 * k);
     const double span = double(gen.max()) - double(gen.min()) + 1.0;
-    auto level = [&](std::size_t f, double u) {
-        const auto& factor = ex.factors[f];
-        const double x = *factor.min + (*factor.max - *factor.min) * u;
-        return factor.integer ? Level{fmt::format("{}", std::llround(x)), double(std::llround(x))}
-                              : Level{real_text(x), std::stod(real_text(x))};
-    };
+    auto level = [&](std::size_t f, double u) { return sampled(ex.factors[f], u); };
     std::vector<Point> out;
     out.reserve(n * (ex.second_order ? 2 * k + 2 : k + 2));
     std::vector<double> u(2 * k);
