@@ -48,6 +48,13 @@ int run(int argc, char** argv) {
         for (const auto& s : sets) o.push_back(scenario::parse_override(s));
         sc = path.empty() ? scenario::load_default(o) : scenario::load_file(path, o);
         scenario::add_injects(sc, injects);
+        if (sc.meta.model != scenario::Model::Conflict) {
+            std::fprintf(stderr,
+                         "peacesim-viz: %s runs Epstein's civil-violence model, which the "
+                         "visualizer does not show; run it with `peacesim run %s`\n",
+                         path.c_str(), path.c_str());
+            return 2;
+        }
     } catch (const scenario::ScenarioError& e) {
         for (const auto& d : e.diagnostics()) std::fprintf(stderr, "%s\n", d.str().c_str());
         return 2;

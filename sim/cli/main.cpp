@@ -12,6 +12,7 @@
 
 #include "peacesim/core/version.hpp"
 #include "peacesim/engine/simulation.hpp"
+#include "peacesim/epstein/output.hpp"
 #include "peacesim/output/totals.hpp"
 #include "peacesim/output/writers.hpp"
 #include "peacesim/scenario/load.hpp"
@@ -63,6 +64,75 @@ class Progress {
     clock::time_point start_, last_{};
 };
 
+// A run of the classic civil-violence model (scenario.model = "epstein"): sequential, so one
+// thread whatever --threads says.
+int run_epstein(const scenario::Scenario& sc, const std::string& path, int days, std::uint64_t seed,
+                output::AtomicDir* dir, bool quiet, const std::string& out,
+                const std::string& command_line) {
+    const bool tty = ::isatty(STDERR_FILENO) && !quiet;
+    const auto& e = sc.epstein;
+    if (!quiet)
+        std::fprintf(stderr,
+                     "peacesim: %s, Epstein's civil-violence model on a %lldx%lld torus, %d days, "
+                     "seed %llu, 1 thread (the model is sequential)\n",
+                     sc.meta.name.c_str(), (long long)e.width, (long long)e.height, days,
+                     (unsigned long long)seed);
+    const auto t0 = std::chrono::steady_clock::now();
+    epstein::Model model(sc, seed);
+    Progress bar(days, tty);
+    std::signal(SIGINT, on_signal);
+    std::signal(SIGTERM, on_signal);
+    for (int d = 0; d < days; ++d) {
+        if (interrupted.load()) {
+            bar.abandon();
+            std::fprintf(stderr, "peacesim: interrupted on day %d of %d; no output written\n", d,
+                         days);
+            return 130;
+        }
+        model.step();
+        bar.update(d + 1);
+    }
+    const double wall =
+        std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+    output::RunInfo info{sc.meta.name, path.empty() ? "<default>" : path, seed, days, 1, wall,
+                         command_line};
+    if (dir) {
+        dir->add("summary.json", epstein::summary_json(model, info));
+        dir->add("timeseries.csv", epstein::timeseries_csv(model));
+        dir->add("events.csv", epstein::events_csv(model));
+        dir->add("scenario.toml", output::scenario_toml(sc, info));
+        dir->commit();
+    }
+    if (!quiet) {
+        int peak = 0, peak_day = 0;
+        std::int64_t arrests = 0;
+        for (const auto& t : model.history()) {
+            arrests += t.arrests;
+            if (t.active > peak) peak = t.active, peak_day = t.day;
+        }
+        const auto& last = model.history().back();
+        std::printf("\n%s: %d days of Epstein's model I, %d citizens, %d cops\n",
+                    sc.meta.name.c_str(), days, model.citizens(), model.cops());
+        std::printf("  legitimacy           %.3f to %.3f\n", model.legitimacy(0),
+                    model.legitimacy(days - 1));
+        std::printf("  at the end           %d quiet, %d active, %d jailed\n", last.quiet,
+                    last.active, last.jailed);
+        std::printf("  peak active          %d on day %d\n", peak, peak_day);
+        std::printf("  outbursts            %zu (days with at least %.0f%% active)\n",
+                    model.outbursts().size(), 100 * e.outburst_share);
+        std::printf("  arrests              %lld\n", (long long)arrests);
+        std::printf("  state_hash           %s\n", model.state_hash().c_str());
+        std::printf("  wall time            %.2f s  (%.3g agent-updates/s)\n", wall,
+                    double(model.agent_updates()) / std::max(wall, 1e-9));
+        if (dir)
+            std::printf(
+                "  outputs              "
+                "%s/{summary.json,timeseries.csv,events.csv,scenario.toml}\n",
+                out.c_str());
+    }
+    return 0;
+}
+
 int cmd_run(const std::string& path, int days_opt, std::int64_t seed_opt, int threads,
             const std::string& out, const std::vector<std::string>& sets,
             const std::vector<std::string>& injects, bool quiet, const std::string& command_line) {
@@ -83,6 +153,8 @@ int cmd_run(const std::string& path, int days_opt, std::int64_t seed_opt, int th
             throw BadInput(e.what());
         }
     }
+    if (sc.meta.model == scenario::Model::Epstein)
+        return run_epstein(resolved, path, days, seed, dir.get(), quiet, out, command_line);
     const bool tty = ::isatty(STDERR_FILENO) && !quiet;
     if (!quiet)
         std::fprintf(stderr,

@@ -2,6 +2,7 @@
 #include "peacesim/engine/simulation.hpp"
 
 #include <algorithm>
+#include <stdexcept>
 
 #include "engine/state.hpp"
 #include "mission/mission.hpp"
@@ -11,6 +12,10 @@ namespace peacesim::engine {
 using population::Status;
 
 Simulation::Simulation(scenario::Scenario sc, std::uint64_t seed) : s_(std::make_unique<State>()) {
+    if (sc.meta.model != scenario::Model::Conflict)
+        throw std::invalid_argument(
+            "this scenario runs Epstein's civil-violence model (scenario.model = \"epstein\"), "
+            "which `peacesim run` runs on its own; it does not run in the conflict engine");
     s_->sc = std::move(sc);
     s_->seed = seed;
     s_->init();

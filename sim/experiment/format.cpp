@@ -141,6 +141,12 @@ class Reader {
                                                   "experiment.set", d.str()});
             return;
         }
+        if (base.meta.model != scenario::Model::Conflict) {
+            error(set_at_, "experiment.scenario",
+                  "the base scenario runs Epstein's civil-violence model, which sweeps do not run; "
+                  "`peacesim validate-model` runs its experiments");
+            return;
+        }
         if (ex.days == 0) ex.days = int(base.meta.days);
         const auto params = scenario::parameters();
         for (std::size_t f = 0; f < ex.factors.size(); ++f) {

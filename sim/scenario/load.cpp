@@ -325,6 +325,32 @@ void cross_check(Scenario& sc, Binder& b) {
                                                    w.population, settlements));
 }
 
+// Checks of the civil-violence model's keys that involve more than one of them.
+void epstein_check(const Scenario& sc, Binder& b) {
+    const auto& e = sc.epstein;
+    if (e.citizen_density + e.cop_density > 1.0)
+        b.error_at("epstein.cop_density",
+                   fmt::format("citizen_density + cop_density is {:.3f}; at most one agent fits a "
+                               "cell, so they must sum to at most 1",
+                               e.citizen_density + e.cop_density));
+    if (2 * e.vision >= std::min(e.width, e.height))
+        b.error_at("epstein.vision",
+                   fmt::format("a vision of {} wraps round a {}x{} torus onto itself; it must be "
+                               "less than half the smaller side",
+                               e.vision, e.width, e.height));
+    if (e.width * e.height > 400'000'000)
+        b.error_at("epstein.width",
+                   fmt::format("a {}x{} torus is more than 4e8 cells", e.width, e.height));
+    if (e.legitimacy_drop > e.legitimacy)
+        b.error_at("epstein.legitimacy_drop",
+                   fmt::format("a drop of {} would take legitimacy {} below 0", e.legitimacy_drop,
+                               e.legitimacy));
+    if (!sc.injects.empty())
+        b.error_at("injects",
+                   "the classic civil-violence model takes no injects; use "
+                   "epstein.legitimacy_drop for a loss of legitimacy");
+}
+
 Scenario from_table(toml::table& root, const std::string& file,
                     const std::vector<Override>& overrides) {
     std::vector<Diagnostic> errors;
@@ -339,7 +365,16 @@ Scenario from_table(toml::table& root, const std::string& file,
     Binder b(file, std::move(origin));
     b.bind(root, sc);
     if (sc.world.forces_population == 0) sc.world.forces_population = file_population;
-    if (b.errors().empty()) cross_check(sc, b);
+    if (b.errors().empty()) {
+        if (sc.meta.model == Model::Epstein)
+            epstein_check(sc, b);
+        else if (root.contains("epstein"))
+            b.error_at("epstein",
+                       "the [epstein] table configures the classic civil-violence model; set "
+                       "scenario.model = \"epstein\" to run it");
+        else
+            cross_check(sc, b);
+    }
     if (!b.errors().empty()) throw ScenarioError(std::move(b.errors()));
     return sc;
 }

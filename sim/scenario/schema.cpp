@@ -11,6 +11,9 @@ std::vector<Section> build() {
     out.push_back(table_section(
         "scenario", &Scenario::meta, "What the scenario is and the run it describes.",
         {
+            choice("model", &Meta::model, model_names,
+                   "conflict: the model of docs/model.md; epstein: Epstein's (2002) civil-violence "
+                   "model I, configured by the [epstein] table (docs/validation.md)."),
             text("name", &Meta::name, "Short name, written to summary.json."),
             text("description", &Meta::description, "What the scenario represents."),
             text("country", &Meta::country,
@@ -416,6 +419,43 @@ std::vector<Section> build() {
             real("helicopter_daily_hours", &MobilityParams::helicopter_daily_hours, 0, 24,
                  "Most hours a helicopter flies in a day (daylight flying, crew duty limits): it "
                  "limits the sorties flown at once."),
+        }));
+    out.push_back(table_section(
+        "epstein", &Scenario::epstein,
+        "Epstein's (2002) civil-violence model I, run when scenario.model is \"epstein\"; the "
+        "defaults are NetLogo Rebellion's.",
+        {
+            integer("width", &EpsteinParams::width, 3, 100000, "Cells across the torus."),
+            integer("height", &EpsteinParams::height, 3, 100000, "Cells down the torus."),
+            real("citizen_density", &EpsteinParams::citizen_density, 0, 1,
+                 "Share of cells holding a citizen at the start."),
+            real("cop_density", &EpsteinParams::cop_density, 0, 1,
+                 "Share of cells holding a cop at the start."),
+            integer("vision", &EpsteinParams::vision, 1, 1000,
+                    "Cells an agent sees (and a citizen or cop moves) in each direction."),
+            real("legitimacy", &EpsteinParams::legitimacy, 0, 1,
+                 "The government's legitimacy as citizens perceive it on day 0."),
+            integer("max_jail_term", &EpsteinParams::max_jail_term, 1, 1000000,
+                    "An arrest jails a citizen for a uniform 0 to max_jail_term - 1 ticks."),
+            real("k", &EpsteinParams::k, 0, 100,
+                 "Arrest-probability constant: P = 1 - exp(-k round(cops / actives))."),
+            real("threshold", &EpsteinParams::threshold, 0, 1,
+                 "Grievance minus risk beyond which a citizen turns active."),
+            flag("movement", &EpsteinParams::movement, "Citizens move (cops always do)."),
+            choice("rounding", &EpsteinParams::rounding, arrest_rounding_names,
+                   "How cops / actives is rounded: floor (NetLogo), round (Mesa), none (the "
+                   "paper)."),
+            choice("neighbourhood", &EpsteinParams::neighbourhood, neighbourhood_names,
+                   "The cells in vision: radius (a disc, NetLogo) or moore (a square, Mesa)."),
+            real("legitimacy_drop", &EpsteinParams::legitimacy_drop, 0, 1,
+                 "Legitimacy lost from drop_day on (0: none)."),
+            integer("drop_day", &EpsteinParams::drop_day, 0, 36500,
+                    "Day the loss of legitimacy begins."),
+            integer("drop_days", &EpsteinParams::drop_days, 0, 36500,
+                    "Days the loss is spread over: 0 is a sudden drop, more a gradual one."),
+            real("outburst_share", &EpsteinParams::outburst_share, 0, 1,
+                 "Share of citizens active that makes a day part of an outburst (summary.json "
+                 "and events.csv)."),
         }));
     out.push_back(array_section(
         "injects", &Scenario::injects, 0, 10000,

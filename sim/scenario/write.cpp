@@ -15,6 +15,9 @@ std::string to_toml(const Scenario& sc_in) {
     for (const auto& sec : detail::schema())
         if (sec.array && sec.size(sc) == 0) out += fmt::format("{} = []\n", sec.name);
     for (const auto& sec : detail::schema()) {
+        // The civil-violence table is written only for that model: in any other scenario it
+        // would be an error (load.cpp).
+        if (sec.name == "epstein" && sc.meta.model != Model::Epstein) continue;
         if (sec.array) {
             for (std::size_t i = 0; i < sec.size(sc); ++i) {
                 out += fmt::format("\n[[{}]]\n", sec.name);

@@ -11,6 +11,7 @@
 #include <string>
 
 #include "peacesim/engine/simulation.hpp"
+#include "peacesim/epstein/model.hpp"
 #include "peacesim/output/totals.hpp"
 #include "peacesim/scenario/load.hpp"
 
@@ -39,6 +40,15 @@ constexpr Golden golden[] = {
 };
 // clang-format on
 
+// The classic civil-violence model's docking scenario: hash, peak actives and arrests.
+struct EpsteinGolden {
+    const char* scenario;
+    const char* state_hash;
+    int peak_active;
+    std::int64_t arrests;
+};
+constexpr EpsteinGolden epstein_golden = {"epstein", "2c1b0b67eb29f7fc", 350, 7740};
+
 void check(const Golden& g) {
     const auto sc =
         scenario::load_file(std::string(PEACESIM_SOURCE_DIR "/scenarios/") + g.scenario + ".toml");
@@ -64,6 +74,19 @@ TEST_CASE("golden: sahel", "[golden]") { check(golden[3]); }
 TEST_CASE("golden: frozen_conflict", "[golden]") { check(golden[4]); }
 TEST_CASE("golden: drawdown", "[golden]") { check(golden[5]); }
 
+TEST_CASE("golden: epstein", "[golden]") {
+    const auto sc = scenario::load_file(std::string(PEACESIM_SOURCE_DIR "/scenarios/") +
+                                        epstein_golden.scenario + ".toml");
+    epstein::Model m(sc, golden_seed);
+    for (int d = 0; d < golden_days; ++d) m.step();
+    int peak = 0;
+    std::int64_t arrests = 0;
+    for (const auto& t : m.history()) peak = std::max(peak, t.active), arrests += t.arrests;
+    CHECK(peak == epstein_golden.peak_active);
+    CHECK(arrests == epstein_golden.arrests);
+    CHECK(m.state_hash() == epstein_golden.state_hash);
+}
+
 TEST_CASE("golden: every shipped scenario has a row", "[golden]") {
     int shipped = 0;
     for (const auto& e : std::filesystem::directory_iterator(PEACESIM_SOURCE_DIR "/scenarios")) {
@@ -72,8 +95,9 @@ TEST_CASE("golden: every shipped scenario has a row", "[golden]") {
         INFO(name);
         bool found = false;
         for (const auto& g : golden) found = found || name == g.scenario;
+        found = found || name == epstein_golden.scenario;
         CHECK(found);
         ++shipped;
     }
-    CHECK(shipped == int(std::size(golden)));
+    CHECK(shipped == int(std::size(golden)) + 1);
 }

@@ -14,6 +14,9 @@ TEST_CASE("every shipped scenario runs a quarter at a small size", "[scenario][s
     for (const auto& e : std::filesystem::directory_iterator(PEACESIM_SOURCE_DIR "/scenarios")) {
         if (e.path().extension() != ".toml") continue;
         INFO(e.path().filename().string());
+        // The classic civil-violence model has tests of its own (tests/epstein).
+        if (scenario::load_file(e.path().string()).meta.model != scenario::Model::Conflict)
+            continue;
         ++n;
         const auto sc = scenario::load_file(e.path().string(), {{"world.population", "40000"}});
         engine::Simulation sim(sc, 3);

@@ -49,6 +49,8 @@ enum class Purpose : std::uint32_t {
     MissionContact,
     MissionAir,
     ColumnSplit,
+    EpsteinInit,
+    EpsteinStep,
 };
 
 /// Philox4x32-10: ten rounds of a multiply-xorshift bijection over a 128-bit counter, keyed by

@@ -166,7 +166,43 @@ struct MobilityParams {
     double helicopter_daily_hours = 8.0;  // most a helicopter flies in a day (daylight, crews)
 };
 
+/// Which model a scenario runs: the conflict model of docs/model.md, or Epstein's (2002)
+/// civil-violence model I on a torus, configured by the [epstein] table (docs/validation.md).
+enum class Model : int { Conflict = 0, Epstein };
+inline constexpr const char* model_names[] = {"conflict", "epstein"};
+
+/// How the estimated arrest probability rounds the ratio of cops to actives in vision:
+/// NetLogo's Rebellion takes the floor, Mesa's example Python's round (half to even), Epstein's
+/// paper writes the ratio unrounded.
+enum class ArrestRounding : int { Floor = 0, Round, None };
+inline constexpr const char* arrest_rounding_names[] = {"floor", "round", "none"};
+/// Which cells an agent sees: NetLogo's `in-radius` (a disc) or Mesa's Moore neighbourhood (a
+/// square of side 2 vision + 1).
+enum class Neighbourhood : int { Radius = 0, Moore };
+inline constexpr const char* neighbourhood_names[] = {"radius", "moore"};
+
+/// Epstein's civil-violence model I; the defaults are NetLogo "Rebellion"'s.
+struct EpsteinParams {
+    std::int64_t width = 40, height = 40;  // a torus of cells
+    double citizen_density = 0.7;          // share of cells with a citizen at the start
+    double cop_density = 0.04;             // share of cells with a cop
+    std::int64_t vision = 7;               // cells
+    double legitimacy = 0.82;              // the government's, as every citizen perceives it
+    std::int64_t max_jail_term = 30;       // an arrest jails for a uniform 0..J-1 ticks
+    double k = 2.3;                        // arrest-probability constant
+    double threshold = 0.1;                // net grievance beyond which a citizen turns active
+    bool movement = true;                  // citizens move (cops always do)
+    ArrestRounding rounding = ArrestRounding::Floor;
+    Neighbourhood neighbourhood = Neighbourhood::Radius;
+    // A loss of legitimacy: `legitimacy_drop` taken off from day `drop_day`, at once when
+    // `drop_days` is 0 or spread evenly over `drop_days` days (Epstein 2002, sudden vs gradual).
+    double legitimacy_drop = 0.0;
+    std::int64_t drop_day = 0, drop_days = 0;
+    double outburst_share = 0.05;  // an outburst: days with at least this share of citizens active
+};
+
 struct Meta {
+    Model model = Model::Conflict;
     std::string name = "default";
     std::string description;
     std::string country = "Republic of Kembara";
@@ -318,6 +354,7 @@ struct Scenario {
     MissionParams mission;
     RegionalParams regional_force;
     MobilityParams mobility;
+    EpsteinParams epstein;  // read only when meta.model is Epstein
     std::vector<Inject> injects;
     std::vector<IdentityGroup> identity_groups{
         {"Ndara", 0.45, 0.35, -1}, {"Kessi", 0.35, 0.50, 2}, {"Mbolo", 0.20, 0.60, 5}};

@@ -1,0 +1,79 @@
+// The civil-violence model's output files; the conflict model's are in sim/output/writers.cpp.
+#include "peacesim/epstein/output.hpp"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <nlohmann/json.hpp>
+
+#include "peacesim/core/version.hpp"
+
+namespace peacesim::epstein {
+
+std::string timeseries_csv(const Model& m) {
+    std::string out = "day,date,legitimacy,quiet,active,jailed,arrests\n";
+    const auto start = m.scenario().meta.start_date;
+    for (const auto& t : m.history())
+        out += fmt::format("{},{},{:.6g},{},{},{},{}\n", t.day, start.plus_days(t.day).iso(),
+                           t.legitimacy, t.quiet, t.active, t.jailed, t.arrests);
+    return out;
+}
+
+std::string events_csv(const Model& m) {
+    std::string out = "outburst,start_day,end_day,days,peak_active,peak_day\n";
+    int n = 0;
+    for (const auto& o : m.outbursts())
+        out += fmt::format("{},{},{},{},{},{}\n", ++n, o.start, o.end, o.end - o.start + 1, o.peak,
+                           o.peak_day);
+    return out;
+}
+
+std::string summary_json(const Model& m, const output::RunInfo& info) {
+    const auto& sc = m.scenario();
+    const auto& h = m.history();
+    nlohmann::ordered_json j;
+    j["scenario"] = info.scenario;
+    j["source"] = info.source;
+    j["command_line"] = info.command_line;
+    j["version"] = core::version_string();
+    j["model"] = "epstein";
+    j["seeds"] = {{"run", info.seed}};
+    j["seed"] = info.seed;
+    j["days"] = info.days;
+    j["threads"] = 1;  // the model is sequential
+    j["start_date"] = sc.meta.start_date.iso();
+    j["end_date"] = sc.meta.start_date.plus_days(info.days > 0 ? info.days - 1 : 0).iso();
+    j["citizens"] = m.citizens();
+    j["cops"] = m.cops();
+    std::int64_t arrests = 0, active_sum = 0;
+    Tick peak;
+    for (const auto& t : h) {
+        arrests += t.arrests, active_sum += t.active;
+        if (t.active > peak.active) peak = t;
+    }
+    const auto bursts = m.outbursts();
+    // Quiet spells: the days between the end of one outburst and the start of the next.
+    nlohmann::ordered_json spells = nlohmann::ordered_json::array();
+    for (std::size_t i = 1; i < bursts.size(); ++i)
+        spells.push_back(bursts[i].start - bursts[i - 1].end - 1);
+    nlohmann::ordered_json tot;
+    tot["peak_active"] = peak.active;
+    tot["peak_day"] = peak.day;
+    tot["mean_active"] = h.empty() ? 0.0 : double(active_sum) / double(h.size());
+    tot["arrests"] = arrests;
+    tot["outbursts"] = bursts.size();
+    tot["quiet_spells_days"] = spells;
+    j["totals"] = tot;
+    if (!h.empty())
+        j["final_status"] = {
+            {"quiet", h.back().quiet}, {"active", h.back().active}, {"jailed", h.back().jailed}};
+    j["state_hash"] = m.state_hash();
+    j["wall_seconds"] = info.wall_seconds;
+    const double wall = std::max(info.wall_seconds, 1e-9);
+    j["agent_updates"] = m.agent_updates();
+    j["agent_updates_per_second"] = double(m.agent_updates()) / wall;
+    j["simulated_days_per_second"] = double(info.days) / wall;
+    return j.dump(2) + "\n";
+}
+
+}  // namespace peacesim::epstein
