@@ -6,16 +6,20 @@
 #include <unistd.h>
 
 #include <atomic>
+#include <cerrno>
 #include <chrono>
 #include <csignal>
 #include <cstdio>
 #include <cstdlib>
+#include <cstring>
 #include <filesystem>
+#include <fstream>
 #include <optional>
 
 #include "peacesim/engine/simulation.hpp"
 #include "peacesim/experiment/mpi_sweep.hpp"
 #include "peacesim/experiment/sweep.hpp"
+#include "peacesim/validation/suite.hpp"
 
 namespace peacesim::cli {
 
@@ -194,9 +198,96 @@ int cmd_sweep(const SweepArgs& a) {
     return report_sweep(a, db, r, tty);
 }
 
+struct ValidateArgs {
+    int runs = 20, jobs = 0;
+    std::int64_t population = validation::Options{}.population;
+    std::string out = "validation.html";
+    bool small = false, quiet = false;
+};
+
+/// `peacesim validate-model`: the stylized-facts suite into one offline HTML report, written
+/// whole or not at all.
+int cmd_validate_model(const ValidateArgs& a) {
+    namespace fs = std::filesystem;
+    const fs::path out(a.out);
+    if (a.out.empty()) throw std::runtime_error("--out: expected a file name for the report");
+    std::error_code ec;
+    if (fs::is_directory(out, ec))
+        throw std::runtime_error(
+            fmt::format("--out {}: is a directory; give a file name such "
+                        "as {}/validation.html",
+                        a.out, a.out));
+    const fs::path tmp =
+        out.parent_path() / fmt::format(".{}.tmp-{}", out.filename().string(), ::getpid());
+    {
+        // Find out now, not after minutes of runs, that the report cannot be written.
+        std::FILE* f = std::fopen(tmp.c_str(), "w");
+        if (!f)
+            throw std::runtime_error(
+                fmt::format("--out {}: cannot write there ({})", a.out, std::strerror(errno)));
+        std::fclose(f);
+        fs::remove(tmp, ec);
+    }
+    validation::Options o;
+    o.runs = a.runs, o.jobs = a.jobs, o.population = a.population, o.small = a.small;
+    const bool tty = ::isatty(STDERR_FILENO) && !a.quiet;
+    RunProgress bar(tty);
+    o.progress = [&](int done, int total) { bar.update(done, total); };
+    o.cancelled = [] { return interrupted.load(); };
+    std::signal(SIGINT, on_sweep_signal);
+    std::signal(SIGTERM, on_sweep_signal);
+    if (!a.quiet)
+        std::fprintf(stderr,
+                     "peacesim validate-model: 8 stylized facts, %d seeds per arm, %lld people "
+                     "per conflict run\n",
+                     o.runs, (long long)o.population);
+    validation::Result r;
+    try {
+        r = validation::run_suite(o);
+    } catch (const std::runtime_error&) {
+        if (!interrupted) throw;
+        std::fprintf(stderr, "\npeacesim: interrupted; no report written\n");
+        return 130;
+    }
+    const std::string html = validation::report_html(r);
+    {
+        std::ofstream f(tmp, std::ios::binary);
+        f << html;
+        f.close();
+        if (!f) {
+            fs::remove(tmp, ec);
+            throw std::runtime_error(fmt::format("--out {}: cannot write the report", a.out));
+        }
+    }
+    fs::rename(tmp, out);
+    if (!a.quiet) {
+        std::fputs(validation::report_text(r).c_str(), stdout);
+        std::printf("  report               %s\n", a.out.c_str());
+    }
+    return 0;
+}
+
 }  // namespace
 
 void add_sweep_commands(CLI::App& app) {
+    static ValidateArgs v;
+    auto* validate = app.add_subcommand(
+        "validate-model",
+        "Run the stylized-facts suite (docs/validation.md) and write an offline HTML report");
+    validate->add_option("--runs", v.runs, "Seeds per arm (default 20)")
+        ->check(CLI::Range(2, 100000));
+    validate->add_option("--out", v.out, "Report file (default: validation.html, here)");
+    validate
+        ->add_option("--population", v.population,
+                     "People in each conflict run (forces and money scale per head)")
+        ->check(CLI::Range(std::int64_t(20000), std::int64_t(50'000'000)));
+    validate->add_option("--jobs,-j", v.jobs, "Runs at once (default: all cores)")
+        ->check(CLI::Range(1, 1024));
+    validate->add_flag("--small", v.small,
+                       "Small maps and short horizons: the test suite's quick version");
+    validate->add_flag("--quiet,-q", v.quiet, "No progress or summary");
+    validate->callback([] { finish([] { return cmd_validate_model(v); }); });
+
     static SweepArgs a;
     auto* sweep = app.add_subcommand(
         "sweep", "Run an experiment (TOML: factors, design, replicates) into a SQLite database");
