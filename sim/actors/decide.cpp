@@ -79,6 +79,19 @@ RaidChoices decide(Forces& f, const world::Map& map, const world::Sight& sight,
         std::uint64_t what;
     };
     std::vector<Option> options;
+    // A fight where the mission's troops are at hand is seen, reported and may draw them in:
+    // it costs its attacker what a witnessed raid does (Hultman, Kathman and Shannon 2014:
+    // troops raise the costs of fighting).
+    const int watch = std::max(1, raid / 2);
+    auto watched = [&](std::int32_t x, std::int32_t y) {
+        bool near = false;
+        if (mission.units.empty()) return false;
+        mission.index.near(x, y, watch, [&](std::uint32_t id) {
+            const auto& m = mission.units[id];
+            near = near || (m.active() && m.infantry() && dist_cells(m.x, m.y, x, y) <= watch);
+        });
+        return near;
+    };
     const std::uint64_t hold = std::uint64_t(Action::Hold) << 32 | no_target;
     for (std::uint32_t id = 0; id < f.units.size(); ++id) {
         Unit& u = f.units[id];
@@ -132,8 +145,8 @@ RaidChoices decide(Forces& f, const world::Map& map, const world::Sight& sight,
                 const double d = dist_cells(u.x, u.y, e.x, e.y);
                 if (d > raid) return;
                 const double odds = double(u.strength) / double(u.strength + e.strength);
-                add(me.capacity * odds * w_counterinsurgency / (1.0 + d / raid), Action::AttackUnit,
-                    o);
+                const double w = me.capacity * odds * w_counterinsurgency / (1.0 + d / raid);
+                add2(watched(e.x, e.y) ? w * (1.0 - cp.witness_cost) : w, w, Action::AttackUnit, o);
             });
         } else {
             const double own = double(u.strength);
@@ -145,10 +158,14 @@ RaidChoices decide(Forces& f, const world::Map& map, const world::Sight& sight,
                 const double d = dist_cells(u.x, u.y, e.x, e.y);
                 if (d > raid) return;
                 const double odds = own / (own + double(e.strength));
+                double w = 0;
                 if (e.party == 0)
-                    add(w_attack_state * odds * odds / (1.0 + d / raid), Action::AttackUnit, o);
+                    w = w_attack_state * odds * odds / (1.0 + d / raid);
                 else if (parties[e.party].identity != me.identity)
-                    add(w_attack_rival * odds * odds / (1.0 + d / raid), Action::AttackUnit, o);
+                    w = w_attack_rival * odds * odds / (1.0 + d / raid);
+                if (w > 0)
+                    add2(watched(e.x, e.y) ? w * (1.0 - cp.witness_cost) : w, w, Action::AttackUnit,
+                         o);
             });
             // Peacekeepers become targets as the mission loses its impartiality, and always for
             // spoilers bent on derailing the process.

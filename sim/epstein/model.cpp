@@ -9,6 +9,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdlib>
 #include <numeric>
 #include <stdexcept>
 
@@ -31,7 +32,10 @@ Model::Model(const scenario::Scenario& sc, std::uint64_t seed)
     const auto v = std::int32_t(p.vision);
     for (std::int32_t dy = -v; dy <= v; ++dy)
         for (std::int32_t dx = -v; dx <= v; ++dx)
-            if (p.neighbourhood == scenario::Neighbourhood::Moore || dx * dx + dy * dy <= v * v)
+            if (p.neighbourhood == scenario::Neighbourhood::Moore ||
+                (p.neighbourhood == scenario::Neighbourhood::VonNeumann
+                     ? std::abs(dx) + std::abs(dy) <= v
+                     : dx * dx + dy * dy <= v * v))
                 offsets_.emplace_back(dx, dy);
 
     const std::int32_t cells = width_ * height_;

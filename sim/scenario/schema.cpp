@@ -446,7 +446,8 @@ std::vector<Section> build() {
                    "How cops / actives is rounded: floor (NetLogo), round (Mesa), none (the "
                    "paper)."),
             choice("neighbourhood", &EpsteinParams::neighbourhood, neighbourhood_names,
-                   "The cells in vision: radius (a disc, NetLogo) or moore (a square, Mesa)."),
+                   "The cells in vision: radius (a disc, NetLogo), von_neumann (a diamond, "
+                   "Mesa 3) or moore (a square, Mesa before 3.0)."),
             real("legitimacy_drop", &EpsteinParams::legitimacy_drop, 0, 1,
                  "Legitimacy lost from drop_day on (0: none)."),
             integer("drop_day", &EpsteinParams::drop_day, 0, 36500,

@@ -31,12 +31,12 @@ constexpr std::uint64_t golden_seed = 1;
 
 // clang-format off
 constexpr Golden golden[] = {
-    {"default",          "b8f68665b382f9b2", 616, 464, 190597, 38951, 11, 1712},
-    {"fragmented_state", "b5395dce43675d89", 1296, 268, 298476, 145606, 29, 3180},
-    {"intercommunal",    "004cb8a65eb39926", 408, 189, 401845, 109045, 1, 369},
-    {"sahel",            "81215d097d11e290", 1172, 191, 191718, 36792, 1, 1776},
-    {"frozen_conflict",  "24bc1f2dfd9a2b6a", 149, 298, 36171, 18866, 1, 234},
-    {"drawdown",         "4c74d5e1314126d4", 155, 71, 37127, 146, 2, 1174},
+    {"default",          "5583345449d9f544", 480, 359, 152854, 38396, 7, 1873},
+    {"fragmented_state", "a26cb92236e8b5f0", 1179, 249, 350933, 91505, 36, 3185},
+    {"intercommunal",    "3125987ea74f75b9", 413, 199, 397391, 74344, 0, 331},
+    {"sahel",            "469480bbc5e38360", 1189, 173, 198855, 31645, 5, 1641},
+    {"frozen_conflict",  "7c3cd60d5dc9c786", 148, 320, 42337, 20415, 1, 243},
+    {"drawdown",         "e41100ca3bdebeed", 127, 67, 89957, 1028, 8, 1219},
 };
 // clang-format on
 

@@ -61,6 +61,28 @@ TEST_CASE("epstein: NetLogo's populations, conserved every tick", "[epstein]") {
     for (const auto& t : m.history()) CHECK(t.arrests <= m.cops());
 }
 
+TEST_CASE("epstein: every vision shape and rounding conserves the citizens", "[epstein]") {
+    for (const char* shape : {"radius", "von_neumann", "moore"})
+        for (const char* rounding : {"floor", "round", "none"}) {
+            INFO(shape << " " << rounding);
+            epstein::Model m(
+                docking({{"epstein.neighbourhood", shape}, {"epstein.rounding", rounding}}), 5);
+            for (int d = 0; d < 60; ++d) m.step();
+            for (const auto& t : m.history())
+                REQUIRE(t.quiet + t.active + t.jailed == m.citizens());
+        }
+    // A wider vision sees more cops: the Moore square deters more than the diamond.
+    double diamond = 0, square = 0;
+    for (std::uint64_t seed = 1; seed <= 3; ++seed) {
+        epstein::Model a(docking({{"epstein.neighbourhood", "von_neumann"}}), seed);
+        epstein::Model b(docking({{"epstein.neighbourhood", "moore"}}), seed);
+        for (int d = 0; d < 200; ++d) a.step(), b.step();
+        for (const auto& t : a.history()) diamond += t.active;
+        for (const auto& t : b.history()) square += t.active;
+    }
+    CHECK(square < diamond);
+}
+
 TEST_CASE("epstein: a run is a function of its seed", "[epstein]") {
     epstein::Model a(docking(), 11), b(docking(), 11), c(docking(), 12);
     for (int d = 0; d < 100; ++d) a.step(), b.step(), c.step();

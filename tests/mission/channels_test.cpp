@@ -267,3 +267,24 @@ TEST_CASE("formed police keep public order and count as coercive presence", "[mi
     const auto s = test::run_small(240, 1, 2, police("1400"));
     CHECK(s.mission_totals().why.clashes_policed > 0);
 }
+
+TEST_CASE("fights where the mission's troops are at hand are costlier, so fewer",
+          "[mission][deterrence]") {
+    // The same seeds with and without the cost of being seen: with the mission deployed, the
+    // state and the armed groups attack each other's units less where its infantry stand.
+    const auto state_events = [](const engine::Simulation& sim) {
+        double n = 0;
+        for (const auto& e : sim.events()) n += e.type == 1 ? 1 : 0;
+        return n;
+    };
+    const auto p = test::compare(365, 8, {{"conflict.witness_cost", "0"}},
+                                 {{"conflict.witness_cost", "0.6"}}, state_events);
+    INFO("state-based events: " << p.mean_a << " unseen, " << p.mean_b << " seen");
+    CHECK(p.mean_b < p.mean_a);
+    CHECK(p.lower >= test::decisive(8));
+    // Without a mission nobody watches: the cost changes no choice at all.
+    const auto q = test::compare(
+        365, 3, {{"conflict.witness_cost", "0"}, {"mission.mandate", "none"}},
+        {{"conflict.witness_cost", "0.6"}, {"mission.mandate", "none"}}, state_events);
+    CHECK(q.untied() == 0);
+}

@@ -176,10 +176,10 @@ inline constexpr const char* model_names[] = {"conflict", "epstein"};
 /// paper writes the ratio unrounded.
 enum class ArrestRounding : int { Floor = 0, Round, None };
 inline constexpr const char* arrest_rounding_names[] = {"floor", "round", "none"};
-/// Which cells an agent sees: NetLogo's `in-radius` (a disc) or Mesa's Moore neighbourhood (a
-/// square of side 2 vision + 1).
-enum class Neighbourhood : int { Radius = 0, Moore };
-inline constexpr const char* neighbourhood_names[] = {"radius", "moore"};
+/// Which cells an agent sees: NetLogo's `in-radius` (a disc), Mesa 3's von Neumann diamond
+/// (|dx| + |dy| <= vision), or the Moore square of side 2 vision + 1 (Mesa before 3.0).
+enum class Neighbourhood : int { Radius = 0, VonNeumann, Moore };
+inline constexpr const char* neighbourhood_names[] = {"radius", "von_neumann", "moore"};
 
 /// Epstein's civil-violence model I; the defaults are NetLogo "Rebellion"'s.
 struct EpsteinParams {
