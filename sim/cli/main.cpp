@@ -141,6 +141,15 @@ int cmd_run(const std::string& path, int days_opt, std::int64_t seed_opt, int th
     // The run's own copy changes as injects fire; scenario.toml records the one it started from.
     const scenario::Scenario resolved = sc;
     const int days = days_opt > 0 ? days_opt : int(sc.meta.days);
+    // An event given on the command line for a day the run never reaches is a mistake worth
+    // saying (the scenario's own timeline may run past a shorter --days).
+    for (std::size_t i = sc.injects.size() - std::min(sc.injects.size(), injects.size());
+         i < sc.injects.size(); ++i)
+        if (sc.injects[i].day >= days)
+            throw BadInput(fmt::format(
+                "--inject {}: day {} is after the last day of this run (day {} of a {}-day run)",
+                injects[i - (sc.injects.size() - injects.size())], sc.injects[i].day, days - 1,
+                days));
     const std::uint64_t seed =
         seed_opt >= 0 ? std::uint64_t(seed_opt) : std::uint64_t(sc.meta.seed);
     if (threads <= 0) threads = engine::default_threads();

@@ -20,11 +20,18 @@ std::string timeseries_csv(const Model& m) {
 }
 
 std::string events_csv(const Model& m) {
-    std::string out = "outburst,start_day,end_day,days,peak_active,peak_day\n";
+    // GED-shaped, so that scripts written for the conflict model's events read it: an outburst
+    // is a rebellion against the state in which nobody dies (the model has no deaths), so its
+    // UCDP type is left empty and its death counts are 0.
+    std::string out =
+        "id,date_start,date_end,type_of_violence,side_a,side_b,best,low,high,start_day,end_day,"
+        "days,peak_active,peak_day\n";
+    const auto start = m.scenario().meta.start_date;
     int n = 0;
     for (const auto& o : m.outbursts())
-        out += fmt::format("{},{},{},{},{},{}\n", ++n, o.start, o.end, o.end - o.start + 1, o.peak,
-                           o.peak_day);
+        out += fmt::format("{},{},{},,Active citizens,Government (cops),0,0,0,{},{},{},{},{}\n",
+                           ++n, start.plus_days(o.start).iso(), start.plus_days(o.end).iso(),
+                           o.start, o.end, o.end - o.start + 1, o.peak, o.peak_day);
     return out;
 }
 

@@ -394,6 +394,13 @@ Scenario load_text(std::string_view text, std::string_view source_name,
                    const std::vector<Override>& overrides) {
     const std::string file(source_name);
     toml::table root = parse_or_throw(text, file);
+    // An empty file would silently run the built-in defaults under another name (with --set
+    // values, building on the defaults is what was asked).
+    if (root.empty() && overrides.empty())
+        throw ScenarioError({{file, 0, 0, "",
+                              "the scenario is empty (no tables, no keys); write at least "
+                              "[scenario] name = \"...\", or run the built-in default with no "
+                              "file"}});
     return from_table(root, file, overrides);
 }
 

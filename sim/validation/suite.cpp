@@ -20,118 +20,17 @@
 #include "peacesim/epstein/model.hpp"
 #include "peacesim/output/totals.hpp"
 #include "peacesim/scenario/load.hpp"
+#include "validation/measures.hpp"
 #include "validation/scenarios.hpp"
 
 namespace peacesim::validation {
 
 namespace {
 
+using detail::ConflictRun;
+using detail::EpsteinRun;
+using detail::measure;
 using scenario::Override;
-
-constexpr int days_per_month = 30;  // months of the measures: 30-day blocks from day 0
-constexpr double block_km = 55.0;   // PRIO-GRID's half degree at the equator
-
-/// What one run of the conflict model leaves for the facts.
-struct ConflictRun {
-    double osv = 0, battle = 0;  // UCDP one-sided and state-based deaths (events' best)
-    double blocks = 0;           // 55-km blocks with at least one event
-    double episode_months = 0;   // mean length of local episodes of violence
-    double relapsed = 0;         // 1 when the agreement failed
-    std::vector<double> monthly_osv, monthly_battle, monthly_blocks, at_peace;  // per month
-    std::vector<std::int64_t> sizes, sizes_osv;
-    std::vector<double> times;
-    std::vector<std::array<double, 3>> events_by_year, deaths_by_year;
-    std::vector<double> monthly_events;
-};
-
-struct EpsteinRun {
-    double peak = 0, outbursts = 0, mean_active = 0, quiet_spell = 0;
-    std::vector<double> quiet, active, jailed;
-};
-
-ConflictRun measure(const engine::Simulation& sim, int days) {
-    ConflictRun r;
-    const int months = (days + days_per_month - 1) / days_per_month;
-    const int years = (days + 364) / 365;
-    r.monthly_osv.assign(std::size_t(months), 0.0);
-    r.monthly_battle.assign(std::size_t(months), 0.0);
-    r.monthly_blocks.assign(std::size_t(months), 0.0);
-    r.monthly_events.assign(std::size_t(months), 0.0);
-    r.at_peace.assign(std::size_t(months), 1.0);
-    r.events_by_year.assign(std::size_t(years), {0, 0, 0});
-    r.deaths_by_year.assign(std::size_t(years), {0, 0, 0});
-    const auto& sc = sim.scenario();
-    const int block = std::max(1, int(std::lround(block_km / sc.world.cell_km)));
-    const int blocks_x = int(sc.world.width) / block + 1;
-    std::set<int> all_blocks;
-    std::vector<std::set<int>> block_months(static_cast<std::size_t>(months));
-    for (const auto& e : sim.events()) {
-        const auto best = e.best();
-        const int m = std::min(months - 1, e.day / days_per_month);
-        const int y = std::min(years - 1, e.day / 365);
-        const int b = (e.cell_y / block) * blocks_x + e.cell_x / block;
-        all_blocks.insert(b);
-        block_months[std::size_t(m)].insert(b);
-        r.monthly_events[std::size_t(m)] += 1;
-        if (e.type >= 1 && e.type <= 3) {
-            r.events_by_year[std::size_t(y)][std::size_t(e.type - 1)] += 1;
-            r.deaths_by_year[std::size_t(y)][std::size_t(e.type - 1)] += double(best);
-        }
-        if (e.type == 3) r.osv += double(best), r.monthly_osv[std::size_t(m)] += double(best);
-        if (e.type == 1) r.battle += double(best), r.monthly_battle[std::size_t(m)] += double(best);
-        if (best >= 1) r.sizes.push_back(best);
-        if (e.type == 3 && best >= 1) r.sizes_osv.push_back(best);
-        r.times.push_back(double(e.day));
-    }
-    r.blocks = double(all_blocks.size());
-    for (int m = 0; m < months; ++m)
-        r.monthly_blocks[std::size_t(m)] = double(block_months[std::size_t(m)].size());
-    // Local episodes: in each block, runs of consecutive months with an event.
-    std::map<int, std::vector<int>> months_of_block;
-    for (int m = 0; m < months; ++m)
-        for (int b : block_months[std::size_t(m)]) months_of_block[b].push_back(m);
-    double total = 0, episodes = 0;
-    for (const auto& [b, ms] : months_of_block) {
-        int length = 1;
-        for (std::size_t i = 1; i <= ms.size(); ++i) {
-            if (i < ms.size() && ms[i] == ms[i - 1] + 1) {
-                ++length;
-                continue;
-            }
-            total += length, episodes += 1, length = 1;
-        }
-    }
-    r.episode_months = episodes > 0 ? total / episodes : 0.0;
-    // Peace holds while the national track stays at an agreement or beyond.
-    bool broken = false;
-    for (const auto& d : sim.history()) {
-        broken = broken || d.stage < scenario::Stage::Agreement;
-        if (broken) r.at_peace[std::size_t(std::min(months - 1, d.day / days_per_month))] = 0.0;
-    }
-    for (int m = 1; m < months; ++m)
-        r.at_peace[std::size_t(m)] =
-            std::min(r.at_peace[std::size_t(m)], r.at_peace[std::size_t(m - 1)]);
-    r.relapsed = output::totals(sim).relapses > 0 ? 1.0 : 0.0;
-    return r;
-}
-
-EpsteinRun measure(const epstein::Model& m) {
-    EpsteinRun r;
-    double sum = 0;
-    for (const auto& t : m.history()) {
-        r.peak = std::max(r.peak, double(t.active));
-        sum += t.active;
-        r.quiet.push_back(t.quiet), r.active.push_back(t.active), r.jailed.push_back(t.jailed);
-    }
-    r.mean_active = m.history().empty() ? 0.0 : sum / double(m.history().size());
-    const auto bursts = m.outbursts();
-    r.outbursts = double(bursts.size());
-    double spells = 0;
-    for (std::size_t i = 1; i < bursts.size(); ++i)
-        spells += bursts[i].start - bursts[i - 1].end - 1;
-    r.quiet_spell = bursts.size() > 1 ? spells / double(bursts.size() - 1) : 0.0;
-    return r;
-}
 
 /// An experiment: a scenario, a horizon and one or two arms of overrides.
 struct Experiment {

@@ -331,3 +331,45 @@ TEST_CASE("events.csv carries the GED's ids, grid cell and precision codes", "[o
     for (int w : wheres) CHECK((w == 1 || w == 2));
     CHECK(side_ids.at(sim.side_name(0)) == 1000);  // the government
 }
+
+TEST_CASE("cases that used to pass silently are refused: an empty scenario, an inject past the end",
+          "[output][cli]") {
+    const auto dir = fresh_dir("silent");
+    fs::create_directories(dir);
+    { std::ofstream(dir / "empty.toml"); }
+    CHECK(cli(fmt::format("run {} --days 5 --quiet --out {}", (dir / "empty.toml").string(),
+                          (dir / "o1").string())) == 2);
+    CHECK_FALSE(fs::exists(dir / "o1" / "summary.json"));
+    CHECK(cli(fmt::format("run --days 50 --inject 80:coup --quiet --set world.population=50000 "
+                          "--out {}",
+                          (dir / "o2").string())) == 2);
+    CHECK_FALSE(fs::exists(dir / "o2" / "summary.json"));
+    // On the last day it is fine.
+    CHECK(cli(fmt::format("run --days 50 --inject 49:coup --quiet --set world.population=50000 "
+                          "--out {}",
+                          (dir / "o3").string())) == 0);
+    fs::remove_all(dir);
+}
+
+TEST_CASE("the civil-violence scenario writes the four files, events in the GED's shape",
+          "[output][cli][epstein]") {
+    const auto dir = fresh_dir("epstein");
+    REQUIRE(cli(fmt::format("run {}/scenarios/epstein.toml --days 120 --quiet --out {}",
+                            PEACESIM_SOURCE_DIR, dir.string())) == 0);
+    const auto ts = slurp(dir / "timeseries.csv");
+    CHECK(ts.rfind("day,date,legitimacy,quiet,active,jailed,arrests\n", 0) == 0);
+    const auto ev = slurp(dir / "events.csv");
+    for (const char* c :
+         {"date_start", "type_of_violence", "side_a", "side_b", "best", "low", "high"})
+        CHECK(ev.substr(0, ev.find('\n')).find(c) != std::string::npos);
+    const auto j = nlohmann::json::parse(slurp(dir / "summary.json"));
+    CHECK(j["model"] == "epstein");
+    CHECK(j["totals"]["outbursts"].get<int>() >= 1);
+    // The resolved scenario reproduces the run.
+    const auto again = fresh_dir("epstein2");
+    REQUIRE(cli(fmt::format("run {}/scenario.toml --days 120 --quiet --out {}", dir.string(),
+                            again.string())) == 0);
+    CHECK(nlohmann::json::parse(slurp(again / "summary.json"))["state_hash"] == j["state_hash"]);
+    fs::remove_all(dir);
+    fs::remove_all(again);
+}

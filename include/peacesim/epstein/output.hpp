@@ -10,7 +10,8 @@ namespace peacesim::epstein {
 
 /// day, date, legitimacy, quiet, active, jailed, arrests: one row per tick.
 std::string timeseries_csv(const Model& m);
-/// One row per outburst: start and end day, days, peak actives and its day.
+/// One row per outburst, in the GED's shape (dates, sides, no deaths), then its start and end
+/// day, days, peak actives and its day.
 std::string events_csv(const Model& m);
 /// The run, its seeds and version, the totals (peak and mean actives, arrests, outbursts and the
 /// quiet spells between them) and the state hash.
