@@ -104,12 +104,12 @@ constexpr Column table[] = {
      .meaning = "Civilians serving in armed groups, alive (a stock; new_recruits is the flow).",
      .read = [](const DayStats& d) { return people(d, Status::Recruited); },
      .aggregate = Aggregate::Last},
-    {.name = "killed",
+    {.name = "killed_cumulative",
      .unit = "people",
      .meaning = "Civilians killed since the start, intercommunal clashes included.",
      .read = [](const DayStats& d) { return people(d, Status::Killed); },
      .aggregate = Aggregate::Last},
-    {.name = "died_fighting",
+    {.name = "died_fighting_cumulative",
      .unit = "people",
      .meaning = "Recruits killed as fighters since the start.",
      .read = [](const DayStats& d) { return people(d, Status::DiedFighting); },
@@ -257,8 +257,12 @@ constexpr Column table[] = {
     // the run's median and 90th percentile over every response.
     {.name = "response_time_median_h",
      .unit = "hours",
-     .meaning = "Median time to respond, over the day's responses; 0 when there were none.",
-     .read = [](const DayStats& d) { return real(d.mission.response_median_h); },
+     .meaning = "Median time to respond, over the day's responses; empty when there were none.",
+     .read =
+         [](const DayStats& d) {
+             // Undefined without responses: an empty cell (NULL in the results database).
+             return d.mission.responses > 0 ? real(d.mission.response_median_h) : Value{};
+         },
      .decimals = 3},
     {.name = "movement_denials",
      .unit = "denials",
@@ -312,14 +316,16 @@ void append_value(std::string& out, const Column& c, const Value& v) {
         fmt::format_to(it, "{}", *i);
     else if (const auto* x = std::get_if<double>(&v))
         fmt::format_to(it, "{:.{}f}", *x, c.decimals);
-    else
-        out += std::get<std::string>(v);  // labels and dates: no commas or quotes to escape
+    else if (const auto* t = std::get_if<std::string>(&v))
+        out += *t;  // labels and dates: no commas or quotes to escape
+    // An undefined value (std::monostate) is an empty cell.
 }
 
 // The zero of a column's kind: what a total is over no days.
 Value zero_like(const Value& v) {
     if (std::holds_alternative<std::int64_t>(v)) return std::int64_t{0};
     if (std::holds_alternative<double>(v)) return 0.0;
+    if (std::holds_alternative<std::monostate>(v)) return Value{};
     return std::string{};
 }
 
@@ -371,7 +377,8 @@ std::map<std::string, Value, std::less<>> column_totals(std::span<const DayStats
                     [&](auto& t) {
                         // A label has no sum and stays empty; the tests keep labels off Sum.
                         using T = std::decay_t<decltype(t)>;
-                        if constexpr (!std::is_same_v<T, std::string>) t += std::get<T>(c.read(d));
+                        if constexpr (std::is_same_v<T, std::int64_t> || std::is_same_v<T, double>)
+                            t += std::get<T>(c.read(d));
                     },
                     total);
         if (c.aggregate == Aggregate::Peak)

@@ -159,7 +159,9 @@ std::string events_csv(const engine::Simulation& sim) {
             std::visit(
                 [&](const auto& x) {
                     using T = std::decay_t<decltype(x)>;
-                    if constexpr (std::is_same_v<T, std::string>)
+                    if constexpr (std::is_same_v<T, std::monostate>)
+                        return;  // undefined: an empty cell
+                    else if constexpr (std::is_same_v<T, std::string>)
                         out += csv_quote(x);
                     else if constexpr (std::is_same_v<T, double>)
                         out += fmt::format("{:.4f}", x);
@@ -185,7 +187,14 @@ std::string summary_json(const engine::Simulation& sim, const RunInfo& info) {
         if (it == series.end())
             throw std::logic_error(
                 fmt::format("summary.json: no column {} with a run total", column));
-        return std::visit([](const auto& v) { return nlohmann::ordered_json(v); }, it->second);
+        return std::visit(
+            [](const auto& v) {
+                if constexpr (std::is_same_v<std::decay_t<decltype(v)>, std::monostate>)
+                    return nlohmann::ordered_json(nullptr);
+                else
+                    return nlohmann::ordered_json(v);
+            },
+            it->second);
     };
     const auto t = output::totals(sim);
     nlohmann::ordered_json j;

@@ -75,7 +75,10 @@ TEST_CASE("each column declares one kind of value and an aggregate that fits it"
     for (const auto& c : output::columns()) {
         INFO(c.name);
         const Value v = c.read(sim.history().back());
-        CHECK(v.index() == c.read(blank).index());
+        // One kind per column, or nothing on a day it is undefined.
+        const Value b = c.read(blank);
+        CHECK((v.index() == b.index() || std::holds_alternative<std::monostate>(v) ||
+               std::holds_alternative<std::monostate>(b)));
         CHECK_FALSE(c.unit.empty());
         CHECK_FALSE(c.meaning.empty());
         // The Markdown table breaks on these.
@@ -144,4 +147,38 @@ TEST_CASE("a front end finds a column by name", "[output]") {
     CHECK(output::format_value(*legit, legit->read(sim.history().back())) ==
           fmt::format("{:.6f}", sim.history().back().legitimacy));
     CHECK(output::find_column("no_such_column") == nullptr);
+}
+
+TEST_CASE("an undefined value is an empty cell, and counts since the start say so by name",
+          "[output]") {
+    const auto* median = output::find_column("response_time_median_h");
+    REQUIRE(median);
+    engine::DayStats quiet;  // a day without responses
+    CHECK(std::holds_alternative<std::monostate>(median->read(quiet)));
+    engine::DayStats busy;
+    busy.mission.responses = 2;
+    busy.mission.response_median_h = 3.5;
+    CHECK(std::get<double>(median->read(busy)) == 3.5);
+    // In the CSV the empty cell sits between two commas.
+    const auto sim = test::run_small(3, 1, 1);
+    const auto csv = output::timeseries_csv(sim);
+    const auto header = csv.substr(0, csv.find('\n'));
+    std::size_t col = 0;
+    for (std::size_t at = 0; at < header.find("response_time_median_h"); ++at)
+        col += header[at] == ',';
+    const auto first = csv.find('\n') + 1;
+    const auto row = csv.substr(first, csv.find('\n', first) - first);
+    std::size_t field = 0, start = 0;
+    for (std::size_t at = 0; at < row.size() && field < col; ++at)
+        if (row[at] == ',') ++field, start = at + 1;
+    if (sim.history().front().mission.responses == 0) CHECK(row.at(start) == ',');
+    // Cumulative counts end in _cumulative; the day's counts do not.
+    for (const auto& c : output::columns()) {
+        const std::string meaning(c.meaning);
+        const std::string name(c.name);
+        if (meaning.find("since the start") == std::string::npos || name == "day") continue;
+        INFO(name);
+        REQUIRE(name.size() > 11);
+        CHECK(name.substr(name.size() - 11) == "_cumulative");
+    }
 }

@@ -17,7 +17,9 @@ namespace peacesim::output {
 
 /// One cell of the daily series: a count, a real number or a label. A column always yields the
 /// same alternative.
-using Value = std::variant<std::int64_t, double, std::string>;
+/// A cell: a count, a real, a label, or nothing (std::monostate: undefined that day, e.g. a
+/// median over no responses), written as an empty CSV cell and NULL in the results database.
+using Value = std::variant<std::monostate, std::int64_t, double, std::string>;
 
 /// How a column is summarised over a run.
 enum class Aggregate : std::uint8_t {
