@@ -64,6 +64,18 @@ class Progress {
     clock::time_point start_, last_{};
 };
 
+// The last lines of a run's terminal summary, whichever the model.
+void print_footer(const std::string& state_hash, std::uint64_t agent_updates, double wall,
+                  const std::string& out) {
+    std::printf("  state_hash           %s\n", state_hash.c_str());
+    std::printf("  wall time            %.2f s  (%.3g agent-updates/s)\n", wall,
+                double(agent_updates) / std::max(wall, 1e-9));
+    if (!out.empty())
+        std::printf(
+            "  outputs              %s/{summary.json,timeseries.csv,events.csv,scenario.toml}\n",
+            out.c_str());
+}
+
 // A run of the classic civil-violence model (scenario.model = "epstein"): sequential, so one
 // thread whatever --threads says.
 int run_epstein(const scenario::Scenario& sc, const std::string& path, int days, std::uint64_t seed,
@@ -121,14 +133,7 @@ int run_epstein(const scenario::Scenario& sc, const std::string& path, int days,
         std::printf("  outbursts            %zu (days with at least %.0f%% active)\n",
                     model.outbursts().size(), 100 * e.outburst_share);
         std::printf("  arrests              %lld\n", (long long)arrests);
-        std::printf("  state_hash           %s\n", model.state_hash().c_str());
-        std::printf("  wall time            %.2f s  (%.3g agent-updates/s)\n", wall,
-                    double(model.agent_updates()) / std::max(wall, 1e-9));
-        if (dir)
-            std::printf(
-                "  outputs              "
-                "%s/{summary.json,timeseries.csv,events.csv,scenario.toml}\n",
-                out.c_str());
+        print_footer(model.state_hash(), model.agent_updates(), wall, dir ? out : std::string());
     }
     return 0;
 }
@@ -232,14 +237,7 @@ int cmd_run(const std::string& path, int days_opt, std::int64_t seed_opt, int th
             std::printf("  responses            none\n");
         std::printf("  raids deterred       %lld not attempted, %lld re-targeted\n",
                     (long long)m.why.raids_not_attempted, (long long)m.why.raids_retargeted);
-        std::printf("  state_hash           %s\n", sim.state_hash().c_str());
-        std::printf("  wall time            %.2f s  (%.3g agent-updates/s)\n", wall,
-                    double(sim.agent_updates()) / std::max(wall, 1e-9));
-        if (dir)
-            std::printf(
-                "  outputs              "
-                "%s/{summary.json,timeseries.csv,events.csv,scenario.toml}\n",
-                out.c_str());
+        print_footer(sim.state_hash(), sim.agent_updates(), wall, dir ? out : std::string());
     }
     return 0;
 }

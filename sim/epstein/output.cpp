@@ -6,7 +6,7 @@
 #include <algorithm>
 #include <nlohmann/json.hpp>
 
-#include "peacesim/core/version.hpp"
+#include "output/run_json.hpp"
 
 namespace peacesim::epstein {
 
@@ -39,10 +39,7 @@ std::string summary_json(const Model& m, const output::RunInfo& info) {
     const auto& sc = m.scenario();
     const auto& h = m.history();
     nlohmann::ordered_json j;
-    j["scenario"] = info.scenario;
-    j["source"] = info.source;
-    j["command_line"] = info.command_line;
-    j["version"] = core::version_string();
+    output::detail::add_provenance(j, info);
     j["model"] = "epstein";
     j["seeds"] = {{"run", info.seed}};
     j["seed"] = info.seed;
@@ -74,12 +71,7 @@ std::string summary_json(const Model& m, const output::RunInfo& info) {
     if (!h.empty())
         j["final_status"] = {
             {"quiet", h.back().quiet}, {"active", h.back().active}, {"jailed", h.back().jailed}};
-    j["state_hash"] = m.state_hash();
-    j["wall_seconds"] = info.wall_seconds;
-    const double wall = std::max(info.wall_seconds, 1e-9);
-    j["agent_updates"] = m.agent_updates();
-    j["agent_updates_per_second"] = double(m.agent_updates()) / wall;
-    j["simulated_days_per_second"] = double(info.days) / wall;
+    output::detail::add_throughput(j, m.state_hash(), m.agent_updates(), info);
     return j.dump(2) + "\n";
 }
 

@@ -14,6 +14,7 @@
 #include <string_view>
 #include <variant>
 
+#include "output/run_json.hpp"
 #include "peacesim/core/version.hpp"
 #include "peacesim/output/columns.hpp"
 #include "peacesim/output/totals.hpp"
@@ -198,10 +199,7 @@ std::string summary_json(const engine::Simulation& sim, const RunInfo& info) {
     };
     const auto t = output::totals(sim);
     nlohmann::ordered_json j;
-    j["scenario"] = info.scenario;
-    j["source"] = info.source;
-    j["command_line"] = info.command_line;
-    j["version"] = core::version_string();
+    detail::add_provenance(j, info);
     j["seeds"] = {{"run", info.seed}, {"map", sim.scenario().world.seed}};
     j["country"] = sim.scenario().meta.country;
     j["seed"] = info.seed;
@@ -321,12 +319,7 @@ std::string summary_json(const engine::Simulation& sim, const RunInfo& info) {
     for (int s = 0; s < population::status_count; ++s)
         fin[population::status_names[s]] = counts[std::size_t(s)];
     j["final_status"] = fin;
-    j["state_hash"] = sim.state_hash();
-    j["wall_seconds"] = info.wall_seconds;
-    const double wall = std::max(info.wall_seconds, 1e-9);
-    j["agent_updates"] = sim.agent_updates();
-    j["agent_updates_per_second"] = double(sim.agent_updates()) / wall;
-    j["simulated_days_per_second"] = double(info.days) / wall;
+    detail::add_throughput(j, sim.state_hash(), sim.agent_updates(), info);
     return j.dump(2) + "\n";
 }
 
