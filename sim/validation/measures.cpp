@@ -18,6 +18,13 @@ constexpr double block_km = 55.0;   // PRIO-GRID's half degree at the equator
 }  // namespace
 
 ConflictRun measure(const engine::Simulation& sim, int days) {
+    return measure(sim.events(), sim.history(), sim.scenario().world, days,
+                   output::totals(sim).relapses > 0);
+}
+
+ConflictRun measure(const std::vector<engine::Event>& events,
+                    const std::vector<engine::DayStats>& history,
+                    const scenario::WorldParams& world, int days, bool relapsed) {
     ConflictRun r;
     const int months = (days + days_per_month - 1) / days_per_month;
     const int years = (days + 364) / 365;
@@ -28,12 +35,11 @@ ConflictRun measure(const engine::Simulation& sim, int days) {
     r.at_peace.assign(std::size_t(months), 1.0);
     r.events_by_year.assign(std::size_t(years), {0, 0, 0});
     r.deaths_by_year.assign(std::size_t(years), {0, 0, 0});
-    const auto& sc = sim.scenario();
-    const int block = std::max(1, int(std::lround(block_km / sc.world.cell_km)));
-    const int blocks_x = int(sc.world.width) / block + 1;
+    const int block = std::max(1, int(std::lround(block_km / world.cell_km)));
+    const int blocks_x = int(world.width) / block + 1;
     std::set<int> all_blocks;
     std::vector<std::set<int>> block_months(static_cast<std::size_t>(months));
-    for (const auto& e : sim.events()) {
+    for (const auto& e : events) {
         const auto best = e.best();
         const int m = std::min(months - 1, e.day / days_per_month);
         const int y = std::min(years - 1, e.day / 365);
@@ -72,14 +78,14 @@ ConflictRun measure(const engine::Simulation& sim, int days) {
     r.episode_months = episodes > 0 ? total / episodes : 0.0;
     // Peace holds while the national track stays at an agreement or beyond.
     bool broken = false;
-    for (const auto& d : sim.history()) {
+    for (const auto& d : history) {
         broken = broken || d.stage < scenario::Stage::Agreement;
         if (broken) r.at_peace[std::size_t(std::min(months - 1, d.day / days_per_month))] = 0.0;
     }
     for (int m = 1; m < months; ++m)
         r.at_peace[std::size_t(m)] =
             std::min(r.at_peace[std::size_t(m)], r.at_peace[std::size_t(m - 1)]);
-    r.relapsed = output::totals(sim).relapses > 0 ? 1.0 : 0.0;
+    r.relapsed = relapsed ? 1.0 : 0.0;
     return r;
 }
 

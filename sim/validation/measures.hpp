@@ -30,6 +30,11 @@ struct EpsteinRun {
 
 /// The measures of a conflict run of `days` days.
 ConflictRun measure(const engine::Simulation& sim, int days);
+/// The same from the run's event log and daily series, on a map of `world`'s cells; whether
+/// the agreement failed comes from the caller.
+ConflictRun measure(const std::vector<engine::Event>& events,
+                    const std::vector<engine::DayStats>& history,
+                    const scenario::WorldParams& world, int days, bool relapsed);
 /// The measures of a civil-violence run.
 EpsteinRun measure(const epstein::Model& m);
 

@@ -59,6 +59,22 @@ TEST_CASE("epstein: NetLogo's populations, conserved every tick", "[epstein]") {
     CHECK(arrests > 0);
     // At most one arrest per cop and tick.
     for (const auto& t : m.history()) CHECK(t.arrests <= m.cops());
+    // Outbursts are the maximal runs of days with at least 5% of the citizens active.
+    const auto bursts = m.outbursts();
+    REQUIRE_FALSE(bursts.empty());
+    const double at_least = 0.05 * m.citizens();
+    std::size_t in_bursts = 0;
+    for (const auto& b : bursts) {
+        CHECK(b.end >= b.start);
+        in_bursts += std::size_t(b.end - b.start + 1);
+        for (int d = b.start; d <= b.end; ++d)
+            CHECK(m.history()[std::size_t(d)].active >= at_least);
+        if (b.start > 0) CHECK(m.history()[std::size_t(b.start - 1)].active < at_least);
+        CHECK(m.history()[std::size_t(b.peak_day)].active == b.peak);
+    }
+    std::size_t busy_days = 0;
+    for (const auto& t : m.history()) busy_days += t.active >= at_least;
+    CHECK(in_bursts == busy_days);
 }
 
 TEST_CASE("epstein: every vision shape and rounding conserves the citizens", "[epstein]") {

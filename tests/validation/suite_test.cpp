@@ -9,6 +9,7 @@
 
 #include "peacesim/core/random.hpp"
 #include "peacesim/validation/stats.hpp"
+#include "validation/measures.hpp"
 
 using namespace peacesim;
 using namespace peacesim::validation;
@@ -129,4 +130,40 @@ TEST_CASE("validation: the result does not depend on the number of jobs", "[vali
         CHECK(one.facts[i].control == two.facts[i].control);
         CHECK(one.facts[i].treatment == two.facts[i].treatment);
     }
+}
+
+TEST_CASE("validation: local episodes, blocks and peace measured on a known event log",
+          "[validation][measures]") {
+    scenario::WorldParams world;  // 2-km cells: a 55-km block is 28 cells
+    world.width = 256;
+    auto event = [](int day, int type, int x, int y, std::int64_t dead) {
+        engine::Event e;
+        e.day = day, e.type = type, e.cell_x = x, e.cell_y = y, e.deaths_civilians = dead;
+        return e;
+    };
+    // Block A (cells 0..27): months 0, 1, 2 and 5 -> episodes of 3 and 1 months.
+    // Block B (cells 28..55 across): month 0 -> one episode of 1 month.
+    const std::vector<engine::Event> events = {event(2, 3, 1, 1, 4), event(35, 1, 5, 5, 2),
+                                               event(61, 3, 10, 2, 1), event(155, 3, 3, 3, 12),
+                                               event(10, 2, 30, 1, 3)};
+    std::vector<engine::DayStats> history(180);
+    for (int d = 0; d < 180; ++d) {
+        history[std::size_t(d)].day = d;
+        history[std::size_t(d)].stage =
+            d < 100 ? scenario::Stage::Agreement : scenario::Stage::Conflict;
+    }
+    const auto r = validation::detail::measure(events, history, world, 180, true);
+    CHECK(r.blocks == 2);
+    CHECK(r.episode_months == Approx((3.0 + 1.0 + 1.0) / 3.0));
+    CHECK(r.osv == 17);    // one-sided: 4 + 1 + 12
+    CHECK(r.battle == 2);  // state-based
+    CHECK(r.relapsed == 1);
+    REQUIRE(r.at_peace.size() == 6);
+    CHECK(r.at_peace[2] == 1.0);  // days 60-89 at peace
+    CHECK(r.at_peace[3] == 0.0);  // day 100 falls in month 3 (days 90-119)
+    CHECK(r.at_peace[5] == 0.0);
+    CHECK(r.monthly_blocks[0] == 2);
+    CHECK(r.monthly_osv[5] == 12);
+    CHECK(r.sizes.size() == 5);
+    CHECK(r.events_by_year[0][2] == 3);
 }
