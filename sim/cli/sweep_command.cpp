@@ -16,6 +16,7 @@
 #include <fstream>
 #include <optional>
 
+#include "peacesim/compare/compare.hpp"
 #include "peacesim/engine/simulation.hpp"
 #include "peacesim/experiment/mpi_sweep.hpp"
 #include "peacesim/experiment/sweep.hpp"
@@ -198,6 +199,44 @@ int cmd_sweep(const SweepArgs& a) {
     return report_sweep(a, db, r, tty);
 }
 
+/// Writes a report whole or not at all: to a hidden file beside it, then renamed.
+void write_report(const std::string& out, const std::string& html) {
+    namespace fs = std::filesystem;
+    const fs::path path(out);
+    const fs::path tmp =
+        path.parent_path() / fmt::format(".{}.tmp-{}", path.filename().string(), ::getpid());
+    std::error_code ec;
+    {
+        std::ofstream f(tmp, std::ios::binary);
+        f << html;
+        f.close();
+        if (!f) {
+            fs::remove(tmp, ec);
+            throw std::runtime_error(fmt::format("--out {}: cannot write the report", out));
+        }
+    }
+    fs::rename(tmp, path);
+}
+
+/// Checks before any run that a report can be written at `out`.
+void check_report_path(const std::string& out) {
+    namespace fs = std::filesystem;
+    if (out.empty()) throw std::runtime_error("--out: expected a file name for the report");
+    std::error_code ec;
+    if (fs::is_directory(out, ec))
+        throw std::runtime_error(fmt::format(
+            "--out {}: is a directory; give a file name such as {}/report.html", out, out));
+    const fs::path path(out);
+    const fs::path tmp =
+        path.parent_path() / fmt::format(".{}.tmp-{}", path.filename().string(), ::getpid());
+    std::FILE* f = std::fopen(tmp.c_str(), "w");
+    if (!f)
+        throw std::runtime_error(
+            fmt::format("--out {}: cannot write there ({})", out, std::strerror(errno)));
+    std::fclose(f);
+    fs::remove(tmp, ec);
+}
+
 struct ValidateArgs {
     int runs = 20, jobs = 0;
     std::int64_t population = validation::Options{}.population;
@@ -208,26 +247,7 @@ struct ValidateArgs {
 /// `peacesim validate-model`: the stylized-facts suite into one offline HTML report, written
 /// whole or not at all.
 int cmd_validate_model(const ValidateArgs& a) {
-    namespace fs = std::filesystem;
-    const fs::path out(a.out);
-    if (a.out.empty()) throw std::runtime_error("--out: expected a file name for the report");
-    std::error_code ec;
-    if (fs::is_directory(out, ec))
-        throw std::runtime_error(
-            fmt::format("--out {}: is a directory; give a file name such "
-                        "as {}/validation.html",
-                        a.out, a.out));
-    const fs::path tmp =
-        out.parent_path() / fmt::format(".{}.tmp-{}", out.filename().string(), ::getpid());
-    {
-        // Find out now, not after minutes of runs, that the report cannot be written.
-        std::FILE* f = std::fopen(tmp.c_str(), "w");
-        if (!f)
-            throw std::runtime_error(
-                fmt::format("--out {}: cannot write there ({})", a.out, std::strerror(errno)));
-        std::fclose(f);
-        fs::remove(tmp, ec);
-    }
+    check_report_path(a.out);
     validation::Options o;
     o.runs = a.runs, o.jobs = a.jobs, o.population = a.population, o.small = a.small;
     const bool tty = ::isatty(STDERR_FILENO) && !a.quiet;
@@ -249,19 +269,52 @@ int cmd_validate_model(const ValidateArgs& a) {
         std::fprintf(stderr, "\npeacesim: interrupted; no report written\n");
         return 130;
     }
-    const std::string html = validation::report_html(r);
-    {
-        std::ofstream f(tmp, std::ios::binary);
-        f << html;
-        f.close();
-        if (!f) {
-            fs::remove(tmp, ec);
-            throw std::runtime_error(fmt::format("--out {}: cannot write the report", a.out));
-        }
-    }
-    fs::rename(tmp, out);
+    write_report(a.out, validation::report_html(r));
     if (!a.quiet) {
         std::fputs(validation::report_text(r).c_str(), stdout);
+        std::printf("  report               %s\n", a.out.c_str());
+    }
+    return 0;
+}
+
+struct CompareArgs {
+    std::string scenario, out = "compare.html";
+    std::vector<std::string> options, sets;
+    int runs = 20, days = 0, jobs = 0;
+    std::int64_t first_seed = 1;
+    double cost_tolerance = 0.10;
+    bool quiet = false;
+};
+
+int cmd_compare(const CompareArgs& a) {
+    check_report_path(a.out);
+    compare::Options o;
+    o.scenario = a.scenario;
+    o.base_sets = a.sets;
+    for (const auto& text : a.options) o.options.push_back(compare::parse_option(text));
+    o.runs = a.runs, o.days = a.days, o.jobs = a.jobs;
+    o.first_seed = std::uint64_t(a.first_seed);
+    o.cost_tolerance = a.cost_tolerance;
+    const bool tty = ::isatty(STDERR_FILENO) && !a.quiet;
+    RunProgress bar(tty);
+    o.progress = [&](int done, int total) { bar.update(done, total); };
+    o.cancelled = [] { return interrupted.load(); };
+    std::signal(SIGINT, on_sweep_signal);
+    std::signal(SIGTERM, on_sweep_signal);
+    if (!a.quiet)
+        std::fprintf(stderr, "peacesim compare: %zu options x %d seeds\n", o.options.size(),
+                     o.runs);
+    compare::Result r;
+    try {
+        r = compare::run(o);
+    } catch (const std::runtime_error&) {
+        if (!interrupted) throw;
+        std::fprintf(stderr, "\npeacesim: interrupted; no report written\n");
+        return 130;
+    }
+    write_report(a.out, compare::report_html(r));
+    if (!a.quiet) {
+        std::fputs(compare::report_text(r).c_str(), stdout);
         std::printf("  report               %s\n", a.out.c_str());
     }
     return 0;
@@ -270,6 +323,32 @@ int cmd_validate_model(const ValidateArgs& a) {
 }  // namespace
 
 void add_sweep_commands(CLI::App& app) {
+    static CompareArgs c;
+    auto* cmp = app.add_subcommand(
+        "compare",
+        "Run mandate options over the same seeds and write an offline HTML report of their "
+        "differences, costs and mechanisms");
+    cmp->add_option("scenario", c.scenario, "Scenario file (default: the built-in default)");
+    cmp->add_option("--option", c.options,
+                    "NAME:KEY=VALUE[,KEY=VALUE...]; two or more, the first is the baseline; "
+                    "budget=X is short for mission.budget_musd=X")
+        ->required();
+    cmp->add_option("--set", c.sets, "Override a key for every option");
+    cmp->add_option("--runs", c.runs, "Seeds per option (default 20)")
+        ->check(CLI::Range(2, 100000));
+    cmp->add_option("--days", c.days, "Horizon (default: the scenario's scenario.compare_days)")
+        ->check(CLI::Range(1, 36500));
+    cmp->add_option("--first-seed", c.first_seed, "First seed (default 1)")
+        ->check(CLI::Range(std::int64_t(0), std::int64_t(1) << 52));
+    cmp->add_option("--jobs,-j", c.jobs, "Runs at once (default: all cores)")
+        ->check(CLI::Range(1, 1024));
+    cmp->add_option("--cost-tolerance", c.cost_tolerance,
+                    "Share by which options' costs may differ before the report warns (0.10)")
+        ->check(CLI::Range(0.0, 10.0));
+    cmp->add_option("--out", c.out, "Report file (default: compare.html, here)");
+    cmp->add_flag("--quiet,-q", c.quiet, "No progress or summary");
+    cmp->callback([] { finish([] { return cmd_compare(c); }); });
+
     static ValidateArgs v;
     auto* validate = app.add_subcommand(
         "validate-model",

@@ -24,6 +24,9 @@ std::vector<Section> build() {
                     "Days simulated when the command line gives no --days."),
             integer("seed", &Meta::seed, 0, 9.007199254740991e15,
                     "Run seed when the command line gives no --seed."),
+            integer("compare_days", &Meta::compare_days, 1, 36500,
+                    "Horizon of `peacesim compare` without --days: long enough for the options' "
+                    "funding and deployment to show (two budget years by default)."),
         }));
     out.push_back(table_section(
         "world", &Scenario::world, "The map: size, terrain, settlements, regions and seasons.",

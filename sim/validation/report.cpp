@@ -12,73 +12,16 @@
 
 #include "peacesim/core/version.hpp"
 #include "peacesim/validation/suite.hpp"
+#include "report/html.hpp"
 
 namespace peacesim::validation {
 
 namespace {
 
-std::string escape(const std::string& s) {
-    std::string out;
-    for (char c : s) {
-        if (c == '<')
-            out += "&lt;";
-        else if (c == '>')
-            out += "&gt;";
-        else if (c == '&')
-            out += "&amp;";
-        else if (c == '"')
-            out += "&quot;";
-        else
-            out += c;
-    }
-    return out;
-}
-
-// A gnuplot string literal: single-quoted, with quotes doubled.
-std::string gp(const std::string& s) {
-    std::string out = "'";
-    for (char c : s) out += c == '\'' ? std::string("''") : std::string(1, c);
-    return out + "'";
-}
-
-/// Runs gnuplot on a script (data given as inline datablocks) and returns the SVG element, or
-/// an empty string when gnuplot is missing or fails.
-std::string gnuplot_svg(const std::string& body) {
-    namespace fs = std::filesystem;
-    std::error_code ec;
-    const fs::path dir =
-        fs::temp_directory_path(ec) / fmt::format("peacesim-chart-{}-{}", ::getpid(), std::rand());
-    if (ec || !fs::create_directories(dir, ec)) return {};
-    const fs::path svg = dir / "chart.svg", script = dir / "chart.gp";
-    {
-        std::ofstream out(script);
-        out << "set terminal svg size 820,380 dynamic enhanced font 'Helvetica,12' "
-               "background '#ffffff'\n"
-            << "set output " << gp(svg.string()) << "\n"
-            << "set border 3\nset tics nomirror\nset grid ytics lc rgb '#dddddd'\n"
-            << "set key top right\n"
-            << body << "\nunset output\n";
-    }
-    const std::string cmd = fmt::format("gnuplot {} >/dev/null 2>&1", "'" + script.string() + "'");
-    std::string result;
-    if (std::system(cmd.c_str()) == 0) {
-        std::ifstream in(svg);
-        std::stringstream ss;
-        ss << in.rdbuf();
-        result = ss.str();
-        // Inline: drop the XML declaration and the doctype before the <svg> element.
-        const auto at = result.find("<svg");
-        result = at == std::string::npos ? std::string() : result.substr(at);
-    }
-    fs::remove_all(dir, ec);
-    return result;
-}
-
-std::string chart_or_note(const std::string& svg) {
-    if (!svg.empty()) return "<div class=\"chart\">" + svg + "</div>\n";
-    return "<p class=\"note\">(No chart: gnuplot was not found or failed; install gnuplot-nox.)"
-           "</p>\n";
-}
+using report::chart_or_note;
+using report::escape;
+using report::gnuplot_svg;
+using report::gp;
 
 /// Each seed's control and treatment joined by a line, with the arms' means and intervals.
 std::string paired_chart(const Fact& f, const std::string& ylabel) {
@@ -186,17 +129,7 @@ std::string report_html(const Result& r) {
     int passed = 0;
     for (const auto& f : r.facts) passed += f.pass ? 1 : 0;
     std::string h;
-    h += "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">\n"
-         "<title>peacesim: validation report</title>\n<style>\n"
-         "body{font-family:Helvetica,Arial,sans-serif;max-width:980px;margin:2em auto;"
-         "color:#222;line-height:1.45}\n"
-         "table{border-collapse:collapse;margin:1em 0;font-size:0.92em}\n"
-         "td,th{border:1px solid #ccc;padding:4px 8px;vertical-align:top;text-align:left}\n"
-         "th{background:#f2f2f2}.pass{color:#1a7f37;font-weight:bold}"
-         ".fail{color:#b2182b;font-weight:bold}\n"
-         ".chart svg{max-width:100%;height:auto}.note{color:#777}\n"
-         "h2{border-bottom:1px solid #ddd;padding-bottom:0.2em;margin-top:2em}\n"
-         "</style></head><body>\n";
+    h += report::page_head("peacesim: validation report");
     h += "<h1>peacesim: validation report</h1>\n";
     h += fmt::format(
         "<p>peacesim {}. {} facts, {} passed. {} seeds per arm, paired by seed (the same country "

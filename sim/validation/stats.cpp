@@ -71,6 +71,38 @@ Estimate relative_change(const std::vector<double>& control, const std::vector<d
     return e;
 }
 
+Estimate ratio_of_sums(const std::vector<double>& numerator,
+                       const std::vector<double>& denominator) {
+    Estimate e;
+    const std::size_t n = std::min(numerator.size(), denominator.size());
+    e.n = int(n);
+    double sn = 0, sd = 0;
+    for (std::size_t i = 0; i < n; ++i) sn += numerator[i], sd += denominator[i];
+    if (n == 0 || sd <= 0) return e;
+    e.value = e.lo = e.hi = sn / sd;
+    if (n < 2) return e;
+    constexpr int resamples = 4000;
+    std::vector<double> stats;
+    stats.reserve(resamples);
+    core::Stream rng(20020102, 0, 0, core::Purpose::Reporting);
+    for (int b = 0; b < resamples; ++b) {
+        double a = 0, d = 0;
+        for (std::size_t i = 0; i < n; ++i) {
+            const std::size_t k = rng.below(std::uint32_t(n));
+            a += numerator[k], d += denominator[k];
+        }
+        if (d > 0) stats.push_back(a / d);
+    }
+    if (stats.empty()) return e;
+    std::sort(stats.begin(), stats.end());
+    const auto at = [&](double q) {
+        return stats[std::min(stats.size() - 1, std::size_t(q * double(stats.size())))];
+    };
+    e.lo = at(0.025);
+    e.hi = at(0.975);
+    return e;
+}
+
 PowerLaw fit_power_law(std::vector<std::int64_t> sizes, std::size_t min_tail) {
     PowerLaw best;
     sizes.erase(std::remove_if(sizes.begin(), sizes.end(), [](std::int64_t x) { return x < 1; }),

@@ -209,6 +209,7 @@ struct Meta {
     core::Date start_date{2025, 1, 1};
     std::int64_t days = 365;
     std::int64_t seed = 1;
+    std::int64_t compare_days = 730;  // horizon of `peacesim compare` without --days
 };
 
 struct WorldParams {

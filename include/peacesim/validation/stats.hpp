@@ -24,6 +24,12 @@ Estimate paired_difference(const std::vector<double>& control,
 /// interval when the control's mean is 0.
 Estimate relative_change(const std::vector<double>& control, const std::vector<double>& treatment);
 
+/// sum(numerator) / sum(denominator) over paired observations, with a percentile interval from
+/// 4,000 paired bootstrap resamples (resamples whose denominator sums to 0 or less are left
+/// out); value 0 and no interval when the denominator's sum is not positive.
+Estimate ratio_of_sums(const std::vector<double>& numerator,
+                       const std::vector<double>& denominator);
+
 /// A discrete power law p(x) ~ x^-alpha fitted to the sizes x >= xmin, with xmin chosen to
 /// minimise the Kolmogorov-Smirnov distance between the tail and the fit (Clauset, Shalizi and
 /// Newman 2009); alpha by the discrete approximation 1 + n / sum ln(x / (xmin - 1/2)).
