@@ -37,6 +37,11 @@ int run(int argc, char** argv) {
     std::string compare;
     cli.add_option("--compare", compare,
                    "Start a comparison with these settings, e.g. \"mission.mandate=none\"");
+    int ensemble = 0;
+    cli.add_option("--ensemble", ensemble,
+                   "With --compare: also run the comparison over this many seeds in the "
+                   "background (to --days, or the scenario's compare_days)")
+        ->check(CLI::Range(2, 200));
     try {
         cli.parse(argc, argv);
     } catch (const CLI::ParseError& e) {
@@ -115,6 +120,10 @@ int run(int argc, char** argv) {
                 std::fprintf(stderr, "peacesim-viz: --compare: %s\n", app.message.c_str());
                 rc = 2;
             }
+            if (ensemble > 0) {
+                app.ensemble_runs = ensemble;
+                app.start_ensemble(days > 0 ? days : int(sc.meta.compare_days));
+            }
         }
         app.map.on_order = [&runner, &app](int x, int y) {
             const int k = app.map.selected_unit;
@@ -127,7 +136,8 @@ int run(int argc, char** argv) {
             runner.run_to(days);
             if (app.other) app.other->run_to(days);
             while (runner.snapshot()->day < days ||
-                   (app.other && app.other->snapshot()->day < days))
+                   (app.other && app.other->snapshot()->day < days) ||
+                   (app.ensemble && !app.ensemble->finished))
                 std::this_thread::sleep_for(std::chrono::milliseconds(20));
         }
         for (int frame = 0; !glfwWindowShouldClose(window); ++frame) {

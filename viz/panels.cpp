@@ -68,6 +68,14 @@ void App::frame(int width, int height) {
     events_window(s, {left, float(height) - bottom}, {float(width) - left - right, bottom});
     map_window(s, {left, 0}, {float(width) - left - right, float(height) - bottom});
     compare_window(s, left + 20, 40, 520);
+    if (ensemble) {
+        ImGui::SetNextWindowPos({left + 20, float(height) - bottom - 330}, ImGuiCond_FirstUseEver);
+        ImGui::SetNextWindowSize({520, 0}, ImGuiCond_FirstUseEver);
+        ImGui::SetNextWindowBgAlpha(0.92f);
+        ImGui::Begin("Ensemble: this run's settings against the compared ones");
+        ensemble_view();
+        ImGui::End();
+    }
 }
 
 // Left: time, layers, legend, then the levers, orders, comparison and injects that steer the run.

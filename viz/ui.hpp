@@ -5,6 +5,7 @@
 #include <GL/gl.h>
 #include <imgui.h>
 
+#include <atomic>
 #include <cstdint>
 #include <functional>
 #include <initializer_list>
@@ -13,9 +14,11 @@
 #include <span>
 #include <string>
 #include <string_view>
+#include <thread>
 #include <utility>
 #include <vector>
 
+#include "peacesim/compare/compare.hpp"
 #include "peacesim/output/columns.hpp"
 #include "runner.hpp"
 
@@ -102,6 +105,20 @@ GLuint make_texture(const world::Map& m, const std::vector<world::Road>& roads);
 /// Writes the current framebuffer, width x height, to a PNG; false when it cannot be written.
 bool write_screenshot(const std::string& path, int width, int height);
 
+/// An ensemble comparison run in the background: this run's settings against the compared ones
+/// over several seeds (peacesim compare's engine), read by the interface when it is done.
+struct Ensemble {
+    std::atomic<int> done{0}, total{0};
+    std::atomic<bool> finished{false}, cancel{false};
+    std::unique_ptr<compare::Result> result;  // set before `finished`
+    std::string error;
+    std::thread worker;
+    ~Ensemble() {
+        cancel = true;
+        if (worker.joinable()) worker.join();
+    }
+};
+
 struct App {
     explicit App(Runner& r) : runner(r) {}
     Runner& runner;
@@ -115,6 +132,8 @@ struct App {
     std::string compare_label;
     MapWidget other_map;
     bool show_other_map = true;
+    std::unique_ptr<Ensemble> ensemble;
+    int ensemble_runs = 8;
     int threads = 1;
     std::uint64_t seed = 1;
     std::string message;
@@ -145,6 +164,9 @@ struct App {
     // compare.cpp: the same run under other settings.
     void compare_controls(const Snapshot& s);
     void compare_window(const Snapshot& a, float x, float y, float w);
+    /// Starts an ensemble of ensemble_runs seeds over `days` days in the background.
+    void start_ensemble(int days);
+    void ensemble_view();
 };
 
 }  // namespace peacesim::viz

@@ -152,8 +152,11 @@ Result run(const Options& opt) {
         for (const auto& s : opt.base_sets) sets.push_back(scenario::parse_override(s));
         sets.insert(sets.end(), o.sets.begin(), o.sets.end());
         try {
-            sc.push_back(opt.scenario.empty() ? scenario::load_default(sets)
-                                              : scenario::load_file(opt.scenario, sets));
+            if (!opt.scenario_text.empty())
+                sc.push_back(scenario::load_text(opt.scenario_text, "<scenario>", sets));
+            else
+                sc.push_back(opt.scenario.empty() ? scenario::load_default(sets)
+                                                  : scenario::load_file(opt.scenario, sets));
         } catch (const scenario::ScenarioError& e) {
             auto d = e.diagnostics();
             for (auto& x : d) x.message = fmt::format("option {}: {}", o.name, x.message);

@@ -25,6 +25,7 @@ Option parse_option(const std::string& text);
 
 struct Options {
     std::string scenario;                // a file, or empty for the built-in default
+    std::string scenario_text;           // or the scenario itself, as TOML (the visualizer's)
     std::vector<std::string> base_sets;  // --set values every option shares
     std::vector<Option> options;         // two or more; the first is the baseline
     int runs = 20;                       // seeds, the same for every option
