@@ -278,21 +278,29 @@ int cmd_validate_model(const ValidateArgs& a) {
 }
 
 struct CompareArgs {
-    std::string scenario, out = "compare.html";
+    std::string scenario, out = "compare.html", options_file;
     std::vector<std::string> options, sets;
-    int runs = 20, days = 0, jobs = 0;
+    int runs = 0, days = 0, jobs = 0;  // 0: the options file's, else 20 seeds / compare_days
     std::int64_t first_seed = 1;
     double cost_tolerance = 0.10;
     bool quiet = false;
 };
 
 int cmd_compare(const CompareArgs& a) {
+    if (a.options.empty() && a.options_file.empty())
+        throw std::runtime_error(
+            "compare: give the options with --option NAME:KEY=VALUE (two or "
+            "more) or --options FILE");
     check_report_path(a.out);
+    // An options file gives the options and its defaults; the command line adds and overrides.
     compare::Options o;
-    o.scenario = a.scenario;
-    o.base_sets = a.sets;
+    if (!a.options_file.empty()) o = compare::load_options_file(a.options_file);
+    if (!a.scenario.empty()) o.scenario = a.scenario;
+    o.base_sets.insert(o.base_sets.end(), a.sets.begin(), a.sets.end());
     for (const auto& text : a.options) o.options.push_back(compare::parse_option(text));
-    o.runs = a.runs, o.days = a.days, o.jobs = a.jobs;
+    if (a.runs > 0) o.runs = a.runs;
+    if (a.days > 0) o.days = a.days;
+    o.jobs = a.jobs;
     o.first_seed = std::uint64_t(a.first_seed);
     o.cost_tolerance = a.cost_tolerance;
     const bool tty = ::isatty(STDERR_FILENO) && !a.quiet;
@@ -330,9 +338,10 @@ void add_sweep_commands(CLI::App& app) {
         "differences, costs and mechanisms");
     cmp->add_option("scenario", c.scenario, "Scenario file (default: the built-in default)");
     cmp->add_option("--option", c.options,
-                    "NAME:KEY=VALUE[,KEY=VALUE...]; two or more, the first is the baseline; "
-                    "budget=X is short for mission.budget_musd=X")
-        ->required();
+                    "NAME:KEY=VALUE[,KEY=VALUE...]; two or more, the first is "
+                    "the baseline; budget=X is short for mission.budget_musd=X");
+    cmp->add_option("--options", c.options_file,
+                    "An options file (TOML: [[option]] name, set; docs/compare.md)");
     cmp->add_option("--set", c.sets, "Override a key for every option");
     cmp->add_option("--runs", c.runs, "Seeds per option (default 20)")
         ->check(CLI::Range(2, 100000));

@@ -3,6 +3,8 @@
 #include "peacesim/compare/compare.hpp"
 
 #include <catch2/catch.hpp>
+#include <filesystem>
+#include <fstream>
 #include <string>
 
 #include "peacesim/engine/simulation.hpp"
@@ -117,4 +119,36 @@ TEST_CASE("compare: the result does not depend on the number of jobs", "[compare
     const auto two = compare::run(o);
     for (std::size_t k = 0; k < one.outcomes.size(); ++k)
         CHECK(one.outcomes[k].runs == two.outcomes[k].runs);
+}
+
+TEST_CASE("compare: options files are read, and their mistakes named by file, line and key",
+          "[compare]") {
+    const auto o =
+        compare::load_options_file(PEACESIM_SOURCE_DIR "/scenarios/compare/budget_cut.toml");
+    REQUIRE(o.options.size() == 3);
+    CHECK(o.options[0].name == "full budget");
+    CHECK(o.options[1].sets.at(0).key == "mission.budget_musd");
+    CHECK(o.options[2].sets.size() == 3);
+    CHECK(o.runs == 20);
+    CHECK(o.days == 730);
+    CHECK(o.base_sets == std::vector<std::string>{"world.population=250000"});
+    CHECK(o.scenario.empty());  // "default": the built-in scenario
+
+    const auto dir = std::filesystem::temp_directory_path();
+    const auto bad = (dir / "peacesim-bad-options.toml").string();
+    std::ofstream(bad) << "runs = 1\n[[option]]\nname = \"a\"\nsett = [\"x=1\"]\n"
+                          "[[option]]\nset = [\"mission.troops=2\"]\n";
+    try {
+        compare::load_options_file(bad);
+        FAIL("no error");
+    } catch (const scenario::ScenarioError& e) {
+        std::string all;
+        for (const auto& d : e.diagnostics()) all += d.str() + "\n";
+        CHECK(all.find(":1:") != std::string::npos);  // runs, on line 1
+        CHECK(all.find("option.0.sett") != std::string::npos);
+        CHECK(all.find("option.1.name") != std::string::npos);
+    }
+    std::filesystem::remove(bad);
+    CHECK_THROWS_AS(compare::load_options_file("/nonexistent/options.toml"),
+                    scenario::ScenarioError);
 }

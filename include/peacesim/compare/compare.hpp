@@ -37,6 +37,11 @@ struct Options {
     std::function<bool()> cancelled;
 };
 
+/// An options file (TOML: scenario, runs, days, set, and [[option]] tables with name, set and
+/// budget_musd; docs/compare.md); every problem comes back as a ScenarioError naming file, line
+/// and key.
+Options load_options_file(const std::string& path);
+
 /// A run total compared across options.
 struct Outcome {
     std::string key, label, unit;
