@@ -26,7 +26,7 @@ void StateHasher::add_bytes(const void* data, std::size_t n) noexcept {
         h_ = mix(h_ ^ w) + 0x9E3779B97F4A7C15ull;
     }
     std::uint64_t tail = 0;
-    std::memcpy(&tail, p + i, n - i);
+    if (n > i) std::memcpy(&tail, p + i, n - i);  // an empty vector's data() may be null
     h_ = mix(h_ ^ tail ^ (std::uint64_t(n - i) << 56));
     n_ += n;
 }

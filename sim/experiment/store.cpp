@@ -61,20 +61,27 @@ Store::Store(const std::string& path, const Experiment* ex, bool must_be_new) : 
         sqlite3_close(db_);
         throw std::runtime_error(fmt::format("cannot open {}: {}", path, msg));
     }
-    sqlite3_busy_timeout(db_, 10'000);
-    // WAL lets `--missing` or an analysis read while the sweep writes; NORMAL sync is enough
-    // because a run lost in a power cut is simply run again on --resume.
-    exec("PRAGMA journal_mode=WAL");
-    exec("PRAGMA synchronous=NORMAL");
-    if (!exists) {
-        create(*ex);
-    } else if (ex && !same_experiment(*ex)) {
-        throw std::runtime_error(
-            fmt::format("{} holds the results of a different experiment (other runs, levels, "
-                        "seeds or outputs); use another --out",
-                        path));
+    // A constructor that throws runs no destructor: the connection is closed here instead.
+    try {
+        sqlite3_busy_timeout(db_, 10'000);
+        // WAL lets `--missing` or an analysis read while the sweep writes; NORMAL sync is
+        // enough because a run lost in a power cut is simply run again on --resume.
+        exec("PRAGMA journal_mode=WAL");
+        exec("PRAGMA synchronous=NORMAL");
+        if (!exists) {
+            create(*ex);
+        } else if (ex && !same_experiment(*ex)) {
+            throw std::runtime_error(
+                fmt::format("{} holds the results of a different experiment (other runs, "
+                            "levels, seeds or outputs); use another --out",
+                            path));
+        }
+        if (ex) series_columns_ = series_columns(*ex);
+    } catch (...) {
+        sqlite3_close_v2(db_);
+        db_ = nullptr;
+        throw;
     }
-    if (ex) series_columns_ = series_columns(*ex);
 }
 
 Store::~Store() { sqlite3_close(db_); }
