@@ -237,6 +237,34 @@ void check_report_path(const std::string& out) {
     fs::remove(tmp, ec);
 }
 
+/// The part of validate-model and compare that is the same: a progress bar, Ctrl-C between
+/// runs, the run itself, then the report written whole and the summary on the terminal.
+template <class Options, class Run, class Html, class Text>
+int run_to_report(Options& o, bool quiet, const std::string& out, const std::string& banner,
+                  Run&& run, Html&& html, Text&& text) {
+    const bool tty = ::isatty(STDERR_FILENO) && !quiet;
+    RunProgress bar(tty);
+    o.progress = [&](int done, int total) { bar.update(done, total); };
+    o.cancelled = [] { return interrupted.load(); };
+    std::signal(SIGINT, on_sweep_signal);
+    std::signal(SIGTERM, on_sweep_signal);
+    if (!quiet) std::fprintf(stderr, "%s\n", banner.c_str());
+    decltype(run(o)) r;
+    try {
+        r = run(o);
+    } catch (const std::runtime_error&) {
+        if (!interrupted) throw;
+        std::fprintf(stderr, "\npeacesim: interrupted; no report written\n");
+        return 130;
+    }
+    write_report(out, html(r));
+    if (!quiet) {
+        std::fputs(text(r).c_str(), stdout);
+        std::printf("  report               %s\n", out.c_str());
+    }
+    return 0;
+}
+
 struct ValidateArgs {
     int runs = 20, jobs = 0;
     std::int64_t population = validation::Options{}.population;
@@ -250,31 +278,12 @@ int cmd_validate_model(const ValidateArgs& a) {
     check_report_path(a.out);
     validation::Options o;
     o.runs = a.runs, o.jobs = a.jobs, o.population = a.population, o.small = a.small;
-    const bool tty = ::isatty(STDERR_FILENO) && !a.quiet;
-    RunProgress bar(tty);
-    o.progress = [&](int done, int total) { bar.update(done, total); };
-    o.cancelled = [] { return interrupted.load(); };
-    std::signal(SIGINT, on_sweep_signal);
-    std::signal(SIGTERM, on_sweep_signal);
-    if (!a.quiet)
-        std::fprintf(stderr,
-                     "peacesim validate-model: 8 stylized facts, %d seeds per arm, %lld people "
-                     "per conflict run\n",
-                     o.runs, (long long)o.population);
-    validation::Result r;
-    try {
-        r = validation::run_suite(o);
-    } catch (const std::runtime_error&) {
-        if (!interrupted) throw;
-        std::fprintf(stderr, "\npeacesim: interrupted; no report written\n");
-        return 130;
-    }
-    write_report(a.out, validation::report_html(r));
-    if (!a.quiet) {
-        std::fputs(validation::report_text(r).c_str(), stdout);
-        std::printf("  report               %s\n", a.out.c_str());
-    }
-    return 0;
+    return run_to_report(
+        o, a.quiet, a.out,
+        fmt::format("peacesim validate-model: 8 stylized facts, {} seeds per arm, {} people per "
+                    "conflict run",
+                    o.runs, o.population),
+        validation::run_suite, validation::report_html, validation::report_text);
 }
 
 struct CompareArgs {
@@ -303,29 +312,10 @@ int cmd_compare(const CompareArgs& a) {
     o.jobs = a.jobs;
     o.first_seed = std::uint64_t(a.first_seed);
     o.cost_tolerance = a.cost_tolerance;
-    const bool tty = ::isatty(STDERR_FILENO) && !a.quiet;
-    RunProgress bar(tty);
-    o.progress = [&](int done, int total) { bar.update(done, total); };
-    o.cancelled = [] { return interrupted.load(); };
-    std::signal(SIGINT, on_sweep_signal);
-    std::signal(SIGTERM, on_sweep_signal);
-    if (!a.quiet)
-        std::fprintf(stderr, "peacesim compare: %zu options x %d seeds\n", o.options.size(),
-                     o.runs);
-    compare::Result r;
-    try {
-        r = compare::run(o);
-    } catch (const std::runtime_error&) {
-        if (!interrupted) throw;
-        std::fprintf(stderr, "\npeacesim: interrupted; no report written\n");
-        return 130;
-    }
-    write_report(a.out, compare::report_html(r));
-    if (!a.quiet) {
-        std::fputs(compare::report_text(r).c_str(), stdout);
-        std::printf("  report               %s\n", a.out.c_str());
-    }
-    return 0;
+    return run_to_report(
+        o, a.quiet, a.out,
+        fmt::format("peacesim compare: {} options x {} seeds", o.options.size(), o.runs),
+        compare::run, compare::report_html, compare::report_text);
 }
 
 }  // namespace

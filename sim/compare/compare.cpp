@@ -11,6 +11,7 @@
 #include <stdexcept>
 #include <thread>
 
+#include "peacesim/core/tasks.hpp"
 #include "peacesim/engine/simulation.hpp"
 #include "peacesim/output/columns.hpp"
 #include "peacesim/output/totals.hpp"
@@ -181,57 +182,27 @@ Result run(const Options& opt) {
         no, std::vector<std::vector<std::vector<double>>>(std::size_t(n)));
     std::vector<const output::Column*> columns;
     for (const auto& d : series_defs) columns.push_back(output::find_column(d.column));
-    std::atomic<std::size_t> next{0};
-    std::atomic<int> done{0};
-    std::atomic<bool> stop{false};
-    std::mutex report;
-    std::exception_ptr failure;
     const std::size_t tasks = no * std::size_t(n);
-    auto work = [&] {
-        for (;;) {
-            const std::size_t k = next.fetch_add(1);
-            if (k >= tasks || stop.load()) return;
-            if (opt.cancelled && opt.cancelled()) {
-                stop = true;
-                return;
-            }
+    const std::size_t done = core::run_tasks(
+        tasks, opt.jobs,
+        [&](std::size_t k) {
             const std::size_t o = k % no, s = k / no;
-            try {
-                engine::Simulation sim(sc[o], res.seeds[s]);
-                engine::run_days(sim, days, 1);
-                totals[o][s] = totals_of(sim);
-                auto& out = daily[o][s];
-                out.assign(columns.size(), std::vector<double>(sim.history().size(), 0.0));
-                for (std::size_t c = 0; c < columns.size(); ++c) {
-                    double sum = 0;
-                    for (std::size_t d = 0; d < sim.history().size(); ++d) {
-                        const double v = number(columns[c]->read(sim.history()[d]));
-                        sum += v;
-                        out[c][d] = series_defs[c].cumulative ? sum : v;
-                    }
+            engine::Simulation sim(sc[o], res.seeds[s]);
+            engine::run_days(sim, days, 1);
+            totals[o][s] = totals_of(sim);
+            auto& out = daily[o][s];
+            out.assign(columns.size(), std::vector<double>(sim.history().size(), 0.0));
+            for (std::size_t c = 0; c < columns.size(); ++c) {
+                double sum = 0;
+                for (std::size_t d = 0; d < sim.history().size(); ++d) {
+                    const double v = number(columns[c]->read(sim.history()[d]));
+                    sum += v;
+                    out[c][d] = series_defs[c].cumulative ? sum : v;
                 }
-            } catch (...) {
-                std::lock_guard<std::mutex> lock(report);
-                if (!failure) failure = std::current_exception();
-                stop = true;
-                return;
             }
-            const int now = ++done;
-            if (opt.progress) {
-                std::lock_guard<std::mutex> lock(report);
-                opt.progress(now, int(tasks));
-            }
-        }
-    };
-    {
-        const int jobs = std::max(
-            1, std::min(int(tasks),
-                        opt.jobs > 0 ? opt.jobs : int(std::thread::hardware_concurrency())));
-        std::vector<std::jthread> workers;
-        for (int w = 0; w < jobs; ++w) workers.emplace_back(work);
-    }
-    if (failure) std::rethrow_exception(failure);
-    if (stop.load()) throw std::runtime_error("compare interrupted; no report written");
+        },
+        opt.progress, opt.cancelled);
+    if (done < tasks) throw std::runtime_error("compare interrupted; no report written");
 
     for (std::size_t k = 0; k < std::size(outcome_defs); ++k) {
         const auto& d = outcome_defs[k];

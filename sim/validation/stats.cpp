@@ -41,6 +41,37 @@ Estimate paired_difference(const std::vector<double>& control,
     return mean_interval(d);
 }
 
+namespace {
+
+/// Sets e.lo and e.hi to the 2.5th and 97.5th percentiles of ratio(sum y, sum x) over 4,000
+/// paired bootstrap resamples of the n pairs (a fixed stream, so reports are reproducible);
+/// resamples whose x sums to 0 or less are left out.
+template <class Ratio>
+void bootstrap(Estimate& e, const std::vector<double>& x, const std::vector<double>& y,
+               std::size_t n, std::uint64_t key, Ratio&& ratio) {
+    constexpr int resamples = 4000;
+    std::vector<double> stats;
+    stats.reserve(resamples);
+    core::Stream rng(key, 0, 0, core::Purpose::Reporting);
+    for (int b = 0; b < resamples; ++b) {
+        double sx = 0, sy = 0;
+        for (std::size_t i = 0; i < n; ++i) {
+            const std::size_t k = rng.below(std::uint32_t(n));
+            sx += x[k], sy += y[k];
+        }
+        if (sx > 0) stats.push_back(ratio(sy, sx));
+    }
+    if (stats.empty()) return;
+    std::sort(stats.begin(), stats.end());
+    const auto at = [&](double q) {
+        return stats[std::min(stats.size() - 1, std::size_t(q * double(stats.size())))];
+    };
+    e.lo = at(0.025);
+    e.hi = at(0.975);
+}
+
+}  // namespace
+
 Estimate relative_change(const std::vector<double>& control, const std::vector<double>& treatment) {
     Estimate e;
     const std::size_t n = std::min(control.size(), treatment.size());
@@ -48,26 +79,9 @@ Estimate relative_change(const std::vector<double>& control, const std::vector<d
     const double mc = mean(control);
     if (n == 0 || mc == 0) return e;
     e.value = e.lo = e.hi = mean(treatment) / mc - 1.0;
-    if (n < 2) return e;
-    constexpr int resamples = 4000;
-    std::vector<double> stats;
-    stats.reserve(resamples);
-    core::Stream rng(20020101, 0, 0, core::Purpose::Reporting);
-    for (int b = 0; b < resamples; ++b) {
-        double sc = 0, st = 0;
-        for (std::size_t i = 0; i < n; ++i) {
-            const std::size_t k = rng.below(std::uint32_t(n));
-            sc += control[k], st += treatment[k];
-        }
-        if (sc > 0) stats.push_back(st / sc - 1.0);
-    }
-    if (stats.empty()) return e;
-    std::sort(stats.begin(), stats.end());
-    const auto at = [&](double q) {
-        return stats[std::min(stats.size() - 1, std::size_t(q * double(stats.size())))];
-    };
-    e.lo = at(0.025);
-    e.hi = at(0.975);
+    if (n >= 2)
+        bootstrap(e, control, treatment, n, 20020101,
+                  [](double t, double c) { return t / c - 1.0; });
     return e;
 }
 
@@ -80,26 +94,8 @@ Estimate ratio_of_sums(const std::vector<double>& numerator,
     for (std::size_t i = 0; i < n; ++i) sn += numerator[i], sd += denominator[i];
     if (n == 0 || sd <= 0) return e;
     e.value = e.lo = e.hi = sn / sd;
-    if (n < 2) return e;
-    constexpr int resamples = 4000;
-    std::vector<double> stats;
-    stats.reserve(resamples);
-    core::Stream rng(20020102, 0, 0, core::Purpose::Reporting);
-    for (int b = 0; b < resamples; ++b) {
-        double a = 0, d = 0;
-        for (std::size_t i = 0; i < n; ++i) {
-            const std::size_t k = rng.below(std::uint32_t(n));
-            a += numerator[k], d += denominator[k];
-        }
-        if (d > 0) stats.push_back(a / d);
-    }
-    if (stats.empty()) return e;
-    std::sort(stats.begin(), stats.end());
-    const auto at = [&](double q) {
-        return stats[std::min(stats.size() - 1, std::size_t(q * double(stats.size())))];
-    };
-    e.lo = at(0.025);
-    e.hi = at(0.975);
+    if (n >= 2)
+        bootstrap(e, denominator, numerator, n, 20020102, [](double a, double d) { return a / d; });
     return e;
 }
 

@@ -16,6 +16,7 @@
 #include <stdexcept>
 #include <thread>
 
+#include "peacesim/core/tasks.hpp"
 #include "peacesim/engine/simulation.hpp"
 #include "peacesim/epstein/model.hpp"
 #include "peacesim/output/totals.hpp"
@@ -179,65 +180,33 @@ Result run_suite(const Options& opt) {
         conflict[e].assign(ex[e].arms.size(), std::vector<ConflictRun>(runs));
         classic[e].assign(ex[e].arms.size(), std::vector<EpsteinRun>(runs));
     }
-    std::atomic<int> done{0};
-    std::atomic<bool> stop{false};
-    std::mutex report;
     // The longest runs first, so that the last minutes are not one long run on one core.
     std::vector<std::size_t> order(tasks.size());
     std::iota(order.begin(), order.end(), 0);
     std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
         return !ex[tasks[a].exp].epstein && ex[tasks[b].exp].epstein;
     });
-    // Plain threads, each taking the next run: every run is serial in its own arena
-    // (engine::run_days with one thread), and runs share nothing but the counter.
-    const int jobs =
-        std::max(1, std::min(int(order.size()),
-                             opt.jobs > 0 ? opt.jobs : int(std::thread::hardware_concurrency())));
-    std::atomic<std::size_t> next{0};
-    std::exception_ptr failure;
-    auto work = [&] {
-        for (;;) {
-            const std::size_t k = next.fetch_add(1);
-            if (k >= order.size() || stop.load()) return;
-            if (opt.cancelled && opt.cancelled()) {
-                stop = true;
-                return;
-            }
+    const std::size_t done = core::run_tasks(
+        order.size(), opt.jobs,
+        [&](std::size_t k) {
             const auto& t = tasks[order[k]];
             const auto& e = ex[t.exp];
             // Seeds shared by the arms: the runs of a pair differ only by the arm's settings.
             const auto seed = std::uint64_t(1000 + t.index);
             const auto& sc = scenarios[t.exp][t.arm];
-            try {
-                if (e.epstein) {
-                    epstein::Model m(sc, seed);
-                    for (int d = 0; d < e.days; ++d) m.step();
-                    classic[t.exp][t.arm][std::size_t(t.index)] = measure(m);
-                } else {
-                    engine::Simulation sim(sc, seed);
-                    engine::run_days(sim, e.days, 1);
-                    conflict[t.exp][t.arm][std::size_t(t.index)] = measure(sim, e.days);
-                }
-            } catch (...) {
-                std::lock_guard<std::mutex> lock(report);
-                if (!failure) failure = std::current_exception();
-                stop = true;
-                return;
+            if (e.epstein) {
+                epstein::Model m(sc, seed);
+                for (int d = 0; d < e.days; ++d) m.step();
+                classic[t.exp][t.arm][std::size_t(t.index)] = measure(m);
+            } else {
+                engine::Simulation sim(sc, seed);
+                engine::run_days(sim, e.days, 1);
+                conflict[t.exp][t.arm][std::size_t(t.index)] = measure(sim, e.days);
             }
-            const int now = ++done;
-            if (opt.progress) {
-                std::lock_guard<std::mutex> lock(report);
-                opt.progress(now, int(tasks.size()));
-            }
-        }
-    };
-    {
-        std::vector<std::jthread> workers;
-        for (int w = 0; w < jobs; ++w) workers.emplace_back(work);
-    }
-    if (failure) std::rethrow_exception(failure);
-    if (stop.load()) throw std::runtime_error("validation interrupted; no report written");
-    res.runs_done = done.load();
+        },
+        opt.progress, opt.cancelled);
+    if (done < order.size()) throw std::runtime_error("validation interrupted; no report written");
+    res.runs_done = int(done);
 
     const auto& mission = conflict[0];
     const auto& relapse = conflict[1];
