@@ -216,10 +216,15 @@ Result run_suite(const Options& opt) {
         fmt::format("{}, {} people, {} days", ex[0].source, opt.population, ex[0].days);
     const std::string in_frozen = fmt::format("{} from a signed agreement, {} people, {} days",
                                               ex[1].source, opt.population, ex[1].days);
-    // A paired fact of one of the conflict experiments.
+    // A paired fact of one of the conflict experiments. Unless the fact says otherwise, its arms
+    // are the mission's troops and police against none, and it passes when the treatment
+    // lowers the measure with an interval that excludes no effect.
     auto conflict_fact = [&](const std::vector<std::vector<ConflictRun>>& arms,
                              double ConflictRun::*v, std::vector<double> ConflictRun::*series,
                              Fact f, const std::string& unit) {
+        if (f.control_label.empty())
+            f.control_label = "no troops or police", f.treatment_label = "mission as shipped";
+        if (f.scenario.empty()) f.scenario = &arms == &relapse ? in_frozen : in_default;
         f.control = per_seed(arms[0], [&](const ConflictRun& r) { return r.*v; });
         f.treatment = per_seed(arms[1], [&](const ConflictRun& r) { return r.*v; });
         summarise(f, unit);
@@ -229,6 +234,7 @@ Result run_suite(const Options& opt) {
             for (const auto& r : arms[1]) t.push_back(r.*series);
             f.series_control = mean_series(c), f.series_treatment = mean_series(t);
         }
+        f.pass = f.difference.hi < 0;
         return f;
     };
     {
@@ -244,11 +250,8 @@ Result run_suite(const Options& opt) {
         f.criterion =
             "fewer one-sided deaths with the mission: the paired difference is negative "
             "and its 95% interval excludes 0";
-        f.scenario = in_default;
-        f.control_label = "no troops or police", f.treatment_label = "mission as shipped";
         f.series_x = "month", f.series_y = "one-sided deaths per month";
         f = conflict_fact(mission, &ConflictRun::osv, &ConflictRun::monthly_osv, f, "deaths");
-        f.pass = f.difference.hi < 0;
         res.facts.push_back(f);
     }
     {
@@ -263,11 +266,8 @@ Result run_suite(const Options& opt) {
         f.criterion =
             "fewer battle deaths with the mission's troops: the paired difference is "
             "negative and its 95% interval excludes 0";
-        f.scenario = in_default;
-        f.control_label = "no troops or police", f.treatment_label = "mission as shipped";
         f.series_x = "month", f.series_y = "battle deaths per month";
         f = conflict_fact(mission, &ConflictRun::battle, &ConflictRun::monthly_battle, f, "deaths");
-        f.pass = f.difference.hi < 0;
         res.facts.push_back(f);
     }
     {
@@ -287,8 +287,6 @@ Result run_suite(const Options& opt) {
         f.criterion =
             "without a mission, between 20% and 80% of runs relapse; with it, fewer: "
             "the paired difference is negative and its 95% interval excludes 0";
-        f.scenario = in_frozen;
-        f.control_label = "no troops or police", f.treatment_label = "mission as shipped";
         f.series_x = "month", f.series_y = "share of runs still at peace";
         f = conflict_fact(relapse, &ConflictRun::relapsed, &ConflictRun::at_peace, f,
                           "share relapsed");
@@ -310,10 +308,7 @@ Result run_suite(const Options& opt) {
         f.criterion =
             "shorter local episodes with the mission: the paired difference is negative "
             "and its 95% interval excludes 0";
-        f.scenario = in_default;
-        f.control_label = "no troops or police", f.treatment_label = "mission as shipped";
         f = conflict_fact(mission, &ConflictRun::episode_months, nullptr, f, "months");
-        f.pass = f.difference.hi < 0;
         res.facts.push_back(f);
     }
     {
@@ -328,11 +323,8 @@ Result run_suite(const Options& opt) {
         f.criterion =
             "fewer blocks touched by violence with the mission: the paired difference "
             "is negative and its 95% interval excludes 0";
-        f.scenario = in_default;
-        f.control_label = "no troops or police", f.treatment_label = "mission as shipped";
         f.series_x = "month", f.series_y = "blocks with violence that month";
         f = conflict_fact(mission, &ConflictRun::blocks, &ConflictRun::monthly_blocks, f, "blocks");
-        f.pass = f.difference.hi < 0;
         res.facts.push_back(f);
     }
     {
@@ -354,7 +346,6 @@ Result run_suite(const Options& opt) {
         f.series_x = "month", f.series_y = "share of runs still at peace";
         f = conflict_fact(inclusion, &ConflictRun::relapsed, &ConflictRun::at_peace, f,
                           "share relapsed");
-        f.pass = f.difference.hi < 0;
         res.facts.push_back(f);
     }
     {
