@@ -145,8 +145,12 @@ std::string report_html(const Result& r) {
                          interval(Estimate{-killed.difference[o].value, -killed.difference[o].hi,
                                            -killed.difference[o].lo, killed.difference[o].n}),
                          r.averted[o] ? interval(c)
-                                      : std::string("not bounded: the interval of deaths averted "
-                                                    "reaches 0 (none averted beyond chance)"));
+                         : killed.difference[o].lo > 0
+                             ? std::string("none averted: this option "
+                                           "costs lives")
+                             : std::string("not bounded: the interval of deaths "
+                                           "averted reaches 0 (none averted "
+                                           "beyond chance)"));
     }
     h += "</table>\n";
     h += "<h2>Over time</h2>\n";

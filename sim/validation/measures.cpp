@@ -12,8 +12,7 @@ namespace peacesim::validation::detail {
 
 namespace {
 
-constexpr int days_per_month = 30;  // months of the measures: 30-day blocks from day 0
-constexpr double block_km = 55.0;   // PRIO-GRID's half degree at the equator
+constexpr double block_km = 55.0;  // PRIO-GRID's half degree at the equator
 
 }  // namespace
 

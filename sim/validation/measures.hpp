@@ -10,6 +10,9 @@
 
 namespace peacesim::validation::detail {
 
+/// Months of the measures: 30-day blocks from day 0 (the last may be partial).
+inline constexpr int days_per_month = 30;
+
 /// What one run of the conflict model leaves for the facts.
 struct ConflictRun {
     double osv = 0, battle = 0;  // UCDP one-sided and state-based deaths (events' best)

@@ -233,6 +233,10 @@ Result run_suite(const Options& opt) {
             for (const auto& r : arms[0]) c.push_back(r.*series);
             for (const auto& r : arms[1]) t.push_back(r.*series);
             f.series_control = mean_series(c), f.series_treatment = mean_series(t);
+            // A last month of a few days would show as a fall in the chart.
+            const int days = &arms == &mission ? ex[0].days : ex[1].days;
+            if (days % detail::days_per_month != 0 && f.series_control.size() > 1)
+                f.series_control.pop_back(), f.series_treatment.pop_back();
         }
         f.pass = f.difference.hi < 0;
         return f;
