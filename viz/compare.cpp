@@ -8,20 +8,25 @@
 
 namespace peacesim::viz {
 
+std::vector<scenario::Override> App::compare_overrides() const {
+    std::vector<scenario::Override> o;
+    std::string word;
+    for (const char* c = compare_set;; ++c) {
+        if (*c == ' ' || *c == 0) {
+            if (!word.empty()) o.push_back(scenario::parse_override(word));
+            word.clear();
+            if (*c == 0) break;
+        } else {
+            word += *c;
+        }
+    }
+    return o;
+}
+
 void App::start_compare(int day) {
     try {
-        std::vector<scenario::Override> o;
-        std::string word;
-        for (const char* c = compare_set;; ++c) {
-            if (*c == ' ' || *c == 0) {
-                if (!word.empty()) o.push_back(scenario::parse_override(word));
-                word.clear();
-                if (*c == 0) break;
-            } else {
-                word += *c;
-            }
-        }
-        auto sc = scenario::load_text(scenario::to_toml(runner.scenario()), "<compare>", o);
+        auto sc = scenario::load_text(scenario::to_toml(runner.scenario()), "<compare>",
+                                      compare_overrides());
         other.reset();
         other = std::make_unique<Runner>(std::move(sc), seed, std::max(1, threads / 2));
         other->run_to(day);
@@ -57,15 +62,11 @@ void App::start_ensemble(int days) {
     o.scenario_text = scenario::to_toml(runner.scenario());
     o.options.push_back({"this run", {}});
     try {
-        o.options.push_back(compare::parse_option(std::string("other:") + compare_set));
+        o.options.push_back({"other", compare_overrides()});
     } catch (const scenario::ScenarioError& e) {
         message = e.what();
         return;
     }
-    // The option's spaces separate keys in the text box; commas do in --option.
-    for (auto& opt : o.options)
-        for (auto& set : opt.sets)
-            if (auto sp = set.value.find(' '); sp != std::string::npos) set.value.resize(sp);
     o.runs = ensemble_runs;
     o.days = days;
     o.first_seed = seed;

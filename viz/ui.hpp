@@ -151,6 +151,8 @@ struct App {
     /// Starts (or restarts) the compared run from compare_set and brings it to `day`; problems
     /// go to `message`.
     void start_compare(int day);
+    /// compare_set's space-separated KEY=VALUE words as overrides (throws ScenarioError).
+    std::vector<scenario::Override> compare_overrides() const;
 
     // panels.cpp: watching the run.
     void controls_window(const Snapshot& s, ImVec2 pos, ImVec2 size);

@@ -131,6 +131,12 @@ Option parse_option(const std::string& text) {
     return o;
 }
 
+const Outcome& Result::outcome(std::string_view key) const {
+    for (const auto& o : outcomes)
+        if (o.key == key) return o;
+    throw std::logic_error(fmt::format("compare: no outcome {}", key));
+}
+
 Result run(const Options& opt) {
     const auto t0 = std::chrono::steady_clock::now();
     if (opt.options.size() < 2)
@@ -233,8 +239,8 @@ Result run(const Options& opt) {
         res.series.push_back(std::move(s));
     }
     // Cost per civilian death averted against the baseline, paired by seed.
-    const auto& killed = res.outcomes[0].runs;
-    const auto& cost = res.outcomes[5].runs;
+    const auto& killed = res.outcome("civilians_killed").runs;
+    const auto& cost = res.outcome("cost_musd").runs;
     for (std::size_t o = 0; o < no; ++o) {
         std::vector<double> extra, saved;
         for (int s = 0; s < n; ++s) {
@@ -256,9 +262,10 @@ Result run(const Options& opt) {
             "show yet. The scenario's scenario.compare_days ({}) is the horizon it declares for "
             "comparisons.",
             days, sc.front().mission.funding.payments_per_year, sc.front().meta.compare_days));
-    const double base_cost = res.outcomes[5].mean[0].value;
+    const auto& costs = res.outcome("cost_musd").mean;
+    const double base_cost = costs[0].value;
     for (std::size_t o = 1; o < no; ++o) {
-        const double c = res.outcomes[5].mean[o].value;
+        const double c = costs[o].value;
         if (base_cost > 0 && std::fabs(c - base_cost) > opt.cost_tolerance * base_cost)
             res.warnings.push_back(fmt::format(
                 "Not an equal-cost comparison: {} costs US${:.1f} million against {}'s US${:.1f} "

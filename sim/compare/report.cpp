@@ -136,8 +136,8 @@ std::string report_html(const Result& r) {
     h += "<h2>Cost per civilian death averted</h2>\n<table><tr><th>option</th><th>extra cost "
          "against the first (US$ million)</th><th>civilian deaths averted</th><th>US$ million "
          "per death averted [95%]</th></tr>\n";
-    const auto& killed = r.outcomes[0];
-    const auto& cost = r.outcomes[5];
+    const auto& killed = r.outcome("civilians_killed");
+    const auto& cost = r.outcome("cost_musd");
     for (std::size_t o = 1; o < opts.size(); ++o) {
         const auto& c = r.cost_per_death_averted[o];
         h += fmt::format("<tr><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>\n",
@@ -160,8 +160,8 @@ std::string report_html(const Result& r) {
          "deterred or met, responses in time or late, what the host held up, what the budget "
          "could not pay.</p>\n" +
          table(true);
-    h += chart_or_note(totals_chart(r, r.outcomes[0]));
-    h += chart_or_note(totals_chart(r, r.outcomes[5]));
+    h += chart_or_note(totals_chart(r, killed));
+    h += chart_or_note(totals_chart(r, cost));
     h += fmt::format("<h2>Reproduce</h2>\n<p><code>{}</code></p>\n", escape(r.command));
     h += "</body></html>\n";
     return h;

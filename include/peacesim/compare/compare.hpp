@@ -6,6 +6,7 @@
 #include <cstdint>
 #include <functional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "peacesim/scenario/load.hpp"
@@ -76,6 +77,9 @@ struct Result {
     std::vector<std::string> warnings;  // unequal costs, levers with no effect, short horizons
     std::string command;                // the command line that reproduces the report
     double wall_seconds = 0;
+
+    /// The outcome of that key (e.g. "civilians_killed", "cost_musd"); throws when there is none.
+    const Outcome& outcome(std::string_view key) const;
 };
 
 /// Runs every option over the same seeds on `jobs` threads; the same for any number of jobs.
