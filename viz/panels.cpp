@@ -134,7 +134,7 @@ void App::controls_window(const Snapshot& s, ImVec2 pos, ImVec2 size) {
 void App::outcomes_window(const Snapshot& s, ImVec2 pos, ImVec2 size) {
     // Days on which levers were changed or events fired, marked on every chart's time axis.
     std::vector<int> marks;
-    for (const auto& [day, what] : s.adjustments) marks.push_back(day);
+    for (const auto& d : s.decisions) marks.push_back(d.day);
     for (const auto& in : s.injects)
         if (in.day <= s.day) marks.push_back(int(in.day));
     ImGui::SetNextWindowPos(pos, ImGuiCond_Always);

@@ -7,6 +7,7 @@
 #include <atomic>
 #include <chrono>
 #include <csignal>
+#include <filesystem>
 #include <cstdio>
 #include <iostream>
 
@@ -138,26 +139,110 @@ int run_epstein(const scenario::Scenario& sc, const std::string& path, int days,
     return 0;
 }
 
-int cmd_run(const std::string& path, int days_opt, std::int64_t seed_opt, int threads,
-            const std::string& out, const std::vector<std::string>& sets,
-            const std::vector<std::string>& injects, bool quiet, const std::string& command_line) {
-    scenario::Scenario sc = load(path, sets);
-    scenario::add_injects(sc, injects);
-    // The run's own copy changes as injects fire; scenario.toml records the one it started from.
-    const scenario::Scenario resolved = sc;
-    const int days = days_opt > 0 ? days_opt : int(sc.meta.days);
-    // An event given on the command line for a day the run never reaches is a mistake worth
-    // saying (the scenario's own timeline may run past a shorter --days).
-    for (std::size_t i = sc.injects.size() - std::min(sc.injects.size(), injects.size());
-         i < sc.injects.size(); ++i)
-        if (sc.injects[i].day >= days)
+struct RunOptions {
+    std::string path, out, resume;
+    int days = 0, threads = 0;
+    std::int64_t seed = -1;
+    std::vector<std::string> sets, injects, adjusts, orders, checkpoints;
+    bool quiet = false;
+    std::string command_line;
+};
+
+/// --checkpoint DAY:FILE or FILE (at the end of the run): when and where to save.
+std::vector<std::pair<int, std::string>> checkpoint_plan(const std::vector<std::string>& specs,
+                                                         int first, int last) {
+    std::vector<std::pair<int, std::string>> plan;
+    for (const auto& spec : specs) {
+        const auto colon = spec.find(':');
+        auto day = colon == std::string::npos ? std::nullopt
+                                              : scenario::parse_integer(spec.substr(0, colon));
+        const std::string file = day ? spec.substr(colon + 1) : spec;
+        const int d = day ? int(std::clamp<std::int64_t>(*day, -1, 1 << 30)) : last;
+        if (file.empty())
+            throw BadInput(fmt::format("--checkpoint {}: expected DAY:FILE or FILE", spec));
+        if (d < first || d > last)
             throw BadInput(fmt::format(
-                "--inject {}: day {} is after the last day of this run (day {} of a {}-day run)",
-                injects[i - (sc.injects.size() - injects.size())], sc.injects[i].day, days - 1,
-                days));
-    const std::uint64_t seed =
-        seed_opt >= 0 ? std::uint64_t(seed_opt) : std::uint64_t(sc.meta.seed);
-    if (threads <= 0) threads = engine::default_threads();
+                "--checkpoint {}: day {} is outside this run, which goes from day {} to day {}",
+                spec, d, first, last));
+        const auto dir = std::filesystem::path(file).parent_path();
+        if (!dir.empty() && !std::filesystem::is_directory(dir))
+            throw BadInput(fmt::format("--checkpoint {}: there is no directory {}", spec,
+                                       dir.string()));
+        plan.emplace_back(d, file);
+    }
+    return plan;
+}
+
+int cmd_run(RunOptions o) {
+    const bool resuming = !o.resume.empty();
+    if (resuming && (!o.path.empty() || !o.sets.empty() || o.seed >= 0))
+        throw BadInput(
+            "--resume continues a checkpoint with its own scenario and seed: give no scenario "
+            "file, --set or --seed (--adjust, --order and --inject add to its timeline)");
+    std::unique_ptr<engine::Simulation> resumed;
+    scenario::Scenario sc;
+    if (resuming) {
+        try {
+            resumed = std::make_unique<engine::Simulation>(
+                engine::Simulation::load_checkpoint(o.resume));
+        } catch (const engine::CheckpointError& e) {
+            throw BadInput(e.what());
+        }
+        sc = resumed->scenario();
+    } else {
+        sc = load(o.path, o.sets);
+    }
+    // The command line's events and decisions, checked against the scenario before the run.
+    scenario::Scenario timeline = resuming ? scenario::without_timeline(sc) : sc;
+    scenario::add_injects(timeline, o.injects);
+    scenario::add_decisions(timeline, o.adjusts, o.orders);
+    const int days = o.days > 0 ? o.days : int(sc.meta.days);
+    const int first = resuming ? resumed->day() : 0;
+    if (days <= first)
+        throw BadInput(fmt::format("{}: the checkpoint is at day {}; --days {} runs to day {}, "
+                                   "which it has passed (give a later day to run to)",
+                                   o.resume, first, days, days));
+    // An event or decision given on the command line for a day the run never reaches, or one
+    // that has passed, is a mistake worth saying (the scenario's own timeline may run past a
+    // shorter --days).
+    for (std::size_t i = 0; i < o.injects.size(); ++i) {
+        const auto& in = timeline.injects[timeline.injects.size() - o.injects.size() + i];
+        if (in.day >= days || in.day < first)
+            throw BadInput(fmt::format(
+                "--inject {}: day {} is outside this run, which goes from day {} to day {}",
+                o.injects[i], in.day, first, days - 1));
+    }
+    const std::size_t given = o.adjusts.size() + o.orders.size();
+    for (std::size_t i = timeline.decisions.size() - given; i < timeline.decisions.size(); ++i) {
+        const auto& d = timeline.decisions[i];
+        if (d.day >= days || d.day < first)
+            throw BadInput(fmt::format(
+                "{}: day {} is outside this run, which goes from day {} to day {}",
+                scenario::decision_option(d), d.day, first, days - 1));
+    }
+    const auto plan = checkpoint_plan(o.checkpoints, first, days);
+    if (resuming) {
+        for (std::size_t i = timeline.injects.size() - o.injects.size();
+             i < timeline.injects.size(); ++i) {
+            try {
+                resumed->schedule(timeline.injects[i]);
+            } catch (const std::invalid_argument& e) {
+                throw BadInput(e.what());
+            }
+        }
+        for (std::size_t i = timeline.decisions.size() - given; i < timeline.decisions.size(); ++i)
+            resumed->schedule(timeline.decisions[i]);
+    } else {
+        sc = std::move(timeline);
+    }
+    // The run's own copy changes as injects fire; scenario.toml records the one it started from.
+    const scenario::Scenario resolved = resuming ? resumed->replay_scenario() : sc;
+    const std::uint64_t seed = resuming        ? resumed->seed()
+                               : o.seed >= 0 ? std::uint64_t(o.seed)
+                                             : std::uint64_t(sc.meta.seed);
+    int threads = o.threads <= 0 ? engine::default_threads() : o.threads;
+    const std::string& out = o.out;
+    const bool quiet = o.quiet;
     // Check the output directory before spending minutes on the run.
     std::unique_ptr<output::AtomicDir> dir;
     if (!out.empty()) {
@@ -167,21 +252,44 @@ int cmd_run(const std::string& path, int days_opt, std::int64_t seed_opt, int th
             throw BadInput(e.what());
         }
     }
-    if (sc.meta.model == scenario::Model::Epstein)
-        return run_epstein(resolved, path, days, seed, dir.get(), quiet, out, command_line);
+    if (sc.meta.model == scenario::Model::Epstein) {
+        if (!o.adjusts.empty() || !o.orders.empty() || !plan.empty())
+            throw BadInput(
+                "the classic civil-violence model has no decisions or checkpoints; run it "
+                "without --adjust, --order and --checkpoint");
+        return run_epstein(resolved, o.path, days, seed, dir.get(), quiet, out, o.command_line);
+    }
     const bool tty = ::isatty(STDERR_FILENO) && !quiet;
     if (!quiet)
         std::fprintf(stderr,
                      "peacesim: %s, %lld civilians, %d days from %s, seed %llu, %d threads\n",
                      sc.meta.name.c_str(), (long long)sc.world.population, days,
                      sc.meta.start_date.iso().c_str(), (unsigned long long)seed, threads);
+    if (resuming && !quiet)
+        std::fprintf(stderr, "peacesim: continuing %s from day %d\n", o.resume.c_str(), first);
     const auto t0 = std::chrono::steady_clock::now();
-    engine::Simulation sim(std::move(sc), seed);
-    Progress bar(days, tty);
+    engine::Simulation sim =
+        resuming ? std::move(*resumed) : engine::Simulation(std::move(sc), seed);
+    auto save_due = [&] {
+        for (const auto& [day, file] : plan)
+            if (day == sim.day()) {
+                try {
+                    sim.save_checkpoint(file);
+                } catch (const std::runtime_error& e) {
+                    throw BadInput(e.what());
+                }
+                if (!quiet)
+                    std::fprintf(stderr, "%speacesim: checkpoint of day %d saved to %s\n",
+                                 tty ? "\r" : "", day, file.c_str());
+            }
+    };
+    save_due();
+    Progress bar(days - first, tty);
     std::signal(SIGINT, on_signal);
     std::signal(SIGTERM, on_signal);
-    const int done = engine::run_days(sim, days, threads, [&](int d) {
+    const int done = first + engine::run_days(sim, days - first, threads, [&](int d) {
         bar.update(d);
+        save_due();
         return !interrupted.load();
     });
     const double wall =
@@ -193,16 +301,19 @@ int cmd_run(const std::string& path, int days_opt, std::int64_t seed_opt, int th
         return 130;
     }
     output::RunInfo info{sim.scenario().meta.name,
-                         path.empty() ? "<default>" : path,
+                         resuming       ? o.resume
+                         : o.path.empty() ? "<default>"
+                                          : o.path,
                          seed,
                          days,
                          threads,
                          wall,
-                         command_line};
+                         o.command_line};
     if (dir) {
         dir->add("summary.json", output::summary_json(sim, info));
         dir->add("timeseries.csv", output::timeseries_csv(sim));
         dir->add("events.csv", output::events_csv(sim));
+        dir->add("decisions.csv", output::decisions_csv(sim));
         dir->add("scenario.toml", output::scenario_toml(resolved, info));
         dir->commit();
     }
@@ -309,8 +420,10 @@ int main(int argc, char** argv) {
     std::string path, out;
     int days = 0, threads = 0;
     std::int64_t seed = -1;
-    std::vector<std::string> sets, injects;
-    bool quiet = false;
+    RunOptions ro;
+    auto& sets = ro.sets;
+    auto& injects = ro.injects;
+    bool& quiet = ro.quiet;
     auto* run = app.add_subcommand("run", "Run a scenario (the built-in default if none is given)");
     run->add_option("scenario", path, "Scenario file (TOML)");
     run->add_option("--days", days, "Days to simulate (default: the scenario's)")
@@ -325,6 +438,19 @@ int main(int argc, char** argv) {
     run->add_option("--set", sets, "Override a scenario key: --set world.population=200000");
     run->add_option("--inject", injects,
                     "Add an event to the timeline: DAY:EVENT[:ARGS], e.g. 100:coup");
+    run->add_option("--adjust", ro.adjusts,
+                    "A decision: change a live lever from the start of a day, DAY:KEY=VALUE, e.g. "
+                    "100:mission.troops=12000");
+    run->add_option("--order", ro.orders,
+                    "A decision: order a mission unit from the start of a day, "
+                    "DAY:UNIT:move=PLACE (a settlement's name or X,Y) or "
+                    "DAY:UNIT:posture=headquarters|hold|patrol");
+    run->add_option("--checkpoint", ro.checkpoints,
+                    "Save the complete state (a checkpoint) after DAY days to FILE: DAY:FILE, or "
+                    "FILE for the end of the run");
+    run->add_option("--resume", ro.resume,
+                    "Continue a saved checkpoint to --days (its scenario, seed and decisions "
+                    "carry on; --adjust, --order and --inject branch from it)");
     run->add_flag("--quiet,-q", quiet, "No progress or summary on the terminal");
 
     std::vector<std::string> files;
@@ -363,9 +489,11 @@ int main(int argc, char** argv) {
         return rc == 0 ? 0 : 2;
     }
     try {
-        if (*run)
-            return cmd_run(path, days, seed, threads, out, sets, injects, quiet,
-                           output::shell_join({argv, argv + argc}));
+        if (*run) {
+            ro.path = path, ro.out = out, ro.days = days, ro.seed = seed, ro.threads = threads;
+            ro.command_line = output::shell_join({argv, argv + argc});
+            return cmd_run(std::move(ro));
+        }
         if (*validate) return cmd_validate(files, vsets);
         if (*params) return cmd_params(markdown, json);
         if (*bench) return cmd_bench(sizes, bdays, bthreads, repeat);

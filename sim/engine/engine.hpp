@@ -41,4 +41,12 @@ void record_process(DayStats& st, const politics::Track& track, const actors::Fo
 /// Applies the timeline's injects due today, in order.
 void apply_injects(Simulation::State& s, const core::Today& today);
 
+// levers.cpp
+/// Applies the timeline's decisions due today, in order, before the day's injects.
+void apply_decisions(Simulation::State& s);
+/// Throws ScenarioError when the timeline names a place the map does not have.
+void check_timeline(const Simulation::State& s);
+/// A settlement given by index or name; none32 when there is none such.
+std::uint32_t settlement_arg(const Simulation::State& s, const std::string& args);
+
 }  // namespace peacesim::engine

@@ -101,8 +101,8 @@ void apply(Simulation::State& s, const scenario::Inject& in, const core::Today& 
             break;
         case InjectKind::CommunalIncident:
             communities::incident(
-                s.communities, in.args.empty() ? world::detail::none32
-                                               : std::uint32_t(*scenario::parse_integer(in.args)));
+                s.communities,
+                in.args.empty() ? world::detail::none32 : settlement_arg(s, in.args));
             break;
     }
 }

@@ -16,6 +16,7 @@ Simulation::Simulation(scenario::Scenario sc, std::uint64_t seed) : s_(std::make
         throw std::invalid_argument(
             "this scenario runs Epstein's civil-violence model (scenario.model = \"epstein\"), "
             "which `peacesim run` runs on its own; it does not run in the conflict engine");
+    s_->start = sc;
     s_->sc = std::move(sc);
     s_->seed = seed;
     s_->init();
@@ -64,9 +65,6 @@ const std::vector<float>& Simulation::violence_field() const noexcept {
 int Simulation::violence_block_cells() const noexcept { return s_->sight.block_cells; }
 const std::vector<std::uint8_t>& Simulation::protection_sites() const noexcept {
     return s_->mission.poc;
-}
-const std::vector<std::pair<int, std::string>>& Simulation::adjustments() const noexcept {
-    return s_->adjustments;
 }
 
 std::string Simulation::side_name(std::uint32_t side) const {

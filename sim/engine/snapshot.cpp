@@ -99,7 +99,7 @@ std::shared_ptr<const Snapshot> SnapshotBuilder::take(const Simulation& sim) {
     s->stage = sim.stage();
     s->state_hash = sim.state_hash();
     s->injects = sim.scenario().injects;
-    s->adjustments = sim.adjustments();
+    s->decisions = sim.decision_log();
     s->scenario = sim.scenario();
     // Side names: copied only when an event brings a side not named yet.
     std::shared_ptr<std::vector<std::string>> names;

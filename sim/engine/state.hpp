@@ -21,7 +21,8 @@
 namespace peacesim::engine {
 
 struct Simulation::State {
-    scenario::Scenario sc;  // as it stands: live levers and injects become part of it
+    scenario::Scenario sc;     // as it stands: live levers and injects become part of it
+    scenario::Scenario start;  // as the run began, for its replay
     std::uint64_t seed = 0;
     int day = 0;  // days completed
 
@@ -48,8 +49,10 @@ struct Simulation::State {
     std::int64_t population = 0;
     std::uint64_t agent_updates = 0;
     std::int64_t displaced_peak = 0;
-    std::size_t next_inject = 0;  // injects are kept sorted by day
-    std::vector<std::pair<int, std::string>> adjustments;
+    std::size_t next_inject = 0;    // injects are kept sorted by day
+    std::size_t next_decision = 0;  // so are the scheduled decisions
+    std::vector<LoggedDecision> log;
+    std::string role;  // who takes live decisions now
 
     void init();
     void step();

@@ -35,6 +35,9 @@ void Simulation::State::init() {
     init_incidents(incidents, map.settlements.size(), sight.block_count());
     std::stable_sort(sc.injects.begin(), sc.injects.end(),
                      [](const auto& a, const auto& b) { return a.day < b.day; });
+    std::stable_sort(sc.decisions.begin(), sc.decisions.end(),
+                     [](const auto& a, const auto& b) { return a.day < b.day; });
+    check_timeline(*this);
     communities::init(communities, map, presence, sc.communities);
     politics = politics::make_track(sc.politics, forces.parties.size());
     mission::init(mission, forces, map, sight, incidents.memory, sc, today());
@@ -44,6 +47,7 @@ void Simulation::State::step() {
     DayStats st;
     st.day = day;
     st.date = sc.meta.start_date.plus_days(day);
+    apply_decisions(*this);
     apply_injects(*this, today());
     const core::Today t = today();  // the season as the day's injects left it
     st.rainy = t.rainy;

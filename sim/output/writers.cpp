@@ -38,6 +38,20 @@ std::string timeseries_csv(const engine::Simulation& sim) {
     return out;
 }
 
+std::string decisions_csv(const engine::Simulation& sim) {
+    std::string out =
+        "day,date,role,kind,what,done,option,civilians_killed_so_far,battle_deaths_so_far,"
+        "displaced,fighters_groups,stage,legitimacy\n";
+    const auto start = sim.scenario().meta.start_date;
+    for (const auto& d : sim.decision_log())
+        out += fmt::format("{},{},{},{},{},{},{},{},{},{},{},{},{:.4f}\n", d.day,
+                           start.plus_days(d.day).iso(), csv_quote(d.role), d.kind,
+                           csv_quote(d.what), d.done ? 1 : 0, csv_quote(d.option),
+                           d.civilians_killed, d.battle_deaths, d.displaced, d.fighters_groups,
+                           scenario::stage_names[int(d.stage)], d.legitimacy);
+    return out;
+}
+
 namespace ged {
 
 std::int64_t side_id(std::uint32_t side) noexcept {

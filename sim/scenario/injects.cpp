@@ -109,10 +109,14 @@ std::optional<std::string> inject_problem(const Scenario& sc, const Inject& in) 
         case InjectKind::CommunalIncident: {
             if (a.empty()) return std::nullopt;
             const auto n = sc.world.towns + sc.world.villages + sc.world.camps;
+            // A name is checked against the map when the run starts.
+            if (!std::all_of(a.begin(), a.end(), [](unsigned char c) { return std::isdigit(c); }))
+                return std::nullopt;
             auto v = parse_integer(a);
             if (!v || *v < 0 || *v >= n)
-                return fmt::format("{} takes a settlement index from 0 to {}, got \"{}\"", name,
-                                   n - 1, a);
+                return fmt::format(
+                    "{} takes a settlement's name or its index from 0 to {}, got \"{}\"", name,
+                    n - 1, a);
             return std::nullopt;
         }
     }

@@ -297,6 +297,14 @@ void cross_check(Scenario& sc, Binder& b) {
     for (std::size_t i = 0; i < sc.injects.size(); ++i)
         if (auto problem = inject_problem(sc, sc.injects[i]))
             b.error_at(fmt::format("injects.{}.args", i), *problem);
+    for (std::size_t i = 0; i < sc.decisions.size(); ++i)
+        if (auto problem = decision_problem(sc, sc.decisions[i]))
+            b.error_at(fmt::format("decisions.{}.{}", i,
+                                   !sc.decisions[i].set.empty()       ? "set"
+                                   : !sc.decisions[i].move_to.empty() ? "move_to"
+                                   : !sc.decisions[i].posture.empty() ? "posture"
+                                                                      : "day"),
+                       *problem);
     if (w.forest + w.hills + w.swamp + w.water > 0.95)
         b.error_at("world", "forest + hills + swamp + water must leave at least 5% of plain land");
     const std::int64_t settlements = w.towns + w.villages + w.camps;
@@ -349,6 +357,8 @@ void epstein_check(const Scenario& sc, Binder& b) {
         b.error_at("injects",
                    "the classic civil-violence model takes no injects; use "
                    "epstein.legitimacy_drop for a loss of legitimacy");
+    if (!sc.decisions.empty())
+        b.error_at("decisions", "the classic civil-violence model has no levers to decide on");
 }
 
 Scenario from_table(toml::table& root, const std::string& file,

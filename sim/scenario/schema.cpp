@@ -469,6 +469,26 @@ std::vector<Section> build() {
             choice("event", &Inject::event, inject_names, "What happens."),
             text("args", &Inject::args, "Arguments of the event (see docs/model.md, Injects)."),
         }));
+    out.push_back(array_section(
+        "decisions", &Scenario::decisions, 0, 100000,
+        "Decisions on the timeline (docs/training.md): a lever changed or an order to a mission "
+        "unit from the start of a day; --adjust and --order add them, and a steered run's log "
+        "writes them back so that it replays exactly.",
+        "Decision",
+        {
+            integer("day", &Decision::day, 0, 36500,
+                    "Day from whose start the decision holds (0 = start)."),
+            text("set", &Decision::set,
+                 "KEY=VALUE: a live lever (mission.*, mobility.*, population.*, conflict.*, "
+                 "communities.*, politics.*)."),
+            integer("unit", &Decision::unit, -1, 1000000,
+                    "The mission unit ordered (its index), for move_to and posture."),
+            text("move_to", &Decision::move_to,
+                 "Where the unit goes: a settlement's name, or X,Y in cells."),
+            text("posture", &Decision::posture,
+                 "The unit's posture: headquarters (its planners decide), hold or patrol."),
+            text("role", &Decision::role, "Who decided (recorded in the log; changes nothing)."),
+        }));
     return out;
 }
 

@@ -23,8 +23,8 @@ TEST_CASE("levers changed during a run take effect from the next day", "[mission
     std::int64_t companies = 0;
     for (const auto& u : b.mission_units()) companies += u.active() && u.infantry();
     CHECK(companies == 0);
-    CHECK(b.adjustments().size() == 2);
-    CHECK(b.adjustments()[0].first == 40);
+    CHECK(b.decision_log().size() == 2);
+    CHECK(b.decision_log()[0].day == 40);
     engine::run_days(a, 20, 2);
     engine::run_days(b, 20, 2);
     CHECK(a.state_hash() != b.state_hash());

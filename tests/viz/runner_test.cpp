@@ -41,8 +41,10 @@ TEST_CASE("the runner reproduces the library's run, steered or not", "[viz][runn
     runner.fire(scenario::InjectKind::Coup, "");
     runner.step();
     const auto after = wait_for_day(runner, 26);
-    REQUIRE(after->adjustments.size() == 1);
-    CHECK(after->adjustments[0].first == 25);
+    REQUIRE(after->decisions.size() == 2);  // the lever, then the event fired
+    CHECK(after->decisions[0].day == 25);
+    CHECK(after->decisions[0].kind == "set");
+    CHECK(after->decisions[1].kind == "inject");
     REQUIRE(after->injects.size() == 1);
     CHECK(after->injects[0].day == 25);
     auto replay = test::small_scenario();

@@ -10,7 +10,10 @@
 #include <cstdint>
 #include <functional>
 #include <memory>
+#include <optional>
+#include <stdexcept>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "peacesim/actors/parties.hpp"
@@ -76,6 +79,26 @@ struct Event {
     }
 };
 
+/// One entry of the decision log (docs/training.md): who decided what on which day, and how the
+/// country stood at that moment (the totals of the days run before it).
+struct LoggedDecision {
+    int day = 0;           // the day it holds from (the next day to run when it was taken)
+    std::string role;      // who decided, as the front end or the decision named them
+    std::string kind;      // set, move, posture, inject or cancel
+    std::string what;      // in words
+    std::string option;    // its command-line form; a cancelled event has none
+    bool done = true;      // false for a move the host denied
+    std::int64_t civilians_killed = 0, battle_deaths = 0;  // so far
+    std::int64_t displaced = 0, fighters_groups = 0;       // on the day before
+    scenario::Stage stage = scenario::Stage::Conflict;
+    double legitimacy = 0;
+};
+
+/// A checkpoint that cannot be read: another program version, a damaged or foreign file.
+struct CheckpointError : std::runtime_error {
+    using std::runtime_error::runtime_error;
+};
+
 class Simulation {
   public:
     /// Builds the world, the population and the forces from the scenario and the run seed.
@@ -89,6 +112,9 @@ class Simulation {
     void fire(scenario::InjectKind event, std::string args = {});
     /// Adds an event to the timeline on a future day (not before the next day to run).
     void schedule(scenario::Inject inject);
+    /// Adds a decision to the timeline on a future day (not before the next day to run); throws
+    /// ScenarioError when it is not a valid decision for this run.
+    void schedule(scenario::Decision decision);
     /// Removes the k-th event of the timeline if its day has not come yet; false otherwise.
     bool cancel(std::size_t k);
 
@@ -103,8 +129,25 @@ class Simulation {
     bool order_move(std::size_t mission_unit, int x, int y);
     /// Sets a mission unit's posture: -1 back to headquarters, 0 hold (no patrols), 1 patrol.
     void order_posture(std::size_t mission_unit, int posture);
-    /// The lever changes made so far: (day, "key=value").
-    const std::vector<std::pair<int, std::string>>& adjustments() const noexcept;
+    /// Who takes the live decisions from now on (the visualizer's view: "trainees",
+    /// "control"); recorded in the decision log.
+    void set_role(std::string role);
+    /// Every decision so far, scheduled or live, in the order they took effect.
+    const std::vector<LoggedDecision>& decision_log() const noexcept;
+    /// The scenario that replays this run exactly: the one it started from, with every event
+    /// fired or scheduled and every decision taken, on their days. Run with the same seed, it
+    /// reproduces the state_hash of this run at every day.
+    scenario::Scenario replay_scenario() const;
+    /// A settlement by its name, if the map has one.
+    std::optional<std::uint32_t> find_settlement(std::string_view name) const;
+
+    /// Saves the complete state (docs/training.md, "Checkpoints") to a file, atomically: a
+    /// reader never sees half of one. Throws std::runtime_error when it cannot be written.
+    void save_checkpoint(const std::string& path) const;
+    /// A simulation continued from a checkpoint: stepped on to day D it gives exactly the
+    /// state_hash of a run never interrupted, on any number of threads. Throws CheckpointError
+    /// for a file another program version wrote, or one damaged or not a checkpoint.
+    static Simulation load_checkpoint(const std::string& path);
 
     /// Advances one day. Parallel over civilians on the calling thread's oneTBB arena; limit
     /// the threads with tbb::global_control around the run.
@@ -157,6 +200,7 @@ class Simulation {
     struct State;
 
   private:
+    Simulation() = default;
     std::unique_ptr<State> s_;
 };
 

@@ -134,7 +134,7 @@ struct Snapshot {
     scenario::Stage stage = scenario::Stage::Conflict;
     std::vector<scenario::Inject> injects;
     std::string state_hash;
-    std::vector<std::pair<int, std::string>> adjustments;  // levers and orders, by day
+    std::vector<LoggedDecision> decisions;  // levers, orders, events fired: the decision log
     scenario::Scenario scenario;  // as it stands, with live changes and injects
 
     /// The k-th latest event held (0: the newest), for k < events.count().

@@ -61,6 +61,12 @@ std::string summary_json(const engine::Simulation& sim, const RunInfo& info);
 /// scenario as it was before the run (a run's own copy changes as injects fire).
 std::string scenario_toml(const scenario::Scenario& resolved, const RunInfo& info);
 
+/// decisions.csv: the decision log (docs/training.md), one row per lever changed, order given,
+/// event fired or cancelled: day, date, role, kind, what, done, the command-line form, and the
+/// state at that moment (civilians killed and battle deaths so far, displaced and armed-group
+/// fighters the day before, the national track's stage, the government's legitimacy).
+std::string decisions_csv(const engine::Simulation& sim);
+
 /// The words of a command joined by spaces, each quoted for a POSIX shell where it needs it
 /// (spaces, quotes, $, globs, ...; an empty word as ''), so that the line pastes back into a
 /// shell as the same words.

@@ -6,6 +6,7 @@
 #include <stdexcept>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "peacesim/scenario/scenario.hpp"
@@ -52,6 +53,23 @@ std::string_view default_scenario_text() noexcept;
 void add_injects(Scenario& sc, const std::vector<std::string>& specs);
 /// What is wrong with an inject's arguments for this scenario, if anything.
 std::optional<std::string> inject_problem(const Scenario& sc, const Inject& inject);
+/// What is wrong with a decision (a lever change or an order) for this scenario, if anything.
+/// Settlement names in move_to are checked against the map when the run starts.
+std::optional<std::string> decision_problem(const Scenario& sc, const Decision& decision);
+/// Why a key cannot change during a run, if it cannot: live levers are mission.*, mobility.*,
+/// population.*, conflict.*, communities.* and politics.* (except politics.initial_stage).
+std::optional<std::string> live_lever_problem(std::string_view key);
+/// Adds decisions given as --adjust DAY:KEY=VALUE and --order DAY:UNIT:move=PLACE or
+/// DAY:UNIT:posture=MODE to the timeline, checked as [[decisions]] in a file are; throws
+/// ScenarioError naming each bad one.
+void add_decisions(Scenario& sc, const std::vector<std::string>& adjust,
+                   const std::vector<std::string>& orders, const std::string& role = "");
+/// A decision in its command-line form, e.g. "--adjust 100:mission.troops=12000".
+std::string decision_option(const Decision& decision);
+/// The scenario with no injects and no decisions.
+Scenario without_timeline(const Scenario& sc);
+/// "X,Y" as two whole numbers from 0 to 1e6; nullopt otherwise.
+std::optional<std::pair<int, int>> parse_cell(std::string_view text);
 /// A whole number written in plain decimal digits (optional minus), nothing else; nullopt for
 /// anything else or out of the 64-bit range. Inject arguments and --set indices use it.
 std::optional<std::int64_t> parse_integer(std::string_view text) noexcept;

@@ -69,6 +69,20 @@ struct Inject {
     std::string args;
 };
 
+/// A decision on the timeline (docs/training.md): a lever changed, or an order to a mission unit,
+/// from the start of its day, before the day's events. `--adjust DAY:KEY=VALUE` and `--order`
+/// add them; a steered run's log writes them back, so the run replays exactly. Exactly one of
+/// set, move_to and posture is given.
+struct Decision {
+    std::int64_t day = 0;
+    std::string set;         // "KEY=VALUE": a live lever (mission.*, mobility.*, ...)
+    std::int64_t unit = -1;  // the mission unit ordered, by index, for move_to and posture
+    std::string move_to;     // where it goes: a settlement's name, or "X,Y" in cells
+    std::string posture;     // "headquarters" (its planners decide), "hold" or "patrol"
+    std::string role;        // who decided, e.g. "trainees" (for the log; changes nothing)
+};
+inline constexpr const char* order_postures[] = {"headquarters", "hold", "patrol"};
+
 /// Mandate presets (docs/model.md, section 8.1): each is a bundle of tasks, rules of engagement and
 /// posture.
 enum class Mandate : int {
@@ -357,6 +371,7 @@ struct Scenario {
     MobilityParams mobility;
     EpsteinParams epstein;  // read only when meta.model is Epstein
     std::vector<Inject> injects;
+    std::vector<Decision> decisions;
     std::vector<IdentityGroup> identity_groups{
         {"Ndara", 0.45, 0.35, -1}, {"Kessi", 0.35, 0.50, 2}, {"Mbolo", 0.20, 0.60, 5}};
     std::vector<ArmedGroup> armed_groups{
