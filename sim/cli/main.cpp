@@ -7,8 +7,8 @@
 #include <atomic>
 #include <chrono>
 #include <csignal>
-#include <filesystem>
 #include <cstdio>
+#include <filesystem>
 #include <iostream>
 
 #include "peacesim/core/version.hpp"
@@ -166,8 +166,8 @@ std::vector<std::pair<int, std::string>> checkpoint_plan(const std::vector<std::
                 spec, d, first, last));
         const auto dir = std::filesystem::path(file).parent_path();
         if (!dir.empty() && !std::filesystem::is_directory(dir))
-            throw BadInput(fmt::format("--checkpoint {}: there is no directory {}", spec,
-                                       dir.string()));
+            throw BadInput(
+                fmt::format("--checkpoint {}: there is no directory {}", spec, dir.string()));
         plan.emplace_back(d, file);
     }
     return plan;
@@ -183,8 +183,8 @@ int cmd_run(RunOptions o) {
     scenario::Scenario sc;
     if (resuming) {
         try {
-            resumed = std::make_unique<engine::Simulation>(
-                engine::Simulation::load_checkpoint(o.resume));
+            resumed =
+                std::make_unique<engine::Simulation>(engine::Simulation::load_checkpoint(o.resume));
         } catch (const engine::CheckpointError& e) {
             throw BadInput(e.what());
         }
@@ -199,9 +199,10 @@ int cmd_run(RunOptions o) {
     const int days = o.days > 0 ? o.days : int(sc.meta.days);
     const int first = resuming ? resumed->day() : 0;
     if (days <= first)
-        throw BadInput(fmt::format("{}: the checkpoint is at day {}; --days {} runs to day {}, "
-                                   "which it has passed (give a later day to run to)",
-                                   o.resume, first, days, days));
+        throw BadInput(
+            fmt::format("{}: the checkpoint is at day {}; --days {} runs to day {}, "
+                        "which it has passed (give a later day to run to)",
+                        o.resume, first, days, days));
     // An event or decision given on the command line for a day the run never reaches, or one
     // that has passed, is a mistake worth saying (the scenario's own timeline may run past a
     // shorter --days).
@@ -216,9 +217,9 @@ int cmd_run(RunOptions o) {
     for (std::size_t i = timeline.decisions.size() - given; i < timeline.decisions.size(); ++i) {
         const auto& d = timeline.decisions[i];
         if (d.day >= days || d.day < first)
-            throw BadInput(fmt::format(
-                "{}: day {} is outside this run, which goes from day {} to day {}",
-                scenario::decision_option(d), d.day, first, days - 1));
+            throw BadInput(
+                fmt::format("{}: day {} is outside this run, which goes from day {} to day {}",
+                            scenario::decision_option(d), d.day, first, days - 1));
     }
     const auto plan = checkpoint_plan(o.checkpoints, first, days);
     if (resuming) {
@@ -237,7 +238,7 @@ int cmd_run(RunOptions o) {
     }
     // The run's own copy changes as injects fire; scenario.toml records the one it started from.
     const scenario::Scenario resolved = resuming ? resumed->replay_scenario() : sc;
-    const std::uint64_t seed = resuming        ? resumed->seed()
+    const std::uint64_t seed = resuming      ? resumed->seed()
                                : o.seed >= 0 ? std::uint64_t(o.seed)
                                              : std::uint64_t(sc.meta.seed);
     int threads = o.threads <= 0 ? engine::default_threads() : o.threads;
@@ -288,10 +289,10 @@ int cmd_run(RunOptions o) {
     std::signal(SIGINT, on_signal);
     std::signal(SIGTERM, on_signal);
     const int done = first + engine::run_days(sim, days - first, threads, [&](int d) {
-        bar.update(d);
-        save_due();
-        return !interrupted.load();
-    });
+                         bar.update(d);
+                         save_due();
+                         return !interrupted.load();
+                     });
     const double wall =
         std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
     if (done < days) {
@@ -301,7 +302,7 @@ int cmd_run(RunOptions o) {
         return 130;
     }
     output::RunInfo info{sim.scenario().meta.name,
-                         resuming       ? o.resume
+                         resuming         ? o.resume
                          : o.path.empty() ? "<default>"
                                           : o.path,
                          seed,

@@ -226,8 +226,8 @@ void Simulation::save_checkpoint(const std::string& path) const {
     {
         File f(std::fopen(tmp.c_str(), "wb"));
         if (!f)
-            throw std::runtime_error(fmt::format("cannot write a checkpoint at {}: {}", path,
-                                                 std::strerror(errno)));
+            throw std::runtime_error(
+                fmt::format("cannot write a checkpoint at {}: {}", path, std::strerror(errno)));
         bool ok = std::fwrite(magic, 1, sizeof magic - 1, f.get()) == sizeof magic - 1;
         Writer w(f.get());
         std::uint32_t fmt_version = format_version;
@@ -242,8 +242,8 @@ void Simulation::save_checkpoint(const std::string& path) const {
         if (!ok) {
             std::error_code ec;
             fs::remove(tmp, ec);
-            throw std::runtime_error(fmt::format("cannot write a checkpoint at {}: {}", path,
-                                                 std::strerror(errno)));
+            throw std::runtime_error(
+                fmt::format("cannot write a checkpoint at {}: {}", path, std::strerror(errno)));
         }
     }
     std::error_code ec;
@@ -262,7 +262,8 @@ Simulation Simulation::load_checkpoint(const std::string& path) {
         throw CheckpointError(fmt::format("{}: cannot read a checkpoint there: {}", path,
                                           ec ? ec.message() : "not a regular file"));
     File f(std::fopen(path.c_str(), "rb"));
-    if (!f) throw CheckpointError(fmt::format("{}: cannot open it: {}", path, std::strerror(errno)));
+    if (!f)
+        throw CheckpointError(fmt::format("{}: cannot open it: {}", path, std::strerror(errno)));
     char head[sizeof magic - 1] = {};
     if (size < sizeof head || std::fread(head, 1, sizeof head, f.get()) != sizeof head ||
         std::string_view(head, sizeof head) != std::string_view(magic, sizeof magic - 1))
@@ -271,9 +272,9 @@ Simulation Simulation::load_checkpoint(const std::string& path) {
     std::uint32_t fmt_version = 0;
     r.io(fmt_version);
     if (fmt_version != format_version)
-        throw CheckpointError(fmt::format(
-            "{}: a checkpoint of format {}; this program reads format {}", path, fmt_version,
-            format_version));
+        throw CheckpointError(
+            fmt::format("{}: a checkpoint of format {}; this program reads format {}", path,
+                        fmt_version, format_version));
     std::string version, start, now;
     std::uint64_t seed = 0;
     header(r, version, start, now, seed);

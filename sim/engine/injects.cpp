@@ -100,9 +100,8 @@ void apply(Simulation::State& s, const scenario::Inject& in, const core::Today& 
                 s.map, s.sight, s.incidents.memory, s.sc);
             break;
         case InjectKind::CommunalIncident:
-            communities::incident(
-                s.communities,
-                in.args.empty() ? world::detail::none32 : settlement_arg(s, in.args));
+            communities::incident(s.communities, in.args.empty() ? world::detail::none32
+                                                                 : settlement_arg(s, in.args));
             break;
     }
 }

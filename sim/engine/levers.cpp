@@ -101,11 +101,10 @@ void set_posture(Simulation::State& s, std::size_t k, int posture, const std::st
     posture = std::clamp(posture, -1, 1);
     s.mission.units[k].orders = std::int8_t(posture);
     const char* name = scenario::order_postures[posture + 1];
-    s.log.push_back(entry(s, role, "posture",
-                          fmt::format("{} {}: {}",
-                                      mission::unit_kind_names[int(s.mission.units[k].kind)], k,
-                                      name),
-                          fmt::format("--order {}:{}:posture={}", s.day, k, name)));
+    s.log.push_back(entry(
+        s, role, "posture",
+        fmt::format("{} {}: {}", mission::unit_kind_names[int(s.mission.units[k].kind)], k, name),
+        fmt::format("--order {}:{}:posture={}", s.day, k, name)));
 }
 
 // Where the timeline names a place, the map has it: checked once, when the run starts.
@@ -247,9 +246,9 @@ void Simulation::schedule(scenario::Decision d) {
     if (!d.move_to.empty() && !place(*s_, d.move_to))
         fail(fmt::format("no settlement is called \"{}\" on this map", d.move_to));
     auto& v = s_->sc.decisions;
-    auto at = std::upper_bound(
-        v.begin() + std::ptrdiff_t(s_->next_decision), v.end(), d.day,
-        [](std::int64_t day, const scenario::Decision& x) { return day < x.day; });
+    auto at =
+        std::upper_bound(v.begin() + std::ptrdiff_t(s_->next_decision), v.end(), d.day,
+                         [](std::int64_t day, const scenario::Decision& x) { return day < x.day; });
     v.insert(at, std::move(d));
 }
 

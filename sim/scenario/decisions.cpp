@@ -118,11 +118,12 @@ void add_decisions(Scenario& sc, const std::vector<std::string>& adjust,
         std::string rest;
         const auto day = split_day(spec, rest);
         const auto colon = rest.find(':');
-        const auto unit = colon == std::string::npos ? std::nullopt
-                                                     : parse_integer(rest.substr(0, colon));
+        const auto unit =
+            colon == std::string::npos ? std::nullopt : parse_integer(rest.substr(0, colon));
         const std::string what = colon == std::string::npos ? "" : rest.substr(colon + 1);
         const auto eq = what.find('=');
-        const std::string verb = what.substr(0, eq), arg = eq == std::string::npos ? "" : what.substr(eq + 1);
+        const std::string verb = what.substr(0, eq),
+                          arg = eq == std::string::npos ? "" : what.substr(eq + 1);
         if (!day || !unit || *unit < 0 || eq == std::string::npos ||
             (verb != "move" && verb != "posture") || arg.empty()) {
             errors.push_back({"--order " + spec, 0, 0, "",

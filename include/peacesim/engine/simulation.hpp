@@ -82,12 +82,12 @@ struct Event {
 /// One entry of the decision log (docs/training.md): who decided what on which day, and how the
 /// country stood at that moment (the totals of the days run before it).
 struct LoggedDecision {
-    int day = 0;           // the day it holds from (the next day to run when it was taken)
-    std::string role;      // who decided, as the front end or the decision named them
-    std::string kind;      // set, move, posture, inject or cancel
-    std::string what;      // in words
-    std::string option;    // its command-line form; a cancelled event has none
-    bool done = true;      // false for a move the host denied
+    int day = 0;         // the day it holds from (the next day to run when it was taken)
+    std::string role;    // who decided, as the front end or the decision named them
+    std::string kind;    // set, move, posture, inject or cancel
+    std::string what;    // in words
+    std::string option;  // its command-line form; a cancelled event has none
+    bool done = true;    // false for a move the host denied
     std::int64_t civilians_killed = 0, battle_deaths = 0;  // so far
     std::int64_t displaced = 0, fighters_groups = 0;       // on the day before
     scenario::Stage stage = scenario::Stage::Conflict;
