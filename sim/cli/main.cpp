@@ -14,6 +14,7 @@
 #include "peacesim/core/version.hpp"
 #include "peacesim/engine/simulation.hpp"
 #include "peacesim/epstein/output.hpp"
+#include "peacesim/exercise/exercise.hpp"
 #include "peacesim/output/totals.hpp"
 #include "peacesim/output/writers.hpp"
 #include "peacesim/scenario/load.hpp"
@@ -73,7 +74,7 @@ void print_footer(const std::string& state_hash, std::uint64_t agent_updates, do
                 double(agent_updates) / std::max(wall, 1e-9));
     if (!out.empty())
         std::printf(
-            "  outputs              %s/{summary.json,timeseries.csv,events.csv,scenario.toml}\n",
+            "  outputs              %s/{summary.json,timeseries.csv,events.csv,scenario.toml,...}\n",
             out.c_str());
 }
 
@@ -315,6 +316,7 @@ int cmd_run(RunOptions o) {
         dir->add("timeseries.csv", output::timeseries_csv(sim));
         dir->add("events.csv", output::events_csv(sim));
         dir->add("decisions.csv", output::decisions_csv(sim));
+        dir->add("feed.csv", output::feed_csv(sim));
         dir->add("scenario.toml", output::scenario_toml(resolved, info));
         dir->commit();
     }
@@ -350,6 +352,80 @@ int cmd_run(RunOptions o) {
         std::printf("  raids deterred       %lld not attempted, %lld re-targeted\n",
                     (long long)m.why.raids_not_attempted, (long long)m.why.raids_retargeted);
         print_footer(sim.state_hash(), sim.agent_updates(), wall, dir ? out : std::string());
+    }
+    return 0;
+}
+
+struct ExerciseOptions {
+    std::string file, out;
+    int days = 0, threads = 0;
+    std::int64_t seed = -1;
+    std::vector<std::string> checkpoints;
+    bool without_decisions = false, quiet = false;
+    std::string command_line;
+};
+
+/// `peacesim exercise`: an exercise run headless with its scripted decisions (a rehearsal, a
+/// replay, a test), its record written whole for the after-action review.
+int cmd_exercise(const ExerciseOptions& o) {
+    exercise::Exercise ex = exercise::load_exercise(o.file);
+    const int days = o.days > 0 ? o.days : ex.days;
+    const std::uint64_t seed = o.seed >= 0 ? std::uint64_t(o.seed) : ex.seed;
+    const int threads = o.threads > 0 ? o.threads : engine::default_threads();
+    if (o.without_decisions) {
+        const std::string who = ex.trainees() ? ex.trainees()->id : "trainees";
+        ex.scenario = exercise::without_role(ex.scenario, who);
+    }
+    const auto plan = checkpoint_plan(o.checkpoints, 0, days);
+    std::unique_ptr<output::AtomicDir> dir;
+    if (!o.out.empty()) {
+        try {
+            dir = std::make_unique<output::AtomicDir>(o.out);
+        } catch (const std::runtime_error& e) {
+            throw BadInput(e.what());
+        }
+    }
+    const bool tty = ::isatty(STDERR_FILENO) && !o.quiet;
+    if (!o.quiet)
+        std::fprintf(stderr,
+                     "peacesim: exercise \"%s\" on %s, %zu serials, %zu scripted decisions%s, "
+                     "%d days, seed %llu\n",
+                     ex.name.c_str(), ex.scenario.meta.name.c_str(), ex.events.size(),
+                     ex.scenario.decisions.size(), o.without_decisions ? " (left out)" : "", days,
+                     (unsigned long long)seed);
+    const auto t0 = std::chrono::steady_clock::now();
+    engine::Simulation sim(ex.scenario, seed);
+    Progress bar(days, tty);
+    std::signal(SIGINT, on_signal);
+    std::signal(SIGTERM, on_signal);
+    const int done = engine::run_days(sim, days, threads, [&](int d) {
+        bar.update(d);
+        for (const auto& [day, file] : plan)
+            if (day == sim.day()) sim.save_checkpoint(file);
+        return !interrupted.load();
+    });
+    if (done < days) {
+        bar.abandon();
+        std::fprintf(stderr, "peacesim: interrupted on day %d of %d; no output written\n", done,
+                     days);
+        return 130;
+    }
+    const double wall =
+        std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+    output::RunInfo info{ex.name, o.file, seed, days, threads, wall, o.command_line};
+    if (dir) {
+        for (const auto& [name, content] : exercise::record_files(ex, sim, info))
+            dir->add(name, content);
+        dir->commit();
+    }
+    if (!o.quiet) {
+        const auto t = output::totals(sim);
+        std::printf("\n%s: %d days, %zu decisions logged\n", ex.name.c_str(), days,
+                    sim.decision_log().size());
+        std::printf("  civilians killed     %lld\n", (long long)t.civilians_killed);
+        std::printf("  displaced (peak)     %lld\n", (long long)t.displaced_peak);
+        print_footer(sim.state_hash(), sim.agent_updates(), wall, dir ? o.out : std::string());
+        if (dir) std::printf("  review               peacesim aar %s\n", o.out.c_str());
     }
     return 0;
 }
@@ -481,6 +557,28 @@ int main(int argc, char** argv) {
     bench->add_option("--repeat", repeat, "Runs per size; the median is reported")
         ->check(CLI::Range(1, 100));
 
+    ExerciseOptions xo;
+    auto* exer = app.add_subcommand(
+        "exercise",
+        "Run a training exercise headless with its scripted decisions and write its record for "
+        "the after-action review");
+    exer->add_option("file", xo.file, "Exercise file (TOML; see exercises/)")->required();
+    exer->add_option("--out", xo.out,
+                     "Directory for the record: the run's files, decisions.csv, feed.csv, "
+                     "mel.csv, exercise.json");
+    exer->add_option("--days", xo.days, "Days to run (default: the exercise's)")
+        ->check(CLI::Range(1, 36500));
+    exer->add_option("--seed", xo.seed, "Run seed (default: the exercise's)")
+        ->check(CLI::Range(std::int64_t(0), std::int64_t(9007199254740991)));
+    exer->add_option("--threads", xo.threads, "Threads (default: all cores)")
+        ->check(CLI::Range(1, 1024));
+    exer->add_option("--checkpoint", xo.checkpoints,
+                     "Save the complete state after DAY days to FILE: DAY:FILE, or FILE for the "
+                     "end");
+    exer->add_flag("--without-decisions", xo.without_decisions,
+                   "Leave out the trainees' decisions (the counterfactual)");
+    exer->add_flag("--quiet,-q", xo.quiet, "No progress or summary on the terminal");
+
     peacesim::cli::add_sweep_commands(app);
 
     try {
@@ -494,6 +592,10 @@ int main(int argc, char** argv) {
             ro.path = path, ro.out = out, ro.days = days, ro.seed = seed, ro.threads = threads;
             ro.command_line = output::shell_join({argv, argv + argc});
             return cmd_run(std::move(ro));
+        }
+        if (*exer) {
+            xo.command_line = output::shell_join({argv, argv + argc});
+            return cmd_exercise(xo);
         }
         if (*validate) return cmd_validate(files, vsets);
         if (*params) return cmd_params(markdown, json);

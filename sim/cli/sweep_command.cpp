@@ -17,6 +17,7 @@
 #include <optional>
 
 #include "peacesim/compare/compare.hpp"
+#include "peacesim/exercise/exercise.hpp"
 #include "peacesim/engine/simulation.hpp"
 #include "peacesim/experiment/mpi_sweep.hpp"
 #include "peacesim/experiment/sweep.hpp"
@@ -318,9 +319,48 @@ int cmd_compare(const CompareArgs& a) {
         compare::run, compare::report_html, compare::report_text);
 }
 
+struct AarArgs {
+    std::string dir, out;
+    int runs = 6, jobs = 0, max_decisions = 10;
+    bool quiet = false;
+};
+
+int cmd_aar(const AarArgs& a) {
+    const std::string out =
+        a.out.empty() ? (std::filesystem::path(a.dir) / "aar.html").string() : a.out;
+    check_report_path(out);
+    exercise::AarOptions o;
+    o.dir = a.dir, o.runs = a.runs, o.jobs = a.jobs, o.max_decisions = a.max_decisions;
+    return run_to_report(
+        o, a.quiet, out,
+        fmt::format("peacesim aar: {} replayed, with and without the trainees' decisions, over "
+                    "{} seeds",
+                    a.dir, a.runs),
+        exercise::run_aar, exercise::aar_html, exercise::aar_text);
+}
+
 }  // namespace
 
 void add_sweep_commands(CLI::App& app) {
+    static AarArgs r;
+    auto* aar = app.add_subcommand(
+        "aar",
+        "After-action review of an exercise's record: what was planned, what happened, why, "
+        "what to sustain or improve (offline HTML)");
+    aar->add_option("record", r.dir, "The exercise's output directory (peacesim exercise --out, "
+                                     "or saved from the visualizer)")
+        ->required();
+    aar->add_option("--out", r.out, "Report file (default: RECORD/aar.html)");
+    aar->add_option("--runs", r.runs, "Seeds for the spread, the exercise's own first")
+        ->check(CLI::Range(1, 1000));
+    aar->add_option("--jobs", r.jobs, "Runs at once (default: all cores)")
+        ->check(CLI::Range(1, 1024));
+    aar->add_option("--decisions", r.max_decisions,
+                    "Decisions weighed one by one (the rest together)")
+        ->check(CLI::Range(0, 1000));
+    aar->add_flag("--quiet,-q", r.quiet, "No progress or summary");
+    aar->callback([] { finish([] { return cmd_aar(r); }); });
+
     static CompareArgs c;
     auto* cmp = app.add_subcommand(
         "compare",

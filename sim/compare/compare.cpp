@@ -22,15 +22,8 @@ namespace {
 
 using validation::Estimate;
 
-struct OutcomeDef {
-    const char* key;
-    const char* label;
-    const char* unit;
-    bool higher_is_better, mechanism;
-};
-
 // The run totals compared, then the mission's counters that say why options differ.
-constexpr OutcomeDef outcome_defs[] = {
+constexpr OutcomeDef outcome_table[] = {
     {"civilians_killed", "Civilians killed", "people", false, false},
     {"battle_deaths", "Battle deaths", "people", false, false},
     {"displaced_peak", "Displaced at the peak", "people", false, false},
@@ -52,7 +45,11 @@ constexpr OutcomeDef outcome_defs[] = {
     {"contingents_withdrawn", "Contingents withdrawn", "contingents", false, true},
 };
 
-std::vector<double> totals_of(const engine::Simulation& sim) {
+}  // namespace
+
+std::span<const OutcomeDef> outcome_defs() { return outcome_table; }
+
+std::vector<double> outcome_totals(const engine::Simulation& sim) {
     const auto t = output::totals(sim);
     const auto m = sim.mission_totals();
     const auto& w = m.why;
@@ -76,6 +73,8 @@ std::vector<double> totals_of(const engine::Simulation& sim) {
             double(m.reimbursement_delay_days),
             double(m.contingents_withdrawn)};
 }
+
+namespace {
 
 struct SeriesDef {
     const char* column;
@@ -195,7 +194,7 @@ Result run(const Options& opt) {
             const std::size_t o = k % no, s = k / no;
             engine::Simulation sim(sc[o], res.seeds[s]);
             engine::run_days(sim, days, 1);
-            totals[o][s] = totals_of(sim);
+            totals[o][s] = outcome_totals(sim);
             auto& out = daily[o][s];
             out.assign(columns.size(), std::vector<double>(sim.history().size(), 0.0));
             for (std::size_t c = 0; c < columns.size(); ++c) {
@@ -210,8 +209,8 @@ Result run(const Options& opt) {
         opt.progress, opt.cancelled);
     if (done < tasks) throw std::runtime_error("compare interrupted; no report written");
 
-    for (std::size_t k = 0; k < std::size(outcome_defs); ++k) {
-        const auto& d = outcome_defs[k];
+    for (std::size_t k = 0; k < std::size(outcome_table); ++k) {
+        const auto& d = outcome_table[k];
         Outcome out{d.key, d.label, d.unit, d.higher_is_better, d.mechanism};
         out.runs.assign(no, {});
         for (std::size_t o = 0; o < no; ++o)

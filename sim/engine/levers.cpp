@@ -93,6 +93,9 @@ bool move_unit(Simulation::State& s, std::size_t k, int x, int y, const std::str
     }
     u.dest_x = x, u.dest_y = y;
     if (u.orders < 0) u.orders = 0;  // under direct orders: headquarters leaves it be
+    // A quick-reaction force ordered somewhere stands by there: it is its new hub, where it
+    // returns between tasks and from where it answers the next attack.
+    if (u.kind == mission::UnitKind::QuickReaction) u.hub_x = x, u.hub_y = y;
     return true;
 }
 

@@ -17,20 +17,29 @@
 #include "output/run_json.hpp"
 #include "peacesim/core/version.hpp"
 #include "peacesim/output/columns.hpp"
+#include "peacesim/engine/feed.hpp"
 #include "peacesim/output/totals.hpp"
 #include "peacesim/scenario/load.hpp"
 #include "peacesim/world/map.hpp"
 
 namespace peacesim::output {
 
-namespace {
 std::string csv_quote(const std::string& s) {
-    if (s.find_first_of(",\"\n") == std::string::npos) return s;
+    if (s.find_first_of(",\"\n\r") == std::string::npos) return s;
     std::string q = "\"";
     for (char c : s) q += c == '"' ? std::string("\"\"") : std::string(1, c);
     return q + "\"";
 }
-}  // namespace
+
+std::string feed_csv(const engine::Simulation& sim) {
+    std::string out = "day,date,kind,weight,text,x,y\n";
+    const auto start = sim.scenario().meta.start_date;
+    for (const auto& h : engine::run_happenings(sim))
+        out += fmt::format("{},{},{},{},{},{},{}\n", h.day, start.plus_days(h.day).iso(), h.kind,
+                           h.weight, csv_quote(h.text), h.x >= 0 ? std::to_string(h.x) : "",
+                           h.y >= 0 ? std::to_string(h.y) : "");
+    return out;
+}
 
 std::string timeseries_csv(const engine::Simulation& sim) {
     std::string out = csv_header();

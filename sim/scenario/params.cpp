@@ -25,6 +25,7 @@ std::vector<ParamInfo> parameters() {
             fresh.identity_groups.assign(1, {});
             fresh.armed_groups.assign(1, {});
             fresh.injects.assign(1, {});
+            fresh.decisions.assign(1, {});
             obj = sec.item(fresh, 0);
             prefix += "[]";
         } else {

@@ -5,10 +5,12 @@
 // cost per civilian death averted, and the mechanism counters that say why they differ.
 #include <cstdint>
 #include <functional>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
 
+#include "peacesim/engine/simulation.hpp"
 #include "peacesim/scenario/load.hpp"
 #include "peacesim/validation/stats.hpp"
 
@@ -42,6 +44,20 @@ struct Options {
 /// budget_musd; docs/compare.md); every problem comes back as a ScenarioError naming file, line
 /// and key.
 Options load_options_file(const std::string& path);
+
+/// A run total that comparisons and the after-action review report: its key in reports, its
+/// label and unit, which way is better, and whether it is a mechanism counter (why) rather than
+/// an outcome.
+struct OutcomeDef {
+    const char* key;
+    const char* label;
+    const char* unit;
+    bool higher_is_better, mechanism;
+};
+/// The run totals compared, then the mission's counters that say why runs differ.
+std::span<const OutcomeDef> outcome_defs();
+/// A run's value of each outcome_defs() entry, in that order.
+std::vector<double> outcome_totals(const engine::Simulation& sim);
 
 /// A run total compared across options.
 struct Outcome {

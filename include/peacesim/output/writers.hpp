@@ -61,6 +61,11 @@ std::string summary_json(const engine::Simulation& sim, const RunInfo& info);
 /// scenario as it was before the run (a run's own copy changes as injects fire).
 std::string scenario_toml(const scenario::Scenario& resolved, const RunInfo& info);
 
+/// A CSV field, quoted (RFC 4180) where it holds a comma, a quote or a line break.
+std::string csv_quote(const std::string& s);
+/// feed.csv: what a staff would hear of, day by day (engine/feed.hpp): day, date, kind,
+/// weight (0 routine to 3 grave), text, and the cell where it happened (x, y; empty if none).
+std::string feed_csv(const engine::Simulation& sim);
 /// decisions.csv: the decision log (docs/training.md), one row per lever changed, order given,
 /// event fired or cancelled: day, date, role, kind, what, done, the command-line form, and the
 /// state at that moment (civilians killed and battle deaths so far, displaced and armed-group
