@@ -74,7 +74,8 @@ void print_footer(const std::string& state_hash, std::uint64_t agent_updates, do
                 double(agent_updates) / std::max(wall, 1e-9));
     if (!out.empty())
         std::printf(
-            "  outputs              %s/{summary.json,timeseries.csv,events.csv,scenario.toml,...}\n",
+            "  outputs              "
+            "%s/{summary.json,timeseries.csv,events.csv,scenario.toml,...}\n",
             out.c_str());
 }
 

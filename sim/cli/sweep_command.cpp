@@ -17,8 +17,8 @@
 #include <optional>
 
 #include "peacesim/compare/compare.hpp"
-#include "peacesim/exercise/exercise.hpp"
 #include "peacesim/engine/simulation.hpp"
+#include "peacesim/exercise/exercise.hpp"
 #include "peacesim/experiment/mpi_sweep.hpp"
 #include "peacesim/experiment/sweep.hpp"
 #include "peacesim/validation/suite.hpp"
@@ -347,8 +347,9 @@ void add_sweep_commands(CLI::App& app) {
         "aar",
         "After-action review of an exercise's record: what was planned, what happened, why, "
         "what to sustain or improve (offline HTML)");
-    aar->add_option("record", r.dir, "The exercise's output directory (peacesim exercise --out, "
-                                     "or saved from the visualizer)")
+    aar->add_option("record", r.dir,
+                    "The exercise's output directory (peacesim exercise --out, "
+                    "or saved from the visualizer)")
         ->required();
     aar->add_option("--out", r.out, "Report file (default: RECORD/aar.html)");
     aar->add_option("--runs", r.runs, "Seeds for the spread, the exercise's own first")

@@ -28,7 +28,8 @@ std::string group_name(const scenario::Scenario& sc, const std::string& arg) {
 
 std::string settlement_name(const world::Map& map, const std::string& arg) {
     if (arg.empty()) return "a tense town";
-    if (auto i = scenario::parse_integer(arg); i && *i >= 0 && std::size_t(*i) < map.settlements.size())
+    if (auto i = scenario::parse_integer(arg);
+        i && *i >= 0 && std::size_t(*i) < map.settlements.size())
         return map.settlements[std::size_t(*i)].name;
     return arg;
 }
@@ -38,28 +39,39 @@ std::string inject_text(const scenario::Inject& in, const scenario::Scenario& sc
     using K = scenario::InjectKind;
     const std::string& a = in.args;
     switch (in.event) {
-        case K::RainySeason: return "The rains begin: tracks turn to mud and rivers rise";
-        case K::DrySeason: return "The rains end: the roads open again";
-        case K::Coup: return "Military coup in the capital";
-        case K::Elections: return "National elections open";
-        case K::Offensive: return group_name(sc, a) + " launches an offensive";
-        case K::Splinter: return group_name(sc, a) + " splits: a faction breaks away";
-        case K::Reinforcements: return group_name(sc, a) + " receives fighters from abroad";
-        case K::MediationSurge: return "A regional envoy steps up mediation";
-        case K::CouncilDivided: return "The Security Council is divided over the mission";
-        case K::Drought: return "Drought: communities compete for water and pasture";
+        case K::RainySeason:
+            return "The rains begin: tracks turn to mud and rivers rise";
+        case K::DrySeason:
+            return "The rains end: the roads open again";
+        case K::Coup:
+            return "Military coup in the capital";
+        case K::Elections:
+            return "National elections open";
+        case K::Offensive:
+            return group_name(sc, a) + " launches an offensive";
+        case K::Splinter:
+            return group_name(sc, a) + " splits: a faction breaks away";
+        case K::Reinforcements:
+            return group_name(sc, a) + " receives fighters from abroad";
+        case K::MediationSurge:
+            return "A regional envoy steps up mediation";
+        case K::CouncilDivided:
+            return "The Security Council is divided over the mission";
+        case K::Drought:
+            return "Drought: communities compete for water and pasture";
         case K::CommunalIncident:
-            return "A killing inflames relations between communities at " +
-                   settlement_name(map, a);
+            return "A killing inflames relations between communities at " + settlement_name(map, a);
         case K::FundingCut:
             return fmt::format("The mission's budget is cut by {:.0f}%",
                                100 * (a.empty() ? 0.3 : *scenario::parse_number(a)));
-        case K::ConsentWithdrawn: return "The host government withdraws its consent to the mission";
+        case K::ConsentWithdrawn:
+            return "The host government withdraws its consent to the mission";
         case K::ContingentWithdrawn:
             return a.empty() ? "A troop contributor withdraws its companies"
-                             : "A troop contributor withdraws " + plural(*scenario::parse_integer(a),
-                                                                         "company", "companies");
-        case K::RegionalForceArrives: return "A regional partner force deploys";
+                             : "A troop contributor withdraws " +
+                                   plural(*scenario::parse_integer(a), "company", "companies");
+        case K::RegionalForceArrives:
+            return "A regional partner force deploys";
     }
     return scenario::inject_names[int(in.event)];
 }
@@ -81,8 +93,8 @@ std::vector<Happening> happenings(const DayStats& d, const DayStats* before,
         const std::int64_t dead = e.best();
         if (e.side_a == Event::mission_side || e.side_a == Event::regional_side)
             add("mission attacked",
-                fmt::format("{} in a fight with {} near {}: {} dead", a, side_name(e.side_b),
-                            where, dead),
+                fmt::format("{} in a fight with {} near {}: {} dead", a, side_name(e.side_b), where,
+                            dead),
                 3, e.cell_x, e.cell_y);
         else if (e.type == 3)
             add("civilians attacked",
@@ -90,8 +102,8 @@ std::vector<Happening> happenings(const DayStats& d, const DayStats* before,
                 dead >= 10 ? 3 : 2, e.cell_x, e.cell_y);
         else if (e.side_a >= Event::communal_side)
             add("communal violence",
-                fmt::format("Clash between {} and {} at {}: {} dead", a, side_name(e.side_b),
-                            where, dead),
+                fmt::format("Clash between {} and {} at {}: {} dead", a, side_name(e.side_b), where,
+                            dead),
                 2, e.cell_x, e.cell_y);
         else
             add("fighting",
@@ -114,16 +126,21 @@ std::vector<Happening> happenings(const DayStats& d, const DayStats* before,
         if (d.armed_groups < before->armed_groups)
             add("armed groups", "An armed group is broken up or disbands", 2);
         if (d.negotiating > before->negotiating)
-            add("politics", plural(d.negotiating - before->negotiating, "armed group joins",
-                                   "armed groups join") + " talks",
+            add("politics",
+                plural(d.negotiating - before->negotiating, "armed group joins",
+                       "armed groups join") +
+                    " talks",
                 2);
         if (d.signatories > before->signatories)
-            add("politics", plural(d.signatories - before->signatories, "armed group signs",
-                                   "armed groups sign") + " the agreement",
+            add("politics",
+                plural(d.signatories - before->signatories, "armed group signs",
+                       "armed groups sign") +
+                    " the agreement",
                 2);
         if (d.spoilers > before->spoilers)
-            add("politics", plural(d.spoilers - before->spoilers, "armed group turns",
-                                   "armed groups turn") + " spoiler, against the process",
+            add("politics",
+                plural(d.spoilers - before->spoilers, "armed group turns", "armed groups turn") +
+                    " spoiler, against the process",
                 2);
         const auto dep = d.mission.companies_deployed - before->mission.companies_deployed;
         if (dep > 0) add("mission", plural(dep, "company deploys", "companies deploy"), 1);
@@ -156,8 +173,8 @@ std::vector<Happening> happenings(const DayStats& d, const DayStats* before,
         add("communities",
             plural(d.dialogues, "local dialogue is", "local dialogues are") + " held", 0);
     if (d.demobilised > 0)
-        add("politics", plural(d.demobilised, "fighter demobilises", "fighters demobilise") +
-                            " through DDR",
+        add("politics",
+            plural(d.demobilised, "fighter demobilises", "fighters demobilise") + " through DDR",
             0);
     if (d.new_refugees > 0)
         add("displacement",
@@ -180,10 +197,9 @@ std::vector<Happening> run_happenings(const Simulation& sim) {
         while (i < injects.size() && injects[i].day < day) ++i;
         std::size_t i1 = i;
         while (i1 < injects.size() && injects[i1].day == day) ++i1;
-        auto today = happenings(hist[k], k ? &hist[k - 1] : nullptr,
-                                std::span(events).subspan(e0, e - e0),
-                                std::span(injects).subspan(i, i1 - i), sim.scenario(), sim.map(),
-                                names);
+        auto today =
+            happenings(hist[k], k ? &hist[k - 1] : nullptr, std::span(events).subspan(e0, e - e0),
+                       std::span(injects).subspan(i, i1 - i), sim.scenario(), sim.map(), names);
         for (auto& h : today) out.push_back(std::move(h));
     }
     return out;

@@ -24,8 +24,8 @@ using report::gp;
 using validation::Estimate;
 
 // The outcomes the review leads with (keys of compare::outcome_defs()).
-constexpr const char* headline[] = {"civilians_killed", "battle_deaths", "displaced_peak",
-                                    "refugees", "peacekeeper_fatalities", "cost_musd"};
+constexpr const char* headline[] = {"civilians_killed", "battle_deaths",          "displaced_peak",
+                                    "refugees",         "peacekeeper_fatalities", "cost_musd"};
 
 std::size_t outcome_index(const char* key) {
     const auto defs = compare::outcome_defs();
@@ -41,8 +41,7 @@ std::string num(double x) {
 }
 
 std::string signed_interval(const Estimate& e) {
-    return fmt::format("{}{} [{}, {}]", e.value > 0 ? "+" : "", num(e.value), num(e.lo),
-                       num(e.hi));
+    return fmt::format("{}{} [{}, {}]", e.value > 0 ? "+" : "", num(e.value), num(e.lo), num(e.hi));
 }
 
 // "fewer", "more" or "no clear difference", coloured by whether that is better.
@@ -206,15 +205,16 @@ std::string aar_html(const AarResult& r) {
         "<p>{} days from {} to {}, seed {}. The trainees' role: <b>{}</b>. {} of their decisions "
         "are in the record. The exercise is compared with itself <i>without the trainees' "
         "decisions</i> (the same events, the same seed), then over {} seeds ({} to {}).</p>\n",
-        rec.days, start.iso(), start.plus_days(rec.days - 1).iso(), rec.seed,
-        escape(rec.trainees), r.trainee_decisions, r.seeds.size(), r.seeds.front(),
-        r.seeds.back());
-    h += r.replayed ? fmt::format("<p class=\"pass\">The record replays exactly (state_hash {}).</p>\n",
-                                  r.replay_hash)
-                    : fmt::format("<p class=\"fail\">The record does not replay to its state_hash "
-                                  "({} here, {} recorded): it was written by another program "
-                                  "version, or edited. The figures below are of the replay.</p>\n",
-                                  r.replay_hash, escape(rec.state_hash));
+        rec.days, start.iso(), start.plus_days(rec.days - 1).iso(), rec.seed, escape(rec.trainees),
+        r.trainee_decisions, r.seeds.size(), r.seeds.front(), r.seeds.back());
+    h += r.replayed
+             ? fmt::format("<p class=\"pass\">The record replays exactly (state_hash {}).</p>\n",
+                           r.replay_hash)
+             : fmt::format(
+                   "<p class=\"fail\">The record does not replay to its state_hash "
+                   "({} here, {} recorded): it was written by another program "
+                   "version, or edited. The figures below are of the replay.</p>\n",
+                   r.replay_hash, escape(rec.state_hash));
 
     // 1. What was planned?
     h += "<h2>1. What was planned?</h2>\n";
@@ -248,7 +248,8 @@ std::string aar_html(const AarResult& r) {
         h += "</table>\n";
     }
     if (rec.events.empty() && rec.decision_points.empty())
-        h += "<p class=\"note\">The exercise set no decision points and no master events list.</p>\n";
+        h += "<p class=\"note\">The exercise set no decision points and no master events "
+             "list.</p>\n";
 
     // 2. What happened?
     h += "<h2>2. What happened?</h2>\n<p>The decisions, by whom, and how the country stood at "
@@ -256,16 +257,16 @@ std::string aar_html(const AarResult& r) {
          "killed so far</th><th>displaced</th><th>armed-group fighters</th><th>peace process</th>"
          "</tr>\n";
     for (const auto& e : r.log)
-        h += fmt::format("<tr><td>{}</td><td>{}</td><td>{}{}</td><td>{}</td><td>{}</td><td>{}</td>"
-                         "<td>{}</td></tr>\n",
-                         day_label(start, e.day), escape(e.role.empty() ? "-" : e.role),
-                         escape(e.what), e.done ? "" : " <span class=\"fail\">(not carried out)</span>",
-                         e.civilians_killed, e.displaced, e.fighters_groups,
-                         scenario::stage_names[int(e.stage)]);
+        h += fmt::format(
+            "<tr><td>{}</td><td>{}</td><td>{}{}</td><td>{}</td><td>{}</td><td>{}</td>"
+            "<td>{}</td></tr>\n",
+            day_label(start, e.day), escape(e.role.empty() ? "-" : e.role), escape(e.what),
+            e.done ? "" : " <span class=\"fail\">(not carried out)</span>", e.civilians_killed,
+            e.displaced, e.fighters_groups, scenario::stage_names[int(e.stage)]);
     if (r.log.empty()) h += "<tr><td colspan=\"7\">no decisions were taken</td></tr>\n";
     h += "</table>\n";
-    h += report::chart_or_note(
-        timeline_chart(r, {"civilians_killed"}, "Civilians killed since the start", "people", true));
+    h += report::chart_or_note(timeline_chart(r, {"civilians_killed"},
+                                              "Civilians killed since the start", "people", true));
     h += report::chart_or_note(timeline_chart(r, {"displaced", "protection_site"},
                                               "Displaced, in protection sites included", "people",
                                               false));
@@ -282,7 +283,8 @@ std::string aar_html(const AarResult& r) {
         }
         h += "</table>\n";
         if (r.major.size() > 60)
-            h += fmt::format("<p class=\"note\">and {} more in feed.csv.</p>\n", r.major.size() - 60);
+            h += fmt::format("<p class=\"note\">and {} more in feed.csv.</p>\n",
+                             r.major.size() - 60);
     }
 
     // 3. Why did it happen?
@@ -315,7 +317,8 @@ std::string aar_html(const AarResult& r) {
             "made no difference the seeds can tell apart from chance.</p>\n<table><tr><th>when"
             "</th><th>decision</th>",
             r.seeds.size());
-        for (const char* key : headline) h += fmt::format("<th>{}</th>", escape(defs[outcome_index(key)].label));
+        for (const char* key : headline)
+            h += fmt::format("<th>{}</th>", escape(defs[outcome_index(key)].label));
         h += "<th>reading</th></tr>\n";
         for (const auto& w : r.weighed) {
             h += fmt::format("<tr><td>{}</td><td>{}</td>", day_label(start, w.decision.day),
@@ -326,9 +329,9 @@ std::string aar_html(const AarResult& r) {
                 bool better = false, clear = false;
                 judged(w.effect[k], defs[k].higher_is_better, better, clear);
                 if (clear && k < 4) (better ? good : bad)++;
-                h += fmt::format("<td class=\"{}\">{}</td>",
-                                 clear ? (better ? "pass" : "fail") : "",
-                                 signed_interval(w.effect[k]));
+                h +=
+                    fmt::format("<td class=\"{}\">{}</td>", clear ? (better ? "pass" : "fail") : "",
+                                signed_interval(w.effect[k]));
             }
             const bool inert = std::all_of(w.effect.begin(), w.effect.end(), [](const Estimate& e) {
                 return e.value == 0 && e.lo == 0 && e.hi == 0;
@@ -341,9 +344,10 @@ std::string aar_html(const AarResult& r) {
         }
         h += "</table>\n";
         if (r.trainee_decisions > r.weighed.size())
-            h += fmt::format("<p class=\"note\">The first {} of {} decisions are weighed one by "
-                             "one; the rest count in the difference above.</p>\n",
-                             r.weighed.size(), r.trainee_decisions);
+            h += fmt::format(
+                "<p class=\"note\">The first {} of {} decisions are weighed one by "
+                "one; the rest count in the difference above.</p>\n",
+                r.weighed.size(), r.trainee_decisions);
     }
     h += fmt::format(
         "<h2>Reproduce</h2>\n<p><code>peacesim aar {} --runs {}</code>; the exercise alone: "
@@ -355,10 +359,11 @@ std::string aar_html(const AarResult& r) {
 
 std::string aar_text(const AarResult& r) {
     const auto defs = compare::outcome_defs();
-    std::string t = fmt::format("\nAfter-action review: {} ({} days, {} trainee decisions, {} "
-                                "seeds){}\n",
-                                r.record.name, r.record.days, r.trainee_decisions, r.seeds.size(),
-                                r.replayed ? "" : "  [the record did not replay exactly]");
+    std::string t = fmt::format(
+        "\nAfter-action review: {} ({} days, {} trainee decisions, {} "
+        "seeds){}\n",
+        r.record.name, r.record.days, r.trainee_decisions, r.seeds.size(),
+        r.replayed ? "" : "  [the record did not replay exactly]");
     t += fmt::format("  {:<28} {:>12} {:>16} {:>26}\n", "", "exercise", "without them",
                      "difference (95%)");
     for (const char* key : headline) {

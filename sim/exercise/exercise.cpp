@@ -25,8 +25,8 @@ class Reader {
     explicit Reader(std::string file) : file_(std::move(file)) {}
 
     void error(const toml::source_region& at, std::string key, std::string message) {
-        diags_.push_back({file_, int(at.begin.line), int(at.begin.column), std::move(key),
-                          std::move(message)});
+        diags_.push_back(
+            {file_, int(at.begin.line), int(at.begin.column), std::move(key), std::move(message)});
     }
     bool failed() const { return !diags_.empty(); }
     std::vector<Diagnostic>& diagnostics() { return diags_; }
@@ -130,7 +130,7 @@ Role default_role(const std::string& id) {
     r.id = id;
     if (id == "control") {
         r.name = "Exercise control";
-        r.levers = {"mission.*",   "mobility.*",    "population.*",
+        r.levers = {"mission.*",  "mobility.*",    "population.*",
                     "conflict.*", "communities.*", "politics.*"};
         r.orders = true, r.injects = true;
     } else {
@@ -176,8 +176,7 @@ std::optional<std::string> Exercise::refused(const Role& r, const scenario::Deci
         return std::nullopt;
     }
     if (!r.orders)
-        return fmt::format("the {} ({}) do not order mission units (orders = false)", r.id,
-                           r.name);
+        return fmt::format("the {} ({}) do not order mission units (orders = false)", r.id, r.name);
     return std::nullopt;
 }
 
@@ -242,8 +241,9 @@ Exercise load_exercise(const std::string& path) {
     } catch (const ScenarioError& e) {
         auto diags = e.diagnostics();
         for (auto& d : diags)
-            if (d.file == "--set") d = {path, int(set_at.begin.line), int(set_at.begin.column),
-                                        "exercise.set", d.str()};
+            if (d.file.rfind("--set", 0) == 0)
+                d = {path, int(set_at.begin.line), int(set_at.begin.column), "exercise.set",
+                     d.str()};
         throw ScenarioError(std::move(diags));
     }
     if (ex.scenario.meta.model != scenario::Model::Conflict)
@@ -269,8 +269,7 @@ Exercise load_exercise(const std::string& path) {
                 role.name = r.text(*rt, "name", key + ".name");
                 if (role.name.empty()) role.name = role.id;
                 for (const auto& [p, at] : r.strings(*rt, "levers", key + ".levers")) {
-                    if (auto problem = pattern_problem(p))
-                        r.error(at, key + ".levers", *problem);
+                    if (auto problem = pattern_problem(p)) r.error(at, key + ".levers", *problem);
                     role.levers.push_back(p);
                 }
                 role.orders = r.flag(*rt, "orders", key + ".orders").value_or(false);
@@ -286,23 +285,30 @@ Exercise load_exercise(const std::string& path) {
         ex.roles.push_back(default_role("control"));
 
     // [[events]]: the master events list, then any kept as CSV beside the file.
-    auto check_event = [&](MelEvent& e, const std::string& key, const toml::source_region* at) {
-        auto fail = [&](const std::string& k, std::string message) {
-            if (at)
-                r.error(*at, k, std::move(message));
+    // The place of a key in a table, or of the table when the key is missing.
+    auto where = [](const toml::table& t, std::string_view k) {
+        const auto* n = t.get(k);
+        return n ? n->source() : t.source();
+    };
+    // A serial's day and event, checked against the exercise: `t` is its table in the file, or
+    // null for one read from CSV (its source names the line).
+    auto check_event = [&](MelEvent& e, const std::string& key, const toml::table* t) {
+        auto fail = [&](const char* field, std::string message) {
+            if (t)
+                r.error(where(*t, field), key + "." + field, std::move(message));
             else
-                r.diagnostics().push_back({e.source, 0, 0, k, std::move(message)});
+                r.diagnostics().push_back({e.source, 0, 0, key + " " + field, std::move(message)});
         };
         if (e.day >= ex.days)
-            fail(key + ".day", fmt::format("day {} is after the exercise's last day ({} of a "
-                                           "{}-day exercise)",
-                                           e.day, ex.days - 1, ex.days));
+            fail("day", fmt::format("day {} is after the exercise's last day ({} of a {}-day "
+                                    "exercise)",
+                                    e.day, ex.days - 1, ex.days));
         if (e.inject.empty()) return;
         scenario::Scenario probe = scenario::without_timeline(ex.scenario);
         try {
             scenario::add_injects(probe, {fmt::format("{}:{}", e.day, e.inject)});
         } catch (const ScenarioError& err) {
-            fail(key + ".inject", err.diagnostics().front().message);
+            fail("inject", err.diagnostics().front().message);
         }
     };
     r.tables(root, "events", [&](const toml::table& t, const std::string& key) {
@@ -321,8 +327,7 @@ Exercise load_exercise(const std::string& path) {
         e.expected_action = r.text(t, "expected_action", key + ".expected_action");
         e.inject = r.text(t, "inject", key + ".inject");
         e.source = fmt::format("{}:{}", path, t.source().begin.line);
-        const auto at = t.source();
-        check_event(e, key, &at);
+        check_event(e, key, &t);
         ex.events.push_back(std::move(e));
     });
     if (!mel_file.empty()) {
@@ -339,8 +344,8 @@ Exercise load_exercise(const std::string& path) {
     for (const auto& e : ex.events)
         if (auto [it, fresh] = serials.emplace(e.serial, e.source); !fresh)
             r.diagnostics().push_back({path, 0, 0, "events",
-                                       fmt::format("serial {} is given twice ({} and {})",
-                                                   e.serial, it->second, e.source)});
+                                       fmt::format("serial {} is given twice ({} and {})", e.serial,
+                                                   it->second, e.source)});
 
     // [[decision_points]]
     r.tables(root, "decision_points", [&](const toml::table& t, const std::string& key) {
@@ -394,7 +399,8 @@ Exercise load_exercise(const std::string& path) {
     ex.event_inject.assign(ex.events.size(), -1);
     for (std::size_t k = 0; k < order.size(); ++k) {
         sorted.push_back(sc.injects[order[k]]);
-        if (from_event[order[k]] >= 0) ex.event_inject[std::size_t(from_event[order[k]])] = std::int64_t(k);
+        if (from_event[order[k]] >= 0)
+            ex.event_inject[std::size_t(from_event[order[k]])] = std::int64_t(k);
     }
     sc.injects = std::move(sorted);
     for (auto& d : decisions) sc.decisions.push_back(std::move(d));

@@ -41,28 +41,44 @@ std::string trimmed(const std::string& s) {
 }
 
 enum Col { Serial, DayTime, Day, Time, From, To, Message, Expected, Inject, Ncols };
-constexpr const char* col_names[] = {"serial", "day and time", "day",  "time",  "from",
-                                     "to",     "message",      "expected action", "inject"};
+constexpr const char* col_names[] = {"serial",  "day and time",    "day",   "time", "from", "to",
+                                     "message", "expected action", "inject"};
 
 int column_of(const std::string& h) {
-    static const std::map<std::string, int> names = {
-        {"serial", Serial},          {"ser", Serial},
-        {"serialno", Serial},        {"serialnumber", Serial},
-        {"no", Serial},              {"id", Serial},
-        {"dayandtime", DayTime},     {"daytime", DayTime},
-        {"datetime", DayTime},       {"dtg", DayTime},
-        {"when", DayTime},           {"date", DayTime},
-        {"day", Day},                {"exerciseday", Day},
-        {"time", Time},              {"from", From},
-        {"sender", From},            {"originator", From},
-        {"to", To},                  {"recipient", To},
-        {"addressee", To},           {"message", Message},
-        {"msg", Message},            {"text", Message},
-        {"injecttext", Message},     {"content", Message},
-        {"expectedaction", Expected}, {"expectedactions", Expected},
-        {"expectedresponse", Expected}, {"expectedoutcome", Expected},
-        {"inject", Inject},          {"modelevent", Inject},
-        {"event", Inject},           {"simulationevent", Inject}};
+    static const std::map<std::string, int> names = {{"serial", Serial},
+                                                     {"ser", Serial},
+                                                     {"serialno", Serial},
+                                                     {"serialnumber", Serial},
+                                                     {"no", Serial},
+                                                     {"id", Serial},
+                                                     {"dayandtime", DayTime},
+                                                     {"daytime", DayTime},
+                                                     {"datetime", DayTime},
+                                                     {"dtg", DayTime},
+                                                     {"when", DayTime},
+                                                     {"date", DayTime},
+                                                     {"day", Day},
+                                                     {"exerciseday", Day},
+                                                     {"time", Time},
+                                                     {"from", From},
+                                                     {"sender", From},
+                                                     {"originator", From},
+                                                     {"to", To},
+                                                     {"recipient", To},
+                                                     {"addressee", To},
+                                                     {"message", Message},
+                                                     {"msg", Message},
+                                                     {"text", Message},
+                                                     {"injecttext", Message},
+                                                     {"content", Message},
+                                                     {"expectedaction", Expected},
+                                                     {"expectedactions", Expected},
+                                                     {"expectedresponse", Expected},
+                                                     {"expectedoutcome", Expected},
+                                                     {"inject", Inject},
+                                                     {"modelevent", Inject},
+                                                     {"event", Inject},
+                                                     {"simulationevent", Inject}};
     const auto it = names.find(h);
     return it == names.end() ? -1 : it->second;
 }
@@ -109,8 +125,9 @@ bool read_when(const std::string& text, const core::Date& start, std::int64_t& d
 std::vector<MelEvent> read_mel_csv(const std::string& path, const core::Date& start) {
     std::ifstream in(path, std::ios::binary);
     if (!in)
-        throw ScenarioError({{path, 0, 0, "", "cannot read the master events list: no such file "
-                                              "or not readable"}});
+        throw ScenarioError({{path, 0, 0, "",
+                              "cannot read the master events list: no such file "
+                              "or not readable"}});
     const std::string text{std::istreambuf_iterator<char>(in), {}};
     if (text.size() > 64u << 20)
         throw ScenarioError({{path, 0, 0, "", "a master events list of more than 64 MB"}});
@@ -118,7 +135,8 @@ std::vector<MelEvent> read_mel_csv(const std::string& path, const core::Date& st
     std::vector<MelEvent> out;
     std::vector<int> cols;  // column index -> Col, or -1
     auto it = text.begin();
-    if (text.size() >= 3 && text.compare(0, 3, "\xEF\xBB\xBF") == 0) it += 3;  // a spreadsheet's BOM
+    if (text.size() >= 3 && text.compare(0, 3, "\xEF\xBB\xBF") == 0)
+        it += 3;  // a spreadsheet's BOM
     int line = 1;
     while (it != text.end()) {
         const auto begin = it;

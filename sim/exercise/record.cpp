@@ -72,8 +72,9 @@ std::vector<std::pair<std::string, std::string>> record_files(const Exercise& ex
 Record read_record(const std::string& dir) {
     namespace fs = std::filesystem;
     if (!fs::is_directory(dir))
-        throw ScenarioError({{dir, 0, 0, "", "not a directory: give the --out directory of "
-                                             "`peacesim exercise` or of a saved exercise"}});
+        throw ScenarioError({{dir, 0, 0, "",
+                              "not a directory: give the --out directory of "
+                              "`peacesim exercise` or of a saved exercise"}});
     const std::string meta_path = (fs::path(dir) / "exercise.json").string();
     const std::string text = slurp(meta_path);
     if (text.empty())
@@ -91,8 +92,8 @@ Record read_record(const std::string& dir) {
         r.state_hash = j.at("state_hash").get<std::string>();
         r.trainees = j.at("trainees").get<std::string>();
         for (const auto& x : j.at("roles"))
-            r.roles.push_back({x.at("id"), x.at("name"), x.at("levers"), x.at("orders"),
-                               x.at("injects")});
+            r.roles.push_back(
+                {x.at("id"), x.at("name"), x.at("levers"), x.at("orders"), x.at("injects")});
         for (const auto& x : j.at("decision_points"))
             r.decision_points.push_back({x.at("day"), x.at("title"), x.at("guidance")});
     } catch (const json::exception& e) {

@@ -16,8 +16,8 @@
 
 #include "output/run_json.hpp"
 #include "peacesim/core/version.hpp"
-#include "peacesim/output/columns.hpp"
 #include "peacesim/engine/feed.hpp"
+#include "peacesim/output/columns.hpp"
 #include "peacesim/output/totals.hpp"
 #include "peacesim/scenario/load.hpp"
 #include "peacesim/world/map.hpp"

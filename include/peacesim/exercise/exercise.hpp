@@ -135,9 +135,9 @@ namespace peacesim::exercise {
 /// exercise without the trainees' decisions (same seed, same events) as the counterfactual, and
 /// the difference the decisions made over several seeds, each decision's own share included.
 struct AarOptions {
-    std::string dir;  // the exercise's record
-    int runs = 6;     // seeds for the spread (the exercise's own first)
-    int jobs = 0;     // 0: all cores
+    std::string dir;         // the exercise's record
+    int runs = 6;            // seeds for the spread (the exercise's own first)
+    int jobs = 0;            // 0: all cores
     int max_decisions = 10;  // decisions weighed one by one (leave-one-out); the rest together
     std::function<void(int, int)> progress;
     std::function<bool()> cancelled;
@@ -145,10 +145,10 @@ struct AarOptions {
 
 struct AarResult {
     Record record;
-    bool replayed = false;        // the replay gave the record's state_hash
+    bool replayed = false;  // the replay gave the record's state_hash
     std::string replay_hash;
-    std::vector<engine::LoggedDecision> log;     // as replayed
-    std::vector<engine::Happening> major;        // the grave and serious happenings
+    std::vector<engine::LoggedDecision> log;                 // as replayed
+    std::vector<engine::Happening> major;                    // the grave and serious happenings
     std::vector<engine::DayStats> exercise, counterfactual;  // day by day, the exercise's seed
     std::vector<std::uint64_t> seeds;
     /// Per outcome (compare::outcome_defs()), per seed: with the decisions, without them.
