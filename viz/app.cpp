@@ -7,6 +7,8 @@
 #include <imgui.h>
 
 #include <CLI/CLI.hpp>
+#include <fstream>
+#include <nlohmann/json.hpp>
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
@@ -18,6 +20,31 @@
 
 namespace peacesim::viz {
 namespace {
+
+// What the last frame showed, as JSON: for checking a view's contract from the outside.
+bool write_view_report(const App& app, const std::string& path) {
+    static constexpr const char* modes[] = {"free", "control", "trainee", "replay"};
+    const auto snap = app.mode == Mode::Replay ? app.runner.snapshot_at(app.scrub_day)
+                                               : app.runner.snapshot();
+    nlohmann::json j;
+    j["mode"] = modes[int(app.mode)];
+    j["day"] = snap->day;
+    j["serials"] = nlohmann::json::array();
+    for (const auto& id : app.shown.serials) {
+        std::int64_t day = -1;
+        if (app.exercise)
+            for (const auto& e : app.exercise->events)
+                if (e.serial == id) day = e.day;
+        j["serials"].push_back({{"serial", id}, {"day", day}});
+    }
+    j["event_days"] = app.shown.event_days;
+    j["armed_units_drawn"] = app.shown.armed_drawn;
+    j["armed_units_alive"] = app.shown.armed_alive;
+    j["decisions"] = app.shown.decisions;
+    std::ofstream out(path);
+    out << j.dump(2) << "\n";
+    return bool(out);
+}
 
 int run(int argc, char** argv) {
     CLI::App cli{"peacesim-viz: watch and steer a peacesim run"};
@@ -42,16 +69,78 @@ int run(int argc, char** argv) {
                    "With --compare: also run the comparison over this many seeds in the "
                    "background (to --days, or the scenario's compare_days)")
         ->check(CLI::Range(2, 200));
+    std::string exercise_file, view = "control", record_dir, resume, replay;
+    cli.add_option("--exercise", exercise_file,
+                   "Run a training exercise (TOML): its scenario, master events list and roles");
+    cli.add_option("--view", view,
+                   "With --exercise: control (the control cell sees everything) or trainee "
+                   "(upcoming events hidden, fog of war, the trainees' levers only)")
+        ->check(CLI::IsMember({"control", "trainee"}));
+    cli.add_option("--out", record_dir,
+                   "With --exercise: where Save writes the record and a checkpoint (default: "
+                   "exercise-record)");
+    cli.add_option("--resume", resume,
+                   "Continue from a checkpoint (with --exercise: a saved exercise's "
+                   "checkpoint.ckpt)");
+    std::string tab, view_report;
+    cli.add_option("--tab", tab, "The bottom tab open first: feed, messages or log")
+        ->check(CLI::IsMember({"feed", "messages", "log"}));
+    cli.add_option("--view-report", view_report,
+                   "With --screenshot: also write what the view showed as JSON (the serials and "
+                   "events listed, the armed units drawn)");
+    cli.add_option("--replay", replay,
+                   "Replay a recorded exercise (its --out directory) and scrub it day by day");
     try {
         cli.parse(argc, argv);
     } catch (const CLI::ParseError& e) {
         return cli.exit(e) == 0 ? 0 : 2;
     }
+    std::unique_ptr<exercise::Exercise> exercise;
+    std::unique_ptr<engine::Simulation> resumed;
+    int replay_days = 0;
     scenario::Scenario sc;
     try {
-        std::vector<scenario::Override> o;
-        for (const auto& s : sets) o.push_back(scenario::parse_override(s));
-        sc = path.empty() ? scenario::load_default(o) : scenario::load_file(path, o);
+        if (!replay.empty() && (!exercise_file.empty() || !resume.empty() || !path.empty()))
+            throw std::invalid_argument(
+                "--replay plays a record on its own: give no scenario, --exercise or --resume");
+        if (!exercise_file.empty() && !path.empty())
+            throw std::invalid_argument("--exercise names its own scenario: give no scenario file");
+        if (!resume.empty()) {
+            resumed = std::make_unique<engine::Simulation>(
+                engine::Simulation::load_checkpoint(resume));
+            sc = resumed->scenario();
+        }
+        if (!replay.empty()) {
+            const auto rec = exercise::read_record(replay);
+            sc = rec.scenario;
+            seed = std::int64_t(rec.seed);
+            replay_days = rec.days;
+            exercise = std::make_unique<exercise::Exercise>();
+            exercise->name = rec.name;
+            exercise->events = rec.events;
+            exercise->roles = rec.roles;
+            exercise->decision_points = rec.decision_points;
+        }
+        if (!exercise_file.empty()) {
+            exercise = std::make_unique<exercise::Exercise>(exercise::load_exercise(exercise_file));
+            if (!resumed) {
+                sc = exercise->scenario;
+                if (seed < 0) seed = std::int64_t(exercise->seed);
+            }
+        }
+    } catch (const scenario::ScenarioError& e) {
+        for (const auto& d : e.diagnostics()) std::fprintf(stderr, "%s\n", d.str().c_str());
+        return 2;
+    } catch (const std::exception& e) {
+        std::fprintf(stderr, "peacesim-viz: %s\n", e.what());
+        return 2;
+    }
+    try {
+        if (exercise_file.empty() && replay.empty() && !resumed) {
+            std::vector<scenario::Override> o;
+            for (const auto& s : sets) o.push_back(scenario::parse_override(s));
+            sc = path.empty() ? scenario::load_default(o) : scenario::load_file(path, o);
+        }
         scenario::add_injects(sc, injects);
         if (sc.meta.model != scenario::Model::Conflict) {
             std::fprintf(stderr,
@@ -102,16 +191,40 @@ int run(int argc, char** argv) {
     int rc = 0;
     {
         const std::uint64_t run_seed =
-            seed >= 0 ? std::uint64_t(seed) : std::uint64_t(sc.meta.seed);
-        Runner runner(
-            sc, run_seed,
-            threads > 0 ? threads : int(std::max(1u, std::thread::hardware_concurrency())));
+            resumed     ? resumed->seed()
+            : seed >= 0 ? std::uint64_t(seed)
+                        : std::uint64_t(sc.meta.seed);
+        const int sim_threads =
+            threads > 0 ? threads : int(std::max(1u, std::thread::hardware_concurrency()));
+        std::unique_ptr<Runner> runner_ptr =
+            resumed ? std::make_unique<Runner>(std::move(*resumed), sim_threads)
+                    : std::make_unique<Runner>(sc, run_seed, sim_threads);
+        Runner& runner = *runner_ptr;
         App app(runner);
+        if (!replay.empty()) {
+            app.mode = Mode::Replay;
+            app.exercise = std::move(exercise);
+            app.replay_days = replay_days;
+            app.scrub_day = replay_days;
+            runner.keep_days();
+            runner.run_to(replay_days);
+        } else if (exercise) {
+            app.mode = view == "trainee" ? Mode::Trainee : Mode::Control;
+            app.exercise = std::move(exercise);
+            app.record_dir = record_dir.empty() ? "exercise-record" : record_dir;
+            app.saved_day = runner.snapshot()->day;
+            app.saved_decisions = runner.snapshot()->decisions.size();
+            if (const auto* r = app.role()) {
+                const std::string who = r->id;
+                runner.command([who](engine::Simulation& sim) { sim.set_role(who); });
+            }
+        }
         app.threads =
             threads > 0 ? threads : int(std::max(1u, std::thread::hardware_concurrency()));
         app.seed = run_seed;
         app.map.map = &runner.map();
         const bool screenshot = !shot.empty();
+        app.open_tab = tab;
         app.map.tooltips = !screenshot;
         if (!compare.empty()) {
             std::snprintf(app.compare_set, sizeof app.compare_set, "%s", compare.c_str());
@@ -133,6 +246,10 @@ int run(int argc, char** argv) {
             });
         };
         if (screenshot) {
+            if (app.mode == Mode::Replay) {
+                app.scrub_day = std::min(days, replay_days);
+                days = replay_days;
+            }
             runner.run_to(days);
             if (app.other) app.other->run_to(days);
             while (runner.snapshot()->day < days ||
@@ -140,8 +257,16 @@ int run(int argc, char** argv) {
                    (app.ensemble && !app.ensemble->finished))
                 std::this_thread::sleep_for(std::chrono::milliseconds(20));
         }
-        for (int frame = 0; !glfwWindowShouldClose(window); ++frame) {
+        for (int frame = 0; !app.close_now; ++frame) {
             glfwPollEvents();
+            if (glfwWindowShouldClose(window)) {
+                // An exercise not saved asks first; anything else closes.
+                glfwSetWindowShouldClose(window, GLFW_FALSE);
+                if (!screenshot && app.unsaved(*runner.snapshot()))
+                    app.ask_close = true;
+                else
+                    app.close_now = true;
+            }
             int fw, fh;
             glfwGetFramebufferSize(window, &fw, &fh);
             ImGui_ImplOpenGL3_NewFrame();
@@ -160,6 +285,10 @@ int run(int argc, char** argv) {
                 } else {
                     std::printf("peacesim-viz: wrote %s (%dx%d, day %d)\n", shot.c_str(), fw, fh,
                                 days);
+                }
+                if (!view_report.empty() && !write_view_report(app, view_report)) {
+                    std::fprintf(stderr, "peacesim-viz: cannot write %s\n", view_report.c_str());
+                    rc = 1;
                 }
                 break;
             }

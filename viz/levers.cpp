@@ -64,6 +64,10 @@ void App::selected(const Snapshot& s) {
     ImGui::Text("UN %s #%d: %d strong", mission::unit_kind_names[int(u.kind)], k, u.strength);
     ImGui::Text("training %.2f  readiness %.2f", u.training, u.readiness);
     ImGui::Text("performance %.2f%s", u.performance, u.caveated ? "  (national caveats)" : "");
+    if (mode != Mode::Free && !(role() && role()->orders)) {
+        ImGui::TextDisabled("Your role gives no orders to units.");
+        return;
+    }
     ImGui::TextDisabled("Right-click the map to send it there.");
     const char* postures[] = {"headquarters decides", "hold", "patrol daily"};
     int p = u.orders + 1;
@@ -108,6 +112,7 @@ void App::injects(const Snapshot& s) {
                           {0, 110})) {
         for (std::size_t k = 0; k < s.injects.size(); ++k) {
             const auto& in = s.injects[k];
+            shown.event_days.push_back(in.day);
             ImGui::TableNextRow();
             ImGui::TableNextColumn();
             ImGui::Text("%lld", (long long)in.day);

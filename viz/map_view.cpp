@@ -132,6 +132,10 @@ void MapWidget::draw(const Snapshot& s) {
     if (layers.armed)
         for (const auto& u : s.units) {
             if (!u.alive()) continue;
+            if (u.party != 0 && armed_alive) ++*armed_alive;
+            // The state's own forces report to the mission; armed groups are seen, or not.
+            if (fog && u.party != 0 && !engine::mission_sees(s, u.x, u.y, m.cell_km)) continue;
+            if (u.party != 0 && armed_drawn) ++*armed_drawn;
             const ImVec2 p = to_screen(origin, size, u.x + 0.5f, u.y + 0.5f);
             const float r = std::clamp(3.0f + std::sqrt(float(u.strength)) * 0.25f, 3.0f, 9.0f);
             if (u.party == 0)

@@ -6,6 +6,7 @@
 #include <string>
 #include <variant>
 
+#include "peacesim/engine/feed.hpp"
 #include "ui.hpp"
 
 namespace peacesim::viz {
@@ -29,23 +30,23 @@ void legend_item(ImU32 c, const char* text, int shape) {
         dl->AddCircle(m, 5, c, 12, 2);
     ImGui::Dummy({18, 16});
     ImGui::SameLine();
-    ImGui::TextUnformatted(text);
+    ImGui::TextWrapped("%s", text);
 }
 
 /// The outcome charts, each naming the columns it plots; the first three: civilians killed a day.
 std::vector<Plot> outcome_plots() {
     return {
-        {"by armed groups", Measure({"civilians_killed_groups"}), party_colour(1)},
-        {"by state forces", Measure({"civilians_killed_government"}), gov_colour},
+        {"by armed groups", Measure({"civilians_killed_groups"}), party_colour(1), "a day"},
+        {"by state forces", Measure({"civilians_killed_government"}), gov_colour, "a day"},
         {"in battles and clashes", Measure({"civilians_killed_battle", "communal_deaths"}),
-         rgba(200, 200, 200)},
+         rgba(200, 200, 200), "a day"},
         {"Displaced and sheltered", Measure({"displaced", "protection_site"}), rgba(250, 200, 60),
-         70},
-        {"Peacekeepers killed a day", Measure({"peacekeeper_fatalities"}), un_colour},
-        {"Agreement stage (0 conflict .. 6 transition)",
-         Measure({"agreement_stage"}, 1, scenario::stage_names), rgba(120, 220, 120)},
-        {"Mission cash, US$ million", Measure({"mission_cash_musd"}), rgba(160, 220, 255)},
-        {"Trust in the mission, %", Measure({"trust_in_mission"}, 100), rgba(200, 160, 255)},
+         "people", 70},
+        {"Peacekeepers killed", Measure({"peacekeeper_fatalities"}), un_colour, "a day"},
+        {"Agreement stage", Measure({"agreement_stage"}, 1, scenario::stage_names),
+         rgba(120, 220, 120), "0 conflict..6 transition"},
+        {"Mission cash", Measure({"mission_cash_musd"}), rgba(160, 220, 255), "US$ million"},
+        {"Trust in the mission", Measure({"trust_in_mission"}, 100), rgba(200, 160, 255), "%"},
     };
 }
 
@@ -60,8 +61,16 @@ bool is_numeric(const output::Column& c) {
 // ---------------------------------------------------------------------------------------------
 
 void App::frame(int width, int height) {
-    const auto snap = runner.snapshot();
+    poll_branch();
+    const auto snap = mode == Mode::Replay ? runner.snapshot_at(scrub_day) : runner.snapshot();
     const auto& s = *snap;
+    map.fog = mode == Mode::Trainee && exercise && exercise->fog_of_war;
+    shown = {};
+    map.armed_drawn = &shown.armed_drawn, map.armed_alive = &shown.armed_alive;
+    shown.decisions = int(s.decisions.size());
+    // Ctrl+S saves (Dear ImGui 1.86 indexes keys by the GLFW key code, 'S' for S).
+    if (unsaved(s) && ImGui::GetIO().KeyCtrl && ImGui::IsKeyPressed('S'))
+        save_exercise();
     const float left = 300, right = 380, bottom = 190;
     controls_window(s, {0, 0}, {left, float(height)});
     outcomes_window(s, {float(width) - right, 0}, {right, float(height)});
@@ -76,6 +85,7 @@ void App::frame(int width, int height) {
         ensemble_view();
         ImGui::End();
     }
+    close_prompt(s);
 }
 
 // Left: time, layers, legend, then the levers, orders, comparison and injects that steer the run.
@@ -83,17 +93,47 @@ void App::controls_window(const Snapshot& s, ImVec2 pos, ImVec2 size) {
     ImGui::SetNextWindowPos(pos, ImGuiCond_Always);
     ImGui::SetNextWindowSize(size, ImGuiCond_Always);
     ImGui::Begin("peacesim", nullptr, fixed);
+    static constexpr const char* mode_names[] = {"", "CONTROL CELL VIEW", "TRAINEE VIEW",
+                                                 "REPLAY"};
+    if (exercise || mode == Mode::Replay) {
+        ImGui::TextColored(mode == Mode::Trainee ? ImVec4(0.5f, 0.85f, 1, 1)
+                                                 : ImVec4(1, 0.75f, 0.3f, 1),
+                           "%s", mode_names[int(mode)]);
+        if (exercise) ImGui::TextWrapped("%s", exercise->name.c_str());
+    }
     ImGui::Text("%s", runner.scenario().meta.name.c_str());
     ImGui::TextDisabled("%s", runner.scenario().meta.country.c_str());
     ImGui::Separator();
     ImGui::Text("Day %d  %s", s.day, s.date.iso().c_str());
     ImGui::Text("%s season   stage: %s", s.rainy ? "Rainy" : "Dry",
                 scenario::stage_names[int(s.stage)]);
-    if (ImGui::Button(runner.playing() ? "Pause" : "Play", {80, 0})) runner.play(!runner.playing());
-    ImGui::SameLine();
-    if (ImGui::Button("Step", {80, 0})) runner.step();
-    if (ImGui::SliderFloat("days/s", &speed, 1, 365, "%.0f", ImGuiSliderFlags_Logarithmic))
-        runner.set_speed(speed);
+    if (mode == Mode::Replay) {
+        // Scrub through the recorded exercise, day by day.
+        const int have = runner.day();
+        ImGui::SliderInt("day", &scrub_day, 0, replay_days);
+        scrub_day = std::clamp(scrub_day, 0, replay_days);
+        if (ImGui::Button("<", {40, 0})) scrub_day = std::max(0, scrub_day - 1);
+        ImGui::SameLine();
+        if (ImGui::Button(">", {40, 0})) scrub_day = std::min(replay_days, scrub_day + 1);
+        if (have < replay_days) {
+            ImGui::SameLine();
+            ImGui::TextDisabled("replaying: day %d of %d", have, replay_days);
+        }
+    } else {
+        if (ImGui::Button(runner.playing() ? "Pause" : "Play", {80, 0}))
+            runner.play(!runner.playing());
+        ImGui::SameLine();
+        if (ImGui::Button("Step", {80, 0})) runner.step();
+        if (ImGui::SliderFloat("days/s", &speed, 1, 365, "%.0f", ImGuiSliderFlags_Logarithmic))
+            runner.set_speed(speed);
+    }
+    if (exercise && mode != Mode::Replay) {
+        if (ImGui::Button(unsaved(s) ? "Save exercise (Ctrl+S)*" : "Save exercise (Ctrl+S)"))
+            save_exercise();
+        if (ImGui::IsItemHovered())
+            ImGui::SetTooltip("The record (for peacesim aar) and a checkpoint, to %s",
+                              record_dir.c_str());
+    }
     ImGui::Separator();
     ImGui::TextUnformatted("Layers");
     ImGui::Checkbox("Territorial control", &map.layers.control);
@@ -108,8 +148,13 @@ void App::controls_window(const Snapshot& s, ImVec2 pos, ImVec2 size) {
     ImGui::Separator();
     ImGui::TextUnformatted("Legend");
     legend_item(gov_colour, s.parties.empty() ? "Government" : s.parties[0].name.c_str(), 1);
-    for (std::size_t p = 1; p < s.parties.size() && p < 9; ++p)
+    for (std::size_t p = 1; p < s.parties.size(); ++p)  // groups that split off included
         legend_item(party_colour(std::uint32_t(p)), s.parties[p].name.c_str(), 2);
+    if (map.fog) {
+        ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
+        ImGui::TextWrapped("Fog of war: armed groups are shown only where the mission sees them.");
+        ImGui::PopStyleColor();
+    }
     legend_item(un_colour, "UN mission (ring: reach; line: patrol)", 0);
     legend_item(rgba(255, 200, 0), "UN quick-reaction force on a task", 3);
     legend_item(regional_colour, "Regional force", 0);
@@ -120,10 +165,19 @@ void App::controls_window(const Snapshot& s, ImVec2 pos, ImVec2 size) {
     ImGui::TextDisabled(
         "circles: settlements by residents,\nfilled by the party holding them;\nsquares with white "
         "edge: camps");
-    if (ImGui::CollapsingHeader("Levers")) levers(s);
-    if (ImGui::CollapsingHeader("Selection and orders")) selected(s);
-    if (ImGui::CollapsingHeader("Compare")) compare_controls(s);
-    injects(s);
+    if (mode == Mode::Free && ImGui::CollapsingHeader("Levers")) levers(s);
+    if ((mode == Mode::Control || mode == Mode::Trainee) &&
+        ImGui::CollapsingHeader("Levers", ImGuiTreeNodeFlags_DefaultOpen))
+        role_levers(s);
+    if (mode != Mode::Replay && ImGui::CollapsingHeader("Selection and orders")) selected(s);
+    if ((mode == Mode::Free || mode == Mode::Control) && ImGui::CollapsingHeader("Compare"))
+        compare_controls(s);
+    // The timeline of events to come is the control cell's: trainees learn of events as they
+    // happen.
+    if (mode == Mode::Free || mode == Mode::Control) injects(s);
+    if (auto e = runner.last_error(); !e.empty()) message = e;
+    if (mode != Mode::Free && mode != Mode::Control && !message.empty())
+        ImGui::TextWrapped("%s", message.c_str());
     ImGui::End();
 }
 
@@ -176,22 +230,67 @@ void App::outcomes_window(const Snapshot& s, ImVec2 pos, ImVec2 size) {
 void App::events_window(const Snapshot& s, ImVec2 pos, ImVec2 size) {
     ImGui::SetNextWindowPos(pos, ImGuiCond_Always);
     ImGui::SetNextWindowSize(size, ImGuiCond_Always);
-    ImGui::Begin("Events (newest first; click to centre the map)", nullptr, fixed);
-    static const char* type_names[] = {"", "state-based", "non-state", "one-sided"};
-    static const std::string civilians = "civilians";
-    for (std::size_t k = 0; k < s.events.count() && k < 60; ++k) {
-        const auto& e = s.recent(k);
-        char line[256];
-        const std::string& a = s.side_name(e.side_a);
-        const std::string& b = e.type == 3 ? civilians : s.side_name(e.side_b);
-        std::snprintf(line, sizeof line, "%s  %-11s %s vs %s: %lld dead##%lld",
-                      e.date.iso().c_str(), type_names[e.type], a.c_str(), b.c_str(),
-                      (long long)e.best(), (long long)e.id);
-        if (ImGui::Selectable(line))
-            map.view.centre = {e.cell_x + 0.5f, e.cell_y + 0.5f},
-            map.view.zoom = std::max(map.view.zoom, 6.0f);
+    ImGui::Begin("Feed", nullptr, fixed | ImGuiWindowFlags_NoTitleBar);
+    if (ImGui::BeginTabBar("bottom")) {
+        if (ImGui::BeginTabItem("Feed: what the staff hears of (newest first)", nullptr,
+                                open_tab == "feed" ? ImGuiTabItemFlags_SetSelected : 0)) {
+            feed(s);
+            ImGui::EndTabItem();
+        }
+        if (exercise || mode == Mode::Replay) exercise_tabs(s);
+        ImGui::EndTabBar();
     }
+    open_tab.clear();
     ImGui::End();
+}
+
+void App::feed(const Snapshot& s) {
+    ImGui::Checkbox("routine too (refugees crossing, dialogues, DDR)", &routine_feed);
+    if (!ImGui::BeginTable("feed", 2,
+                           ImGuiTableFlags_RowBg | ImGuiTableFlags_ScrollY |
+                               ImGuiTableFlags_BordersInnerV))
+        return;
+    ImGui::TableSetupColumn("date", ImGuiTableColumnFlags_WidthFixed, 84);
+    ImGui::TableSetupColumn("what", ImGuiTableColumnFlags_WidthStretch);
+    // The last weeks, newest first, from the days and events the snapshot holds.
+    const auto& h = s.history;
+    const std::size_t first_event = s.events.first();
+    std::size_t rows = 0;
+    for (std::size_t i = h.size(); i-- > h.first() && rows < 150;) {
+        const int day = h[i].day;
+        std::vector<engine::Event> events;
+        for (std::size_t k = s.events.size(); k-- > first_event;) {
+            if (s.events[k].day < day) break;
+            if (s.events[k].day == day) events.push_back(s.events[k]);
+        }
+        std::reverse(events.begin(), events.end());
+        std::vector<scenario::Inject> injects;
+        for (const auto& in : s.injects)
+            if (in.day == day) injects.push_back(in);
+        const auto today = engine::happenings(
+            h[i], i > h.first() ? &h[i - 1] : nullptr, events, injects, s.scenario, *map.map,
+            [&](std::uint32_t side) { return s.side_name(side); });
+        for (auto it = today.rbegin(); it != today.rend(); ++it) {
+            if (it->weight == 0 && !routine_feed) continue;
+            ++rows;
+            ImGui::TableNextRow();
+            ImGui::TableNextColumn();
+            ImGui::TextUnformatted(h[i].date.iso().c_str());
+            ImGui::TableNextColumn();
+            const ImVec4 colour = it->weight >= 3   ? ImVec4(1, 0.45f, 0.35f, 1)
+                                  : it->weight == 2 ? ImVec4(1, 0.8f, 0.45f, 1)
+                                                    : ImVec4(0.85f, 0.85f, 0.85f, 1);
+            ImGui::PushStyleColor(ImGuiCol_Text, colour);
+            ImGui::TextWrapped("%s", it->text.c_str());
+            ImGui::PopStyleColor();
+            if (it->x >= 0 && ImGui::IsItemHovered())
+                ImGui::SetTooltip("click to centre the map here");
+            if (it->x >= 0 && ImGui::IsItemClicked())
+                map.view.centre = {it->x + 0.5f, it->y + 0.5f},
+                map.view.zoom = std::max(map.view.zoom, 6.0f);
+        }
+    }
+    ImGui::EndTable();
 }
 
 void App::map_window(const Snapshot& s, ImVec2 pos, ImVec2 size) {

@@ -2,6 +2,7 @@
 // run before the next day; each step publishes a library snapshot (engine::SnapshotBuilder).
 #include "runner.hpp"
 
+#include <algorithm>
 #include <chrono>
 #include <utility>
 
@@ -12,6 +13,16 @@ Runner::Runner(scenario::Scenario sc, std::uint64_t seed, int threads)
       map_(sim_->map()),
       scenario_(std::move(sc)),
       threads_(threads) {
+    publish();
+    thread_ = std::thread([this] { loop(); });
+}
+
+Runner::Runner(engine::Simulation sim, int threads)
+    : sim_(std::make_unique<engine::Simulation>(std::move(sim))),
+      map_(sim_->map()),
+      scenario_(sim_->scenario()),
+      threads_(threads) {
+    day_ = sim_->day();
     publish();
     thread_ = std::thread([this] { loop(); });
 }
@@ -58,7 +69,18 @@ void Runner::publish() {
     // Outside the lock: taking a snapshot reads the simulation, which only this thread touches.
     auto s = builder_.take(*sim_);
     std::lock_guard lock(mutex_);
+    if (keep_) {
+        if (kept_.size() <= std::size_t(s->day)) kept_.resize(std::size_t(s->day) + 1);
+        kept_[std::size_t(s->day)] = s;
+    }
     snap_ = std::move(s);
+}
+
+std::shared_ptr<const engine::Snapshot> Runner::snapshot_at(int day) const {
+    std::lock_guard lock(mutex_);
+    for (int d = std::min(day, int(kept_.size()) - 1); d >= 0; --d)
+        if (kept_[std::size_t(d)]) return kept_[std::size_t(d)];
+    return snap_;
 }
 
 void Runner::loop() {
@@ -102,7 +124,7 @@ void Runner::loop() {
             engine::run_days(*sim_, 1, threads_);
             day_ = sim_->day();
             if (steps_ > 0) --steps_;
-            if (!racing || sim_->day() % 10 == 0) publish();
+            if (!racing || keep_ || sim_->day() % 10 == 0) publish();
             continue;
         }
         std::unique_lock lock(mutex_);

@@ -22,6 +22,8 @@ using engine::Snapshot;
 class Runner {
   public:
     Runner(scenario::Scenario sc, std::uint64_t seed, int threads);
+    /// Continues a run already under way: one loaded from a checkpoint, or a branch.
+    Runner(engine::Simulation sim, int threads);
     ~Runner();
     Runner(const Runner&) = delete;
     Runner& operator=(const Runner&) = delete;
@@ -45,6 +47,11 @@ class Runner {
     std::shared_ptr<const engine::Snapshot> snapshot() const;
     int day() const noexcept { return day_; }
 
+    /// Replay: keep the snapshot of every day run from now on, to scrub through afterwards.
+    void keep_days() { keep_ = true; }
+    /// The kept snapshot after `day` days (the nearest kept one before it), or the latest.
+    std::shared_ptr<const engine::Snapshot> snapshot_at(int day) const;
+
   private:
     void loop();
     void publish();
@@ -61,6 +68,8 @@ class Runner {
     std::atomic<int> steps_{0}, run_to_{-1}, day_{0};
     std::atomic<double> speed_{10.0};
     std::vector<std::function<void(engine::Simulation&)>> pending_;
+    std::atomic<bool> keep_{false};
+    std::vector<std::shared_ptr<const engine::Snapshot>> kept_;  // by day, under mutex_
     std::string error_;
     std::thread thread_;
 };

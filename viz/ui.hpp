@@ -8,6 +8,7 @@
 #include <atomic>
 #include <cstdint>
 #include <functional>
+#include <future>
 #include <initializer_list>
 #include <iterator>
 #include <memory>
@@ -19,6 +20,7 @@
 #include <vector>
 
 #include "peacesim/compare/compare.hpp"
+#include "peacesim/exercise/exercise.hpp"
 #include "peacesim/output/columns.hpp"
 #include "runner.hpp"
 
@@ -57,6 +59,9 @@ struct MapWidget {
     int selected_unit = -1;                  // a mission unit
     std::function<void(int, int)> on_order;  // right click with a unit selected: send it there
     bool tooltips = true;  // off for screenshots, where the pointer is wherever the display put it
+    bool fog = false;      // armed units only where the mission's sensors reach (trainee view)
+    int* armed_drawn = nullptr;  // counts the armed-group units drawn, and those alive
+    int* armed_alive = nullptr;
 
     ImVec2 to_screen(ImVec2 origin, ImVec2 size, float cx, float cy) const {
         // Cell (cx, cy) with y north-up.
@@ -85,17 +90,25 @@ struct Measure {
 /// A chart of one measure over the run. It keeps the values it has read, so each frame reads
 /// only the days added since the last (charts.cpp).
 struct Plot {
-    Plot(std::string title, Measure measure, ImU32 colour, float height = 56)
-        : title(std::move(title)), measure(std::move(measure)), colour(colour), height(height) {}
+    Plot(std::string title, Measure measure, ImU32 colour, std::string unit = "",
+         float height = 56)
+        : title(std::move(title)),
+          measure(std::move(measure)),
+          colour(colour),
+          unit(std::move(unit)),
+          height(height) {}
     std::string title;
     Measure measure;
     ImU32 colour;
+    std::string unit;  // of the y axis, e.g. "people a day"
     float height = 56;
     std::vector<float> values;
+    core::Date start;  // the date of values[0]
     double total = 0;  // of the values, summed in double as read
     /// Brings the values up to the history; starts over if it is shorter (another run).
     void update(const engine::History& history);
-    /// Draws the line, with a vertical mark on each of the given days.
+    /// Draws the line on axes (a value scale with its unit, dates below), with a vertical mark
+    /// on each of the given days.
     void draw(const std::vector<int>& marks) const;
 };
 
@@ -119,9 +132,36 @@ struct Ensemble {
     }
 };
 
+/// Who is at the screen (docs/training.md): no exercise (a free run), an exercise's control
+/// cell (sees and steers everything), its trainees (see what the mission would know, pull the
+/// levers their role holds), or a recorded exercise replayed for the debrief.
+enum class Mode { Free, Control, Trainee, Replay };
+
 struct App {
     explicit App(Runner& r) : runner(r) {}
     Runner& runner;
+    Mode mode = Mode::Free;
+    std::unique_ptr<exercise::Exercise> exercise;  // in Control and Trainee modes
+    std::string record_dir;                        // where "Save" writes the record
+    int saved_day = 0;                             // what the last save held
+    std::size_t saved_decisions = 0;
+    bool ask_close = false, close_now = false;
+    int replay_days = 0, scrub_day = 0;  // Replay mode
+    bool routine_feed = false;           // the feed shows routine happenings too
+    std::string open_tab;                // the bottom tab to open first: feed, messages, log
+    /// What this frame showed, for --view-report: a view's contract (trainees see no event to
+    /// come) checked from the outside.
+    struct Shown {
+        std::vector<std::string> serials;      // of the master events list
+        std::vector<std::int64_t> event_days;  // events of the timeline listed
+        int armed_drawn = 0, armed_alive = 0;  // armed-group units on the map
+        int decisions = 0;
+    } shown;
+    // The role's levers as the trainees edit them, applied together.
+    std::vector<std::pair<std::string, std::string>> lever_edits;
+    std::shared_ptr<const Snapshot> lever_snapshot;  // the values the edits started from
+    std::shared_ptr<std::promise<std::string>> branch_promise;
+    std::future<std::string> branch_future;
     MapWidget map;
     float speed = 10;
     int inject_kind = 0, inject_day = 0;
@@ -154,10 +194,25 @@ struct App {
     /// compare_set's space-separated KEY=VALUE words as overrides (throws ScenarioError).
     std::vector<scenario::Override> compare_overrides() const;
 
+    // exercise.cpp: the exercise's roles, messages, log, saving and replay.
+    /// The role whose decisions the screen takes now (nullptr outside an exercise).
+    const exercise::Role* role() const;
+    bool unsaved(const Snapshot& s) const;
+    /// Writes the record and a checkpoint to record_dir, on the simulation's thread.
+    void save_exercise();
+    void exercise_tabs(const Snapshot& s);
+    void messages(const Snapshot& s);
+    void decision_log(const Snapshot& s);
+    void role_levers(const Snapshot& s);
+    void close_prompt(const Snapshot& s);
+    /// Starts the compared run as a branch of this one from today (through a checkpoint).
+    void start_branch();
+    void poll_branch();
     // panels.cpp: watching the run.
     void controls_window(const Snapshot& s, ImVec2 pos, ImVec2 size);
     void outcomes_window(const Snapshot& s, ImVec2 pos, ImVec2 size);
     void events_window(const Snapshot& s, ImVec2 pos, ImVec2 size);
+    void feed(const Snapshot& s);
     void map_window(const Snapshot& s, ImVec2 pos, ImVec2 size);
     // levers.cpp: steering it.
     void levers(const Snapshot& s);

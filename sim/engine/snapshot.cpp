@@ -119,6 +119,20 @@ std::shared_ptr<const Snapshot> SnapshotBuilder::take(const Simulation& sim) {
     return s;
 }
 
+bool mission_sees(const Snapshot& s, int x, int y, double cell_km, double ground_km,
+                  double air_km) {
+    for (const auto& u : s.mission_units) {
+        if (!u.active()) continue;
+        const bool far_sighted = u.kind == mission::UnitKind::Helicopter ||
+                                 u.kind == mission::UnitKind::AttackHelicopter ||
+                                 u.kind == mission::UnitKind::Observers;
+        const double reach = (far_sighted ? air_km : ground_km) / cell_km;
+        const double dx = u.x - x, dy = u.y - y;
+        if (dx * dx + dy * dy <= reach * reach) return true;
+    }
+    return false;
+}
+
 std::shared_ptr<const Snapshot> take_snapshot(const Simulation& sim) {
     return SnapshotBuilder().take(sim);
 }

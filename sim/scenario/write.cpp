@@ -33,4 +33,15 @@ std::string to_toml(const Scenario& sc_in) {
     return out;
 }
 
+std::optional<std::string> value_text(const Scenario& sc_in, std::string_view key) {
+    const auto dot = key.rfind('.');
+    if (dot == std::string_view::npos) return std::nullopt;
+    const auto* sec = detail::find_section(key.substr(0, dot));
+    if (!sec || sec->array) return std::nullopt;
+    const auto* f = detail::find_field(*sec, key.substr(dot + 1));
+    if (!f) return std::nullopt;
+    Scenario sc = sc_in;  // the schema's accessors take a mutable scenario
+    return f->show(sec->table(sc));
+}
+
 }  // namespace peacesim::scenario

@@ -168,6 +168,11 @@ class SnapshotBuilder {
     std::shared_ptr<const std::vector<std::string>> side_names_;
 };
 
+/// Fog of war (docs/training.md): whether the mission's own sensors reach a cell: within
+/// `ground_km` of a deployed ground unit, or `air_km` of a helicopter or an observer team.
+bool mission_sees(const Snapshot& s, int x, int y, double cell_km, double ground_km = 10.0,
+                  double air_km = 25.0);
+
 /// A one-off snapshot (a builder used once): copies the whole history.
 std::shared_ptr<const Snapshot> take_snapshot(const Simulation& sim);
 

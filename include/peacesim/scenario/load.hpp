@@ -81,6 +81,9 @@ std::optional<std::size_t> find_group(const Scenario& sc, std::string_view name_
 
 /// The scenario as TOML text that loads back to the same values (every key written out).
 std::string to_toml(const Scenario& sc);
+/// The value of one key of a table section ("mission.roe") as TOML writes it ("\"preset\"",
+/// "0.6", "true"); nullopt for a key the schema does not have.
+std::optional<std::string> value_text(const Scenario& sc, std::string_view key);
 
 /// One documented parameter of the schema, for `peacesim params` and docs/parameters.md.
 struct ParamInfo {
