@@ -67,8 +67,7 @@ void App::close_prompt(const Snapshot& s) {
         ask_close = false;
     }
     ImGui::SetNextWindowPos(ImGui::GetMainViewport()->GetCenter(), ImGuiCond_Always, {0.5f, 0.5f});
-    if (ImGui::BeginPopupModal("Save the exercise?", nullptr,
-                               ImGuiWindowFlags_AlwaysAutoResize)) {
+    if (ImGui::BeginPopupModal("Save the exercise?", nullptr, ImGuiWindowFlags_AlwaysAutoResize)) {
         ImGui::Text("The exercise has run to day %d and has %zu decisions not saved.", s.day,
                     s.decisions.size());
         ImGui::Text("Save writes the record and a checkpoint to %s.", record_dir.c_str());
@@ -91,8 +90,7 @@ void App::close_prompt(const Snapshot& s) {
 
 void App::exercise_tabs(const Snapshot& s) {
     if (ImGui::BeginTabItem(mode == Mode::Trainee ? "Messages received" : "Master events list",
-                            nullptr,
-                            open_tab == "messages" ? ImGuiTabItemFlags_SetSelected : 0)) {
+                            nullptr, open_tab == "messages" ? ImGuiTabItemFlags_SetSelected : 0)) {
         messages(s);
         ImGui::EndTabItem();
     }
@@ -194,9 +192,9 @@ void App::decision_log(const Snapshot& s) {
         ImGui::TextDisabled("No decisions yet: levers, orders and events fired are logged here.");
         return;
     }
-    if (!ImGui::BeginTable("log", 5,
-                           ImGuiTableFlags_RowBg | ImGuiTableFlags_ScrollY |
-                               ImGuiTableFlags_BordersInnerV))
+    if (!ImGui::BeginTable(
+            "log", 5,
+            ImGuiTableFlags_RowBg | ImGuiTableFlags_ScrollY | ImGuiTableFlags_BordersInnerV))
         return;
     ImGui::TableSetupScrollFreeze(0, 1);
     ImGui::TableSetupColumn("when", ImGuiTableColumnFlags_WidthFixed, 90);
@@ -319,8 +317,8 @@ void App::poll_branch() {
         auto sim = engine::Simulation::load_checkpoint(path);
         std::error_code ec;
         std::filesystem::remove(path, ec);
-        compare_label = "the branch from day " + std::to_string(sim.day()) +
-                        " (no decisions since)";
+        compare_label =
+            "the branch from day " + std::to_string(sim.day()) + " (no decisions since)";
         other.reset();
         other = std::make_unique<Runner>(std::move(sim), std::max(1, threads / 2));
         other_map.map = &other->map();

@@ -116,7 +116,7 @@ TEST_CASE("bad injects are bad input with a message naming them", "[injects][err
         {"5:rainy_season:0", "rainy_season takes a duration in days from 1 to 3650"},
         {"5:council_divided:2", "council_divided takes a level from 0 to 1"},
         {"5:reinforcements:0,abc", "reinforcements takes FIGHTERS from 1 to 1000000"},
-        {"5:communal_incident:99999", "communal_incident takes a settlement index from 0 to"},
+        {"5:communal_incident:99999", "communal_incident takes a settlement's name or its index from 0 to"},
         {"5:reinforcements:0,1e3", "reinforcements takes FIGHTERS from 1 to 1000000"},
         {"5:drought:0x10", "drought takes a duration in days"},
         {"5:splinter:99999999999999999999999", "splinter takes an armed group index"},

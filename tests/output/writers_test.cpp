@@ -113,7 +113,9 @@ TEST_CASE("run --out writes the contract's three files and the resolved scenario
         ++files;
         CHECK(e.path().filename().string()[0] != '.');
     }
-    CHECK(files == 4);
+    CHECK(files == 6);  // with decisions.csv and feed.csv
+    CHECK(fs::exists(dir / "decisions.csv"));
+    CHECK(fs::exists(dir / "feed.csv"));
     fs::remove_all(dir);
 }
 
