@@ -7,11 +7,11 @@
 #include <imgui.h>
 
 #include <CLI/CLI.hpp>
-#include <fstream>
-#include <nlohmann/json.hpp>
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
+#include <fstream>
+#include <nlohmann/json.hpp>
 #include <stdexcept>
 #include <thread>
 
@@ -24,8 +24,8 @@ namespace {
 // What the last frame showed, as JSON: for checking a view's contract from the outside.
 bool write_view_report(const App& app, const std::string& path) {
     static constexpr const char* modes[] = {"free", "control", "trainee", "replay"};
-    const auto snap = app.mode == Mode::Replay ? app.runner.snapshot_at(app.scrub_day)
-                                               : app.runner.snapshot();
+    const auto snap =
+        app.mode == Mode::Replay ? app.runner.snapshot_at(app.scrub_day) : app.runner.snapshot();
     nlohmann::json j;
     j["mode"] = modes[int(app.mode)];
     j["day"] = snap->day;
@@ -106,8 +106,8 @@ int run(int argc, char** argv) {
         if (!exercise_file.empty() && !path.empty())
             throw std::invalid_argument("--exercise names its own scenario: give no scenario file");
         if (!resume.empty()) {
-            resumed = std::make_unique<engine::Simulation>(
-                engine::Simulation::load_checkpoint(resume));
+            resumed =
+                std::make_unique<engine::Simulation>(engine::Simulation::load_checkpoint(resume));
             sc = resumed->scenario();
         }
         if (!replay.empty()) {
@@ -190,10 +190,9 @@ int run(int argc, char** argv) {
 
     int rc = 0;
     {
-        const std::uint64_t run_seed =
-            resumed     ? resumed->seed()
-            : seed >= 0 ? std::uint64_t(seed)
-                        : std::uint64_t(sc.meta.seed);
+        const std::uint64_t run_seed = resumed     ? resumed->seed()
+                                       : seed >= 0 ? std::uint64_t(seed)
+                                                   : std::uint64_t(sc.meta.seed);
         const int sim_threads =
             threads > 0 ? threads : int(std::max(1u, std::thread::hardware_concurrency()));
         std::unique_ptr<Runner> runner_ptr =

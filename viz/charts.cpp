@@ -120,7 +120,8 @@ void Plot::draw(const std::vector<int>& marks) const {
         std::vector<ImVec2> pts;
         pts.reserve(n);
         // At most one point per pixel column, so a long run draws as fast as a short one.
-        const std::size_t stride = std::max<std::size_t>(1, n / std::size_t(std::max(1.0f, b.x - a.x)));
+        const std::size_t stride =
+            std::max<std::size_t>(1, n / std::size_t(std::max(1.0f, b.x - a.x)));
         for (std::size_t i = 0; i < n; i += stride)
             pts.push_back({x_of(double(i)), b.y - float(values[i] / top) * (b.y - a.y)});
         pts.push_back({x_of(double(n - 1)), b.y - float(values[n - 1] / top) * (b.y - a.y)});

@@ -69,8 +69,7 @@ void App::frame(int width, int height) {
     map.armed_drawn = &shown.armed_drawn, map.armed_alive = &shown.armed_alive;
     shown.decisions = int(s.decisions.size());
     // Ctrl+S saves (Dear ImGui 1.86 indexes keys by the GLFW key code, 'S' for S).
-    if (unsaved(s) && ImGui::GetIO().KeyCtrl && ImGui::IsKeyPressed('S'))
-        save_exercise();
+    if (unsaved(s) && ImGui::GetIO().KeyCtrl && ImGui::IsKeyPressed('S')) save_exercise();
     const float left = 300, right = 380, bottom = 190;
     controls_window(s, {0, 0}, {left, float(height)});
     outcomes_window(s, {float(width) - right, 0}, {right, float(height)});
@@ -93,12 +92,11 @@ void App::controls_window(const Snapshot& s, ImVec2 pos, ImVec2 size) {
     ImGui::SetNextWindowPos(pos, ImGuiCond_Always);
     ImGui::SetNextWindowSize(size, ImGuiCond_Always);
     ImGui::Begin("peacesim", nullptr, fixed);
-    static constexpr const char* mode_names[] = {"", "CONTROL CELL VIEW", "TRAINEE VIEW",
-                                                 "REPLAY"};
+    static constexpr const char* mode_names[] = {"", "CONTROL CELL VIEW", "TRAINEE VIEW", "REPLAY"};
     if (exercise || mode == Mode::Replay) {
-        ImGui::TextColored(mode == Mode::Trainee ? ImVec4(0.5f, 0.85f, 1, 1)
-                                                 : ImVec4(1, 0.75f, 0.3f, 1),
-                           "%s", mode_names[int(mode)]);
+        ImGui::TextColored(
+            mode == Mode::Trainee ? ImVec4(0.5f, 0.85f, 1, 1) : ImVec4(1, 0.75f, 0.3f, 1), "%s",
+            mode_names[int(mode)]);
         if (exercise) ImGui::TextWrapped("%s", exercise->name.c_str());
     }
     ImGui::Text("%s", runner.scenario().meta.name.c_str());
@@ -246,9 +244,9 @@ void App::events_window(const Snapshot& s, ImVec2 pos, ImVec2 size) {
 
 void App::feed(const Snapshot& s) {
     ImGui::Checkbox("routine too (refugees crossing, dialogues, DDR)", &routine_feed);
-    if (!ImGui::BeginTable("feed", 2,
-                           ImGuiTableFlags_RowBg | ImGuiTableFlags_ScrollY |
-                               ImGuiTableFlags_BordersInnerV))
+    if (!ImGui::BeginTable(
+            "feed", 2,
+            ImGuiTableFlags_RowBg | ImGuiTableFlags_ScrollY | ImGuiTableFlags_BordersInnerV))
         return;
     ImGui::TableSetupColumn("date", ImGuiTableColumnFlags_WidthFixed, 84);
     ImGui::TableSetupColumn("what", ImGuiTableColumnFlags_WidthStretch);

@@ -90,8 +90,7 @@ struct Measure {
 /// A chart of one measure over the run. It keeps the values it has read, so each frame reads
 /// only the days added since the last (charts.cpp).
 struct Plot {
-    Plot(std::string title, Measure measure, ImU32 colour, std::string unit = "",
-         float height = 56)
+    Plot(std::string title, Measure measure, ImU32 colour, std::string unit = "", float height = 56)
         : title(std::move(title)),
           measure(std::move(measure)),
           colour(colour),

@@ -19,64 +19,23 @@
 #include "peacesim/output/writers.hpp"
 #include "peacesim/scenario/load.hpp"
 #include "sweep_command.hpp"
+#include "terminal.hpp"
 
 namespace {
 
 using namespace peacesim;
-
-std::atomic<bool> interrupted{false};
-extern "C" void on_signal(int) { interrupted = true; }
-
-struct BadInput : std::runtime_error {
-    using std::runtime_error::runtime_error;
-};
+using cli::BadInput;
+using cli::checkpoint_plan;
+using cli::ExerciseOptions;
+using cli::interrupted;
+using cli::on_signal;
+using cli::print_footer;
+using cli::Progress;
 
 scenario::Scenario load(const std::string& path, const std::vector<std::string>& sets) {
     std::vector<scenario::Override> overrides;
     for (const auto& s : sets) overrides.push_back(scenario::parse_override(s));
     return path.empty() ? scenario::load_default(overrides) : scenario::load_file(path, overrides);
-}
-
-/// A one-line progress bar on stderr, redrawn at most ten times a second.
-class Progress {
-  public:
-    Progress(int total, bool enabled) : total_(total), enabled_(enabled), start_(clock::now()) {}
-    void update(int done) {
-        if (!enabled_) return;
-        const auto now = clock::now();
-        if (done < total_ && now - last_ < std::chrono::milliseconds(100)) return;
-        last_ = now;
-        const double secs = std::chrono::duration<double>(now - start_).count();
-        const int width = 30, fill = total_ ? done * width / total_ : width;
-        const double eta = done ? secs * (total_ - done) / done : 0.0;
-        std::fprintf(stderr, "\r  [%s%s] day %d/%d  %.1f s  eta %.0f s ",
-                     std::string(std::size_t(fill), '#').c_str(),
-                     std::string(std::size_t(width - fill), '.').c_str(), done, total_, secs, eta);
-        if (done >= total_) std::fputc('\n', stderr);
-        std::fflush(stderr);
-    }
-    void abandon() {
-        if (enabled_) std::fputc('\n', stderr);
-    }
-
-  private:
-    using clock = std::chrono::steady_clock;
-    int total_;
-    bool enabled_;
-    clock::time_point start_, last_{};
-};
-
-// The last lines of a run's terminal summary, whichever the model.
-void print_footer(const std::string& state_hash, std::uint64_t agent_updates, double wall,
-                  const std::string& out) {
-    std::printf("  state_hash           %s\n", state_hash.c_str());
-    std::printf("  wall time            %.2f s  (%.3g agent-updates/s)\n", wall,
-                double(agent_updates) / std::max(wall, 1e-9));
-    if (!out.empty())
-        std::printf(
-            "  outputs              "
-            "%s/{summary.json,timeseries.csv,events.csv,scenario.toml,...}\n",
-            out.c_str());
 }
 
 // A run of the classic civil-violence model (scenario.model = "epstein"): sequential, so one
@@ -149,31 +108,6 @@ struct RunOptions {
     bool quiet = false;
     std::string command_line;
 };
-
-/// --checkpoint DAY:FILE or FILE (at the end of the run): when and where to save.
-std::vector<std::pair<int, std::string>> checkpoint_plan(const std::vector<std::string>& specs,
-                                                         int first, int last) {
-    std::vector<std::pair<int, std::string>> plan;
-    for (const auto& spec : specs) {
-        const auto colon = spec.find(':');
-        auto day = colon == std::string::npos ? std::nullopt
-                                              : scenario::parse_integer(spec.substr(0, colon));
-        const std::string file = day ? spec.substr(colon + 1) : spec;
-        const int d = day ? int(std::clamp<std::int64_t>(*day, -1, 1 << 30)) : last;
-        if (file.empty())
-            throw BadInput(fmt::format("--checkpoint {}: expected DAY:FILE or FILE", spec));
-        if (d < first || d > last)
-            throw BadInput(fmt::format(
-                "--checkpoint {}: day {} is outside this run, which goes from day {} to day {}",
-                spec, d, first, last));
-        const auto dir = std::filesystem::path(file).parent_path();
-        if (!dir.empty() && !std::filesystem::is_directory(dir))
-            throw BadInput(
-                fmt::format("--checkpoint {}: there is no directory {}", spec, dir.string()));
-        plan.emplace_back(d, file);
-    }
-    return plan;
-}
 
 int cmd_run(RunOptions o) {
     const bool resuming = !o.resume.empty();
@@ -357,80 +291,6 @@ int cmd_run(RunOptions o) {
     return 0;
 }
 
-struct ExerciseOptions {
-    std::string file, out;
-    int days = 0, threads = 0;
-    std::int64_t seed = -1;
-    std::vector<std::string> checkpoints;
-    bool without_decisions = false, quiet = false;
-    std::string command_line;
-};
-
-/// `peacesim exercise`: an exercise run headless with its scripted decisions (a rehearsal, a
-/// replay, a test), its record written whole for the after-action review.
-int cmd_exercise(const ExerciseOptions& o) {
-    exercise::Exercise ex = exercise::load_exercise(o.file);
-    const int days = o.days > 0 ? o.days : ex.days;
-    const std::uint64_t seed = o.seed >= 0 ? std::uint64_t(o.seed) : ex.seed;
-    const int threads = o.threads > 0 ? o.threads : engine::default_threads();
-    if (o.without_decisions) {
-        const std::string who = ex.trainees() ? ex.trainees()->id : "trainees";
-        ex.scenario = exercise::without_role(ex.scenario, who);
-    }
-    const auto plan = checkpoint_plan(o.checkpoints, 0, days);
-    std::unique_ptr<output::AtomicDir> dir;
-    if (!o.out.empty()) {
-        try {
-            dir = std::make_unique<output::AtomicDir>(o.out);
-        } catch (const std::runtime_error& e) {
-            throw BadInput(e.what());
-        }
-    }
-    const bool tty = ::isatty(STDERR_FILENO) && !o.quiet;
-    if (!o.quiet)
-        std::fprintf(stderr,
-                     "peacesim: exercise \"%s\" on %s, %zu serials, %zu scripted decisions%s, "
-                     "%d days, seed %llu\n",
-                     ex.name.c_str(), ex.scenario.meta.name.c_str(), ex.events.size(),
-                     ex.scenario.decisions.size(), o.without_decisions ? " (left out)" : "", days,
-                     (unsigned long long)seed);
-    const auto t0 = std::chrono::steady_clock::now();
-    engine::Simulation sim(ex.scenario, seed);
-    Progress bar(days, tty);
-    std::signal(SIGINT, on_signal);
-    std::signal(SIGTERM, on_signal);
-    const int done = engine::run_days(sim, days, threads, [&](int d) {
-        bar.update(d);
-        for (const auto& [day, file] : plan)
-            if (day == sim.day()) sim.save_checkpoint(file);
-        return !interrupted.load();
-    });
-    if (done < days) {
-        bar.abandon();
-        std::fprintf(stderr, "peacesim: interrupted on day %d of %d; no output written\n", done,
-                     days);
-        return 130;
-    }
-    const double wall =
-        std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
-    output::RunInfo info{ex.name, o.file, seed, days, threads, wall, o.command_line};
-    if (dir) {
-        for (const auto& [name, content] : exercise::record_files(ex, sim, info))
-            dir->add(name, content);
-        dir->commit();
-    }
-    if (!o.quiet) {
-        const auto t = output::totals(sim);
-        std::printf("\n%s: %d days, %zu decisions logged\n", ex.name.c_str(), days,
-                    sim.decision_log().size());
-        std::printf("  civilians killed     %lld\n", (long long)t.civilians_killed);
-        std::printf("  displaced (peak)     %lld\n", (long long)t.displaced_peak);
-        print_footer(sim.state_hash(), sim.agent_updates(), wall, dir ? o.out : std::string());
-        if (dir) std::printf("  review               peacesim aar %s\n", o.out.c_str());
-    }
-    return 0;
-}
-
 int cmd_validate(const std::vector<std::string>& files, const std::vector<std::string>& sets) {
     int bad = 0;
     for (const auto& f : files) {
@@ -596,7 +456,7 @@ int main(int argc, char** argv) {
         }
         if (*exer) {
             xo.command_line = output::shell_join({argv, argv + argc});
-            return cmd_exercise(xo);
+            return cli::cmd_exercise(xo);
         }
         if (*validate) return cmd_validate(files, vsets);
         if (*params) return cmd_params(markdown, json);

@@ -1,11 +1,12 @@
 // Checkpoints (docs/training.md, "Checkpoints"): the complete state of a run in one file, so that
 // an exercise can stop and continue, or branch, and give the very bits of a run never stopped.
 //
-// The file: a header line, the format and program version, the scenario the run started from and
+// The file: a header line, the program version as a line of text (read first, so that another
+// version is named as such), then in binary the format, the scenario the run started from and
 // the one as it stands, the seed; then every variable the day step reads or writes, in the order
-// of fields() below; then a 64-bit check over all that precedes it. What the run derives from its
-// starting scenario and seed alone (the map's geography, what each place sees) is rebuilt by
-// constructing the run afresh, then overwritten by what the file holds.
+// of fields() below; then a 64-bit check over the binary part, checked before any of it is read.
+// What the run derives from its starting scenario and seed alone (the map's geography, what each
+// place sees) is rebuilt by constructing the run afresh, then overwritten by what the file holds.
 #include <fmt/format.h>
 #include <unistd.h>
 
@@ -33,12 +34,36 @@ struct FileCloser {
 };
 using File = std::unique_ptr<std::FILE, FileCloser>;
 
+// The check sum: the state hasher over fixed blocks of the bytes after the header line, so that
+// a reader can check a whole file before it parses any of it.
+class BlockHash {
+  public:
+    static constexpr std::size_t block = 1 << 16;
+    void add(const void* p, std::size_t n) {
+        const auto* c = static_cast<const unsigned char*>(p);
+        while (n > 0) {
+            const std::size_t take = std::min(n, block - buf_.size());
+            buf_.insert(buf_.end(), c, c + take);
+            c += take, n -= take;
+            if (buf_.size() == block) h_.add_bytes(buf_.data(), block), buf_.clear();
+        }
+    }
+    std::uint64_t value() {
+        if (!buf_.empty()) h_.add_bytes(buf_.data(), buf_.size()), buf_.clear();
+        return h_.value();
+    }
+
+  private:
+    core::StateHasher h_;
+    std::vector<unsigned char> buf_;
+};
+
 class Writer {
   public:
     explicit Writer(std::FILE* f) : f_(f) {}
     void bytes(const void* p, std::size_t n) {
         if (n == 0) return;
-        h_.add_bytes(p, n);
+        h_.add(p, n);
         if (std::fwrite(p, 1, n, f_) != n) ok_ = false;
     }
     template <class T>
@@ -71,7 +96,7 @@ class Writer {
 
   private:
     std::FILE* f_;
-    core::StateHasher h_;
+    BlockHash h_;
     bool ok_ = true;
 };
 
@@ -83,7 +108,6 @@ class Reader {
         if (n == 0) return;
         if (n > left_ || std::fread(p, 1, n, f_) != n) damaged("it ends early");
         left_ -= n;
-        h_.add_bytes(p, n);
     }
     template <class T>
     void io(T& v) {
@@ -112,11 +136,7 @@ class Reader {
         for (auto& x : v) f(x);
     }
     void finish() {
-        const std::uint64_t expect = h_.value();
-        std::uint64_t check = 0;
-        if (left_ != sizeof check || std::fread(&check, 1, sizeof check, f_) != sizeof check)
-            damaged("it does not end where its contents do");
-        if (check != expect) damaged("its check sum does not match its contents");
+        if (left_ != sizeof(std::uint64_t)) damaged("it does not end where its contents do");
     }
     [[noreturn]] void damaged(const char* why) const {
         throw CheckpointError(
@@ -127,8 +147,23 @@ class Reader {
     std::FILE* f_;
     std::uint64_t left_;
     std::string path_;
-    core::StateHasher h_;
 };
+
+// Whether the bytes from the current position to the last eight hash to those eight.
+bool check_sum_holds(std::FILE* f, std::uint64_t size) {
+    if (size < sizeof(std::uint64_t)) return false;
+    BlockHash h;
+    std::vector<unsigned char> buf(BlockHash::block);
+    std::uint64_t left = size - sizeof(std::uint64_t);
+    while (left > 0) {
+        const std::size_t n = std::size_t(std::min<std::uint64_t>(left, buf.size()));
+        if (std::fread(buf.data(), 1, n, f) != n) return false;
+        h.add(buf.data(), n);
+        left -= n;
+    }
+    std::uint64_t check = 0;
+    return std::fread(&check, 1, sizeof check, f) == sizeof check && check == h.value();
+}
 
 template <class Ar>
 void buckets(Ar& ar, world::detail::Buckets& b) {
@@ -211,9 +246,8 @@ void fields(Ar& ar, Simulation::State& s) {
 }
 
 template <class Ar>
-void header(Ar& ar, std::string& version, std::string& start, std::string& now,
-            std::uint64_t& seed) {
-    ar.io(version), ar.io(start), ar.io(now), ar.io(seed);
+void header(Ar& ar, std::string& start, std::string& now, std::uint64_t& seed) {
+    ar.io(start), ar.io(now), ar.io(seed);
 }
 
 }  // namespace
@@ -228,14 +262,15 @@ void Simulation::save_checkpoint(const std::string& path) const {
         if (!f)
             throw std::runtime_error(
                 fmt::format("cannot write a checkpoint at {}: {}", path, std::strerror(errno)));
-        bool ok = std::fwrite(magic, 1, sizeof magic - 1, f.get()) == sizeof magic - 1;
+        const std::string version = core::version_string() + "\n";
+        bool ok = std::fwrite(magic, 1, sizeof magic - 1, f.get()) == sizeof magic - 1 &&
+                  std::fwrite(version.data(), 1, version.size(), f.get()) == version.size();
         Writer w(f.get());
         std::uint32_t fmt_version = format_version;
         w.io(fmt_version);
-        std::string version = core::version_string(), start = scenario::to_toml(s_->start),
-                    now = scenario::to_toml(s_->sc);
+        std::string start = scenario::to_toml(s_->start), now = scenario::to_toml(s_->sc);
         std::uint64_t seed = s_->seed;
-        header(w, version, start, now, seed);
+        header(w, start, now, seed);
         fields(w, const_cast<State&>(*s_));  // the writer only reads
         w.finish();
         ok = ok && w.ok() && std::fflush(f.get()) == 0 && ::fsync(::fileno(f.get())) == 0;
@@ -268,21 +303,37 @@ Simulation Simulation::load_checkpoint(const std::string& path) {
     if (size < sizeof head || std::fread(head, 1, sizeof head, f.get()) != sizeof head ||
         std::string_view(head, sizeof head) != std::string_view(magic, sizeof magic - 1))
         throw CheckpointError(fmt::format("{}: not a peacesim checkpoint", path));
-    Reader r(f.get(), size - sizeof head, path);
+    // The version line: at most a few hundred characters, then a line break.
+    std::string version;
+    for (int c; (c = std::fgetc(f.get())) != '\n';) {
+        if (c == EOF || version.size() > 256)
+            throw CheckpointError(fmt::format("{}: not a peacesim checkpoint", path));
+        version += char(c);
+    }
+    if (version != core::version_string())
+        throw CheckpointError(fmt::format(
+            "{}: written by peacesim {}; this is peacesim {}, and a run continues exactly only "
+            "in the program that began it (rerun its scenario.toml and decisions instead)",
+            path, version, core::version_string()));
+    const long body = std::ftell(f.get());
+    // The whole file is checked before any of it is believed: a damaged length or flag is never
+    // read as one.
+    if (!check_sum_holds(f.get(), size - std::uint64_t(body)))
+        throw CheckpointError(fmt::format(
+            "{}: not a usable checkpoint: its check sum does not match its contents (damaged or "
+            "cut short?)",
+            path));
+    std::fseek(f.get(), body, SEEK_SET);
+    Reader r(f.get(), size - std::uint64_t(body), path);
     std::uint32_t fmt_version = 0;
     r.io(fmt_version);
     if (fmt_version != format_version)
         throw CheckpointError(
             fmt::format("{}: a checkpoint of format {}; this program reads format {}", path,
                         fmt_version, format_version));
-    std::string version, start, now;
+    std::string start, now;
     std::uint64_t seed = 0;
-    header(r, version, start, now, seed);
-    if (version != core::version_string())
-        throw CheckpointError(fmt::format(
-            "{}: written by peacesim {}; this is peacesim {}, and a run continues exactly only "
-            "in the program that began it (rerun its scenario.toml and decisions instead)",
-            path, version, core::version_string()));
+    header(r, start, now, seed);
     Simulation sim;
     sim.s_ = std::make_unique<State>();
     try {

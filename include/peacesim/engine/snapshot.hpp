@@ -135,7 +135,7 @@ struct Snapshot {
     std::vector<scenario::Inject> injects;
     std::string state_hash;
     std::vector<LoggedDecision> decisions;  // levers, orders, events fired: the decision log
-    scenario::Scenario scenario;  // as it stands, with live changes and injects
+    scenario::Scenario scenario;            // as it stands, with live changes and injects
 
     /// The k-th latest event held (0: the newest), for k < events.count().
     const Event& recent(std::size_t k) const noexcept { return events[events.size() - 1 - k]; }
