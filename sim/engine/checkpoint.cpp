@@ -10,6 +10,7 @@
 #include <fmt/format.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
@@ -310,6 +311,9 @@ Simulation Simulation::load_checkpoint(const std::string& path) {
             throw CheckpointError(fmt::format("{}: not a peacesim checkpoint", path));
         version += char(c);
     }
+    if (!std::all_of(version.begin(), version.end(), [](char c) { return c >= ' ' && c <= '~'; }))
+        throw CheckpointError(fmt::format(
+            "{}: a checkpoint this program cannot read: an earlier format, or damaged", path));
     if (version != core::version_string())
         throw CheckpointError(fmt::format(
             "{}: written by peacesim {}; this is peacesim {}, and a run continues exactly only "

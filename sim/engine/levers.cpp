@@ -119,19 +119,29 @@ void check_places(const Simulation::State& s) {
             list += (i ? ", " : "") + s.map.settlements[i].name;
         return list;
     };
+    // An order to a unit the mission does not have, unless a lever changed before it may
+    // have brought more.
+    bool mission_changed = false;
     for (std::size_t i = 0; i < s.sc.decisions.size(); ++i) {
         const auto& d = s.sc.decisions[i];
+        const std::string option = scenario::decision_option(d);
         if (!d.move_to.empty() && !place(s, d.move_to))
-            errors.push_back({"<scenario>", 0, 0, fmt::format("decisions.{}.move_to", i),
+            errors.push_back({option, 0, 0, fmt::format("decisions.{}.move_to", i),
                               fmt::format("no settlement is called \"{}\" on this map (it has "
                                           "{}, ...), and it is not X,Y",
                                           d.move_to, names())});
+        if (d.unit >= 0 && std::size_t(d.unit) >= s.mission.units.size() && !mission_changed)
+            errors.push_back({option, 0, 0, fmt::format("decisions.{}.unit", i),
+                              fmt::format("the mission has units 0 to {}, not {}",
+                                          std::int64_t(s.mission.units.size()) - 1, d.unit)});
+        mission_changed = mission_changed || d.set.rfind("mission.", 0) == 0;
     }
     for (std::size_t i = 0; i < s.sc.injects.size(); ++i) {
         const auto& in = s.sc.injects[i];
         if (in.event == scenario::InjectKind::CommunalIncident && !in.args.empty() &&
             !scenario::parse_integer(in.args) && !place(s, in.args))
-            errors.push_back({"<scenario>", 0, 0, fmt::format("injects.{}.args", i),
+            errors.push_back({fmt::format("injects.{} (day {}, communal_incident)", i, in.day), 0,
+                              0, fmt::format("injects.{}.args", i),
                               fmt::format("no settlement is called \"{}\" on this map (it has "
                                           "{}, ...)",
                                           in.args, names())});
@@ -162,7 +172,7 @@ void apply_decisions(Simulation::State& s) {
             set_lever(s, scenario::parse_override(d.set), d.role);
         } else if (std::size_t(d.unit) >= s.mission.units.size()) {
             throw scenario::ScenarioError(
-                {{"<scenario>", 0, 0, where("unit"),
+                {{scenario::decision_option(d), 0, 0, where("unit"),
                   fmt::format("day {}: the mission has units 0 to {}, not {}", d.day,
                               std::int64_t(s.mission.units.size()) - 1, d.unit)}});
         } else if (!d.posture.empty()) {

@@ -37,10 +37,10 @@ void Simulation::State::init() {
                      [](const auto& a, const auto& b) { return a.day < b.day; });
     std::stable_sort(sc.decisions.begin(), sc.decisions.end(),
                      [](const auto& a, const auto& b) { return a.day < b.day; });
-    check_timeline(*this);
     communities::init(communities, map, presence, sc.communities);
     politics = politics::make_track(sc.politics, forces.parties.size());
     mission::init(mission, forces, map, sight, incidents.memory, sc, today());
+    check_timeline(*this);
 }
 
 void Simulation::State::step() {
