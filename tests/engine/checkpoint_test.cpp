@@ -8,6 +8,7 @@
 #include <fstream>
 
 #include "../support/runs.hpp"
+#include "../support/scratch_dir.hpp"
 #include "../support/settings.hpp"
 #include "peacesim/scenario/load.hpp"
 
@@ -15,16 +16,6 @@ using namespace peacesim;
 namespace fs = std::filesystem;
 
 namespace {
-
-struct TempDir {
-    fs::path path = fs::temp_directory_path() / ("peacesim-ckpt-" + std::to_string(::getpid()));
-    TempDir() { fs::create_directories(path); }
-    ~TempDir() {
-        std::error_code ec;
-        fs::remove_all(path, ec);
-    }
-    std::string file(const std::string& name) const { return (path / name).string(); }
-};
 
 // A run with something of everything: a mandate changed, orders, events, a split group.
 scenario::Scenario busy() {
@@ -41,7 +32,7 @@ TEST_CASE(
     "a run continued from a checkpoint gives the hash of one never stopped, at any thread "
     "count",
     "[checkpoint][property]") {
-    TempDir tmp;
+    test::ScratchDir tmp("checkpoint");
     const auto sc = busy();
     engine::Simulation whole(sc, 11);
     std::vector<std::string> hashes;
@@ -73,7 +64,7 @@ TEST_CASE(
 }
 
 TEST_CASE("a checkpoint of a checkpoint, and of a steered run, continues exactly", "[checkpoint]") {
-    TempDir tmp;
+    test::ScratchDir tmp("checkpoint");
     engine::Simulation live(test::small_scenario(test::sized({})), 4);
     engine::run_days(live, 12, 2);
     live.set_role("trainees");
@@ -184,7 +175,7 @@ TEST_CASE("bad decisions and places are refused with the key", "[decisions]") {
 
 TEST_CASE("a damaged, foreign or cut-short checkpoint is refused with a clear error",
           "[checkpoint]") {
-    TempDir tmp;
+    test::ScratchDir tmp("checkpoint");
     engine::Simulation sim(test::small_scenario(), 1);
     engine::run_days(sim, 3, 2);
     sim.save_checkpoint(tmp.file("good"));
@@ -216,7 +207,7 @@ TEST_CASE("a damaged, foreign or cut-short checkpoint is refused with a clear er
     CHECK(refused(write("toml", "[world]\npopulation = 4\n"), "not a peacesim checkpoint"));
     CHECK(refused(write("empty", ""), "not a peacesim checkpoint"));
     CHECK(refused(tmp.file("missing"), "cannot read"));
-    CHECK(refused(tmp.path.string(), "cannot read"));
+    CHECK(refused(tmp.path().string(), "cannot read"));
     // Another program version: the version string sits after the header and the format.
     auto other = bytes;
     const auto at = other.find("(commit ");
@@ -226,6 +217,6 @@ TEST_CASE("a damaged, foreign or cut-short checkpoint is refused with a clear er
     // Nothing half-written is left where a checkpoint was to go.
     CHECK_THROWS(sim.save_checkpoint(tmp.file("no/such/dir/c")));
     std::size_t files = 0;
-    for ([[maybe_unused]] const auto& e : fs::directory_iterator(tmp.path)) ++files;
+    for ([[maybe_unused]] const auto& e : fs::directory_iterator(tmp.path())) ++files;
     CHECK(files == 6);
 }

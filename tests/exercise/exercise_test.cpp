@@ -9,6 +9,7 @@
 #include <filesystem>
 #include <fstream>
 
+#include "../support/scratch_dir.hpp"
 #include "peacesim/compare/compare.hpp"
 #include "peacesim/engine/feed.hpp"
 #include "peacesim/output/writers.hpp"
@@ -17,19 +18,6 @@ using namespace peacesim;
 namespace fs = std::filesystem;
 
 namespace {
-
-struct TempDir {
-    fs::path path = fs::temp_directory_path() / ("peacesim-exercise-" + std::to_string(::getpid()));
-    TempDir() { fs::create_directories(path); }
-    ~TempDir() {
-        std::error_code ec;
-        fs::remove_all(path, ec);
-    }
-    std::string write(const std::string& name, const std::string& text) const {
-        std::ofstream(path / name, std::ios::binary) << text;
-        return (path / name).string();
-    }
-};
 
 // A small country, so that the runs of a review take a moment.
 const std::string small_exercise = R"(
@@ -65,13 +53,13 @@ day = 4
 title = "Act?"
 )";
 
-exercise::Record run_record(const TempDir& tmp, const std::string& exercise_text,
+exercise::Record run_record(const test::ScratchDir& tmp, const std::string& exercise_text,
                             const std::string& name) {
     const auto file = tmp.write(name + ".toml", exercise_text);
     const auto ex = exercise::load_exercise(file);
     engine::Simulation sim(ex.scenario, ex.seed);
     engine::run_days(sim, ex.days, 2);
-    const fs::path dir = tmp.path / name;
+    const fs::path dir = tmp.path() / name;
     fs::create_directories(dir);
     for (const auto& [f, content] : exercise::record_files(ex, sim, output::RunInfo{}))
         std::ofstream(dir / f, std::ios::binary) << content;
@@ -82,7 +70,7 @@ exercise::Record run_record(const TempDir& tmp, const std::string& exercise_text
 
 TEST_CASE("an exercise file puts its serials and decisions on the scenario's timeline",
           "[exercise]") {
-    TempDir tmp;
+    test::ScratchDir tmp("exercise");
     const auto ex = exercise::load_exercise(tmp.write(
         "e.toml", small_exercise + "[[decisions]]\nday = 6\nset = \"mission.posture=mobile\"\n"));
     CHECK(ex.name == "Test exercise");
@@ -105,7 +93,7 @@ TEST_CASE("an exercise file puts its serials and decisions on the scenario's tim
 }
 
 TEST_CASE("a bad exercise file names the file, line and key of each problem", "[exercise]") {
-    TempDir tmp;
+    test::ScratchDir tmp("exercise");
     auto problems = [&](const std::string& text) {
         try {
             (void)exercise::load_exercise(tmp.write("bad.toml", text));
@@ -141,7 +129,7 @@ TEST_CASE("a bad exercise file names the file, line and key of each problem", "[
 }
 
 TEST_CASE("a master events list reads from CSV as training centres keep it", "[exercise][csv]") {
-    TempDir tmp;
+    test::ScratchDir tmp("exercise");
     const core::Date start{2025, 1, 1};
     const auto mel = exercise::read_mel_csv(
         tmp.write("mel.csv",
@@ -197,7 +185,7 @@ TEST_CASE("a master events list reads from CSV as training centres keep it", "[e
 
 TEST_CASE("a scripted exercise runs end to end and its record replays exactly",
           "[exercise][property]") {
-    TempDir tmp;
+    test::ScratchDir tmp("exercise");
     const auto rec = run_record(
         tmp,
         small_exercise +
@@ -222,7 +210,7 @@ TEST_CASE("a scripted exercise runs end to end and its record replays exactly",
 }
 
 TEST_CASE("the after-action review measures what the decisions did", "[exercise][aar]") {
-    TempDir tmp;
+    test::ScratchDir tmp("exercise");
     SECTION("a decision that changes nothing makes no difference in any seed") {
         // Setting a lever to the value it has is a decision, and an idle one.
         const auto rec = run_record(
@@ -271,7 +259,7 @@ TEST_CASE("the after-action review measures what the decisions did", "[exercise]
     }
     SECTION("a directory with no record is refused") {
         exercise::AarOptions o;
-        o.dir = tmp.path.string();
+        o.dir = tmp.path().string();
         CHECK_THROWS_AS(exercise::run_aar(o), scenario::ScenarioError);
     }
 }

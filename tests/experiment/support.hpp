@@ -9,6 +9,7 @@
 #include <string>
 #include <vector>
 
+#include "../support/scratch_dir.hpp"
 #include "peacesim/experiment/experiment.hpp"
 
 namespace peacesim::test {
@@ -43,29 +44,6 @@ series = ["civilians_killed", "displaced", "legitimacy"]
 events = true
 )" + extra;
 }
-
-/// A fresh directory under the system's temporary directory, removed at the end of the test.
-class ScratchDir {
-  public:
-    explicit ScratchDir(const std::string& name)
-        : path_(std::filesystem::temp_directory_path() /
-                ("peacesim-" + name + "-" + std::to_string(::getpid()))) {
-        std::filesystem::remove_all(path_);
-        std::filesystem::create_directories(path_);
-    }
-    ~ScratchDir() {
-        std::error_code ec;
-        std::filesystem::remove_all(path_, ec);
-    }
-    std::string file(const std::string& name) const { return (path_ / name).string(); }
-    std::string write(const std::string& name, const std::string& text) const {
-        std::ofstream(path_ / name) << text;
-        return file(name);
-    }
-
-  private:
-    std::filesystem::path path_;
-};
 
 /// Every row of a query, each as its cells' text joined by '|'.
 inline std::vector<std::string> rows(const std::string& db, const std::string& sql) {
