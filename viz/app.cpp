@@ -83,6 +83,10 @@ int run(int argc, char** argv) {
                    "Continue from a checkpoint (with --exercise: a saved exercise's "
                    "checkpoint.ckpt)");
     std::string tab, view_report;
+    bool branch = false;
+    cli.add_flag("--branch", branch,
+                 "With --resume: run the checkpoint twice, side by side: this run, which you "
+                 "steer, and a branch that takes none of the decisions you take from now on");
     cli.add_option("--tab", tab, "The bottom tab open first: feed, messages or log")
         ->check(CLI::IsMember({"feed", "messages", "log"}));
     cli.add_option("--view-report", view_report,
@@ -200,6 +204,18 @@ int run(int argc, char** argv) {
                     : std::make_unique<Runner>(sc, run_seed, sim_threads);
         Runner& runner = *runner_ptr;
         App app(runner);
+        if (branch) {
+            if (resume.empty()) {
+                std::fprintf(stderr,
+                             "peacesim-viz: --branch starts from a checkpoint: give "
+                             "--resume CHECKPOINT\n");
+                rc = 2;
+            } else {
+                app.other = std::make_unique<Runner>(engine::Simulation::load_checkpoint(resume),
+                                                     std::max(1, sim_threads / 2));
+                app.compare_label = "the branch from " + resume;
+            }
+        }
         if (!replay.empty()) {
             app.mode = Mode::Replay;
             app.exercise = std::move(exercise);

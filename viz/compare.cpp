@@ -46,6 +46,12 @@ void App::compare_controls(const Snapshot& s) {
         ImGui::SameLine();
         if (ImGui::Button("Stop")) other.reset();
     }
+    // A branch: this run as it stands today, going on without the decisions taken from now.
+    if (ImGui::Button("Branch from today")) start_branch();
+    if (ImGui::IsItemHovered())
+        ImGui::SetTooltip(
+            "Run this run's state twice from today: the branch takes none of the "
+            "decisions you take from now on");
     // Several seeds, in the background: one run can mislead, the spread cannot.
     ImGui::SetNextItemWidth(90);
     ImGui::InputInt("seeds", &ensemble_runs);
