@@ -2,10 +2,9 @@
 // second band and half its recruited civilians (Christia 2012; Pearlman and Cunningham 2012);
 // those who break away from a peace process become its spoilers (Stedman 1997).
 #include <fmt/format.h>
-#include <tbb/blocked_range.h>
-#include <tbb/parallel_for.h>
 
 #include "actors/actors.hpp"
+#include "core/parallel.hpp"
 
 namespace peacesim::actors {
 
@@ -43,7 +42,7 @@ void splinter(Forces& f, population::Civilians& civ, std::uint32_t p, const core
     // Its share of the parent's recruited civilians goes with the splinter, so its losses and
     // its DDR are theirs.
     const auto parent_aff = std::uint8_t(p - 1), split_aff = std::uint8_t(qi - 1);
-    tbb::parallel_for(tbb::blocked_range<std::size_t>(0, civ.size(), 1 << 16), [&](const auto& r) {
+    core::parallel_for(core::Range(0, civ.size(), 1 << 16), [&](const auto& r) {
         for (std::size_t i = r.begin(); i < r.end(); ++i)
             if (civ.status[i] == std::uint8_t(Status::Recruited) &&
                 civ.affiliation[i] == parent_aff &&

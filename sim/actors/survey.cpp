@@ -2,13 +2,12 @@
 // each party within sight of each settlement, counted at the start of the day, and the ground
 // they hold. The side with the most armed men within sight holds a settlement; an empty one stays
 // with its last holder.
-#include <tbb/blocked_range.h>
-#include <tbb/parallel_for.h>
 
 #include <algorithm>
 #include <tuple>
 
 #include "actors/actors.hpp"
+#include "core/parallel.hpp"
 
 namespace peacesim::actors {
 
@@ -29,7 +28,7 @@ void survey(Forces& f, const world::Map& map, const world::Sight& sight,
     f.soldiers.assign(ns, 0);
     f.fighters.assign(ns, 0);
     const int vision = sight.vision, engage = sight.engage;
-    tbb::parallel_for(tbb::blocked_range<std::size_t>(0, ns, 64), [&](const auto& r) {
+    core::parallel_for(core::Range(0, ns, 64), [&](const auto& r) {
         for (std::size_t s = r.begin(); s < r.end(); ++s) {
             const auto& st = map.settlements[s];
             std::int64_t* by_party = &f.armed[f.armed_at(s, 0)];

@@ -449,6 +449,11 @@ int main(int argc, char** argv) {
         return rc == 0 ? 0 : 2;
     }
     try {
+        // An empty --out would write nothing and say nothing.
+        for (auto* sub : {run, exer})
+            if (*sub && sub->get_option("--out")->count() > 0 &&
+                (sub == run ? out : xo.out).empty())
+                throw BadInput("--out \"\": expected a directory to write the outputs into");
         if (*run) {
             ro.path = path, ro.out = out, ro.days = days, ro.seed = seed, ro.threads = threads;
             ro.command_line = output::shell_join({argv, argv + argc});

@@ -2,13 +2,12 @@
 // killings feed cycles of revenge, impunity and competition for land and water raise tension,
 // local institutions and dialogues (Autesserre 2010) lower it; access shrinks with violence
 // and where armed groups hold the ground.
-#include <tbb/blocked_range.h>
-#include <tbb/parallel_for.h>
 
 #include <algorithm>
 #include <cmath>
 
 #include "communities/communities.hpp"
+#include "core/parallel.hpp"
 
 namespace peacesim::communities {
 
@@ -71,7 +70,7 @@ DaySummary update(State& c, const population::Presence& presence, const world::S
     std::vector<std::uint8_t> held_dialogue(ns, 0);
     std::vector<double> fracs(ns, 0.0);
     std::vector<std::int64_t> totals(ns, 0);
-    tbb::parallel_for(tbb::blocked_range<std::size_t>(0, ns, 64), [&](const auto& r) {
+    core::parallel_for(core::Range(0, ns, 64), [&](const auto& r) {
         for (std::size_t s = r.begin(); s < r.end(); ++s) {
             std::int64_t total = 0;
             const double frac =

@@ -133,7 +133,7 @@ Options load_options_file(const std::string& path) {
     if (r.errors.empty() && o.options.size() < 2)
         r.errors.push_back({path, 0, 0, "option",
                             "expected two or more [[option]] tables (the first is the baseline)"});
-    if (!r.errors.empty()) throw scenario::ScenarioError(std::move(r.errors));
+    if (!r.errors.empty()) throw scenario::ScenarioError(scenario::capped(std::move(r.errors)));
     return o;
 }
 

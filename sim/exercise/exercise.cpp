@@ -20,6 +20,8 @@ using scenario::Diagnostic;
 using scenario::ScenarioError;
 namespace fs = std::filesystem;
 
+constexpr std::size_t max_exercise_bytes = 16u << 20;
+
 class Reader {
   public:
     explicit Reader(std::string file) : file_(std::move(file)) {}
@@ -183,11 +185,18 @@ std::optional<std::string> Exercise::refused(const Role& r, const scenario::Deci
 Exercise load_exercise(const std::string& path) {
     std::ifstream in(path, std::ios::binary);
     if (!in) throw ScenarioError({{path, 0, 0, "", "cannot read the exercise file"}});
-    std::stringstream buf;
-    buf << in.rdbuf();
-    const std::string text = buf.str();
-    if (text.size() > 16u << 20)
-        throw ScenarioError({{path, 0, 0, "", "an exercise file of more than 16 MB"}});
+    // At most a little more than the limit is read: a larger file is refused, not loaded.
+    std::string text(max_exercise_bytes + 1, '\0');
+    in.read(text.data(), std::streamsize(text.size()));
+    text.resize(std::size_t(in.gcount()));
+    return load_exercise_text(text, path);
+}
+
+Exercise load_exercise_text(std::string_view text, const std::string& path) {
+    if (text.size() > max_exercise_bytes)
+        throw ScenarioError(
+            {{path, 0, 0, "",
+              fmt::format("an exercise file of more than {} MB", max_exercise_bytes >> 20)}});
     toml::table root;
     try {
         root = toml::parse(text, std::string_view{path});
@@ -233,7 +242,7 @@ Exercise load_exercise(const std::string& path) {
         mel_file = r.text(*head, "mel_csv", "exercise.mel_csv");
         if (const auto* n = head->get("mel_csv")) mel_at = n->source();
     }
-    if (r.failed()) throw ScenarioError(std::move(r.diagnostics()));
+    if (r.failed()) throw ScenarioError(scenario::capped(std::move(r.diagnostics())));
     try {
         ex.scenario = ex.scenario_file.empty()
                           ? scenario::load_default(ex.sets)
@@ -380,7 +389,7 @@ Exercise load_exercise(const std::string& path) {
                     fmt::format("day {} is after the exercise's last day", d.day));
         decisions.push_back(std::move(d));
     });
-    if (r.failed()) throw ScenarioError(std::move(r.diagnostics()));
+    if (r.failed()) throw ScenarioError(scenario::capped(std::move(r.diagnostics())));
 
     // The timeline: the scenario's own events, the serials' events, the scripted decisions.
     auto& sc = ex.scenario;

@@ -34,6 +34,8 @@ std::string normalised(const std::string& header) {
     return out;
 }
 
+constexpr std::size_t max_mel_bytes = 64u << 20;
+
 std::string trimmed(const std::string& s) {
     const auto a = s.find_first_not_of(" \t");
     if (a == std::string::npos) return "";
@@ -128,9 +130,19 @@ std::vector<MelEvent> read_mel_csv(const std::string& path, const core::Date& st
         throw ScenarioError({{path, 0, 0, "",
                               "cannot read the master events list: no such file "
                               "or not readable"}});
-    const std::string text{std::istreambuf_iterator<char>(in), {}};
-    if (text.size() > 64u << 20)
-        throw ScenarioError({{path, 0, 0, "", "a master events list of more than 64 MB"}});
+    // At most a little more than the limit is read: a larger file is refused, not loaded.
+    std::string text(max_mel_bytes + 1, '\0');
+    in.read(text.data(), std::streamsize(text.size()));
+    text.resize(std::size_t(in.gcount()));
+    return parse_mel_csv(text, path, start);
+}
+
+std::vector<MelEvent> parse_mel_csv(std::string_view text, const std::string& path,
+                                    const core::Date& start) {
+    if (text.size() > max_mel_bytes)
+        throw ScenarioError(
+            {{path, 0, 0, "",
+              fmt::format("a master events list of more than {} MB", max_mel_bytes >> 20)}});
     std::vector<Diagnostic> errors;
     std::vector<MelEvent> out;
     std::vector<int> cols;  // column index -> Col, or -1
@@ -143,11 +155,12 @@ std::vector<MelEvent> read_mel_csv(const std::string& path, const core::Date& st
         std::vector<std::string> row;
         const int row_line = line;
         if (!x3::parse(it, text.end(), record >> (x3::eol | x3::eoi), row)) {
-            const auto stop = std::find(begin, text.end(), '\n');
+            const auto stop =
+                std::find(begin, begin + std::min<std::ptrdiff_t>(60, text.end() - begin), '\n');
             errors.push_back({path, row_line, 1, "",
                               fmt::format("cannot read this row as CSV (an unclosed or stray "
                                           "quote?): {}",
-                                          std::string(begin, std::min(stop, begin + 60)))});
+                                          std::string(begin, stop))});
             break;
         }
         line += int(std::count(begin, it, '\n'));
@@ -207,7 +220,7 @@ std::vector<MelEvent> read_mel_csv(const std::string& path, const core::Date& st
     }
     if (cols.empty() && errors.empty())
         errors.push_back({path, 1, 1, "", "the file is empty: expected a header row and serials"});
-    if (!errors.empty()) throw ScenarioError(std::move(errors));
+    if (!errors.empty()) throw ScenarioError(scenario::capped(std::move(errors)));
     return out;
 }
 

@@ -550,7 +550,7 @@ Experiment load_text(std::string_view text, std::string_view source_name,
     // Levels are checked whatever else is wrong, so that one pass lists every problem; only a
     // base scenario that could not be read leaves nothing to check them against.
     if (ex.base.empty() || !ex.base_text.empty()) r.check_levels(ex);
-    if (r.failed()) throw ScenarioError(std::move(r.diagnostics()));
+    if (r.failed()) throw ScenarioError(scenario::capped(std::move(r.diagnostics())));
     return ex;
 }
 

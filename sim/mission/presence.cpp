@@ -1,12 +1,11 @@
 // Presence and protection sites (docs/model.md, sections 8.3, 8.10 and 8.13): what the mission's
 // units in sight of each settlement do for it today: deter raids, make people feel safe, watch and
 // report, convene dialogues; and where protection sites shelter the displaced.
-#include <tbb/blocked_range.h>
-#include <tbb/parallel_for.h>
 
 #include <algorithm>
 #include <tuple>
 
+#include "core/parallel.hpp"
 #include "mission/mission.hpp"
 
 namespace peacesim::mission {
@@ -47,56 +46,54 @@ void sense(State& m, const world::Map& map, const world::Sight& sight,
     if (m.units.empty()) return;
     const int vision = sight.vision, engage = sight.engage;
     const auto& tasks = m.tasks;
-    tbb::parallel_for(
-        tbb::blocked_range<std::size_t>(0, map.settlements.size(), 64), [&](const auto& r) {
-            for (std::size_t s = r.begin(); s < r.end(); ++s) {
-                const auto& st = map.settlements[s];
-                double guard = 0, safety = 0, police = 0;
-                bool base = false;
-                m.index.near(st.x, st.y, vision, [&](std::uint32_t id) {
-                    const Unit& u = m.units[id];
-                    const double d = dist_cells(u.x, u.y, st.x, st.y);
-                    if (d > vision) return;
-                    switch (u.kind) {
-                        case UnitKind::Company:
-                        case UnitKind::QuickReaction:
-                        case UnitKind::Police:
-                            // Formed police support the host's policing: they count among the
-                            // coercive agents in sight, and keep public order where they stand.
-                            if (u.kind == UnitKind::Police && tasks.presence) {
-                                police += u.strength;
-                                if (d <= engage) m.policed[s] = 1;
-                            }
-                            // Raiders expect a fight from the troops on the spot as often as
-                            // their rules and caveats let them fight.
-                            if (!tasks.presence || d > engage) break;
-                            guard += fighting_strength(u) * engage_chance(m, u);
-                            safety += 1.0;
-                            base = base || u.infantry();
-                            break;
-                        case UnitKind::Regional:
-                            if (d <= engage)
-                                guard += fighting_strength(u) * engage_chance(m, u), safety += 1.0;
-                            break;
-                        case UnitKind::Observers:
-                            if (tasks.observe_report) m.reported[s] = 1;
-                            break;
-                        case UnitKind::CivilianTeam:
-                            if (tasks.human_rights) m.reported[s] = 1;
-                            if (tasks.civil_affairs) m.civil_affairs_here[s] = 1;
-                            break;
-                        default:
-                            break;
-                    }
-                });
-                m.guard[s] = float(guard);
-                m.police_near[s] = float(police);
-                // Trust shapes how much safety people feel the mission gives them.
-                m.safety[s] = float(safety * (safety_base + presence.mean_trust_mission(s)));
-                m.poc[s] =
-                    tasks.protection_sites && base && st.kind != world::SettlementKind::Village;
-            }
-        });
+    core::parallel_for(core::Range(0, map.settlements.size(), 64), [&](const auto& r) {
+        for (std::size_t s = r.begin(); s < r.end(); ++s) {
+            const auto& st = map.settlements[s];
+            double guard = 0, safety = 0, police = 0;
+            bool base = false;
+            m.index.near(st.x, st.y, vision, [&](std::uint32_t id) {
+                const Unit& u = m.units[id];
+                const double d = dist_cells(u.x, u.y, st.x, st.y);
+                if (d > vision) return;
+                switch (u.kind) {
+                    case UnitKind::Company:
+                    case UnitKind::QuickReaction:
+                    case UnitKind::Police:
+                        // Formed police support the host's policing: they count among the
+                        // coercive agents in sight, and keep public order where they stand.
+                        if (u.kind == UnitKind::Police && tasks.presence) {
+                            police += u.strength;
+                            if (d <= engage) m.policed[s] = 1;
+                        }
+                        // Raiders expect a fight from the troops on the spot as often as
+                        // their rules and caveats let them fight.
+                        if (!tasks.presence || d > engage) break;
+                        guard += fighting_strength(u) * engage_chance(m, u);
+                        safety += 1.0;
+                        base = base || u.infantry();
+                        break;
+                    case UnitKind::Regional:
+                        if (d <= engage)
+                            guard += fighting_strength(u) * engage_chance(m, u), safety += 1.0;
+                        break;
+                    case UnitKind::Observers:
+                        if (tasks.observe_report) m.reported[s] = 1;
+                        break;
+                    case UnitKind::CivilianTeam:
+                        if (tasks.human_rights) m.reported[s] = 1;
+                        if (tasks.civil_affairs) m.civil_affairs_here[s] = 1;
+                        break;
+                    default:
+                        break;
+                }
+            });
+            m.guard[s] = float(guard);
+            m.police_near[s] = float(police);
+            // Trust shapes how much safety people feel the mission gives them.
+            m.safety[s] = float(safety * (safety_base + presence.mean_trust_mission(s)));
+            m.poc[s] = tasks.protection_sites && base && st.kind != world::SettlementKind::Village;
+        }
+    });
     anticipate(m, map, sight, sc, today);
 }
 

@@ -5,13 +5,12 @@
 // checkpoint if the host denies the movement, arrives or does not before the attack ends, and
 // then fights the attackers if its rules allow. It is away until it has got there and stayed a
 // day; a helicopter flies one sortie at a time, within its daily hours.
-#include <tbb/blocked_range.h>
-#include <tbb/parallel_for.h>
 
 #include <algorithm>
 #include <cmath>
 
 #include "actors/actors.hpp"
+#include "core/parallel.hpp"
 #include "mission/mission.hpp"
 
 namespace peacesim::mission {
@@ -103,36 +102,35 @@ void anticipate(State& m, const world::Map& map, const world::Sight& sight,
         if (flying && fights && h.kind == UnitKind::AttackHelicopter) gunships.push_back(id);
     }
     if (free.empty() && gunships.empty()) return;
-    tbb::parallel_for(
-        tbb::blocked_range<std::size_t>(0, map.settlements.size(), 16), [&](const auto& r) {
-            for (std::size_t s = r.begin(); s < r.end(); ++s) {
-                const auto& st = map.settlements[s];
-                double hours = HUGE_VAL;
-                std::uint32_t by = none32;
-                for (auto id : free) {
-                    const Unit& u = m.units[id];
-                    const double km = sight.km(dist_cells(u.x, u.y, st.x, st.y));
-                    double h = can_fly ? boarding_h + km / mob.helicopter_kmh : HUGE_VAL;
-                    if (km <= max_road_km)
-                        h = std::min(h, travel_hours(map, u.x, u.y, st.x, st.y, today.rainy, mob));
-                    if (h < hours) hours = h, by = id;
-                }
-                hours += mob.response_prep_h;
-                for (auto id : gunships) {
-                    const Unit& h = m.units[id];
-                    hours = std::min(
-                        hours, mob.response_prep_h +
-                                   sight.km(dist_cells(h.x, h.y, st.x, st.y)) / mob.helicopter_kmh);
-                }
-                if (hours == HUGE_VAL) continue;
-                // An attack here would be stopped after `hours` as often as the record says.
-                const double early = std::max(0.0, 1.0 - hours / mob.response_window_h);
-                m.response_share[s] = float(1.0 - m.record * early);
-                if (fights && early > 0 && by != none32)
-                    m.response_threat[s] = float(m.record * fighting_strength(m.units[by]) *
-                                                 engage_chance(m, m.units[by]));
+    core::parallel_for(core::Range(0, map.settlements.size(), 16), [&](const auto& r) {
+        for (std::size_t s = r.begin(); s < r.end(); ++s) {
+            const auto& st = map.settlements[s];
+            double hours = HUGE_VAL;
+            std::uint32_t by = none32;
+            for (auto id : free) {
+                const Unit& u = m.units[id];
+                const double km = sight.km(dist_cells(u.x, u.y, st.x, st.y));
+                double h = can_fly ? boarding_h + km / mob.helicopter_kmh : HUGE_VAL;
+                if (km <= max_road_km)
+                    h = std::min(h, travel_hours(map, u.x, u.y, st.x, st.y, today.rainy, mob));
+                if (h < hours) hours = h, by = id;
             }
-        });
+            hours += mob.response_prep_h;
+            for (auto id : gunships) {
+                const Unit& h = m.units[id];
+                hours = std::min(
+                    hours, mob.response_prep_h +
+                               sight.km(dist_cells(h.x, h.y, st.x, st.y)) / mob.helicopter_kmh);
+            }
+            if (hours == HUGE_VAL) continue;
+            // An attack here would be stopped after `hours` as often as the record says.
+            const double early = std::max(0.0, 1.0 - hours / mob.response_window_h);
+            m.response_share[s] = float(1.0 - m.record * early);
+            if (fights && early > 0 && by != none32)
+                m.response_threat[s] = float(m.record * fighting_strength(m.units[by]) *
+                                             engage_chance(m, m.units[by]));
+        }
+    });
 }
 
 bool defend(State& m, actors::Forces& forces, std::uint32_t band, std::uint32_t s,

@@ -3,11 +3,9 @@
 // around the scenario's means (Epstein 2002). Deterministic in the seed alone.
 #include "peacesim/population/civilians.hpp"
 
-#include <tbb/blocked_range.h>
-#include <tbb/parallel_for.h>
-
 #include <algorithm>
 
+#include "core/parallel.hpp"
 #include "peacesim/core/random.hpp"
 
 namespace peacesim::population {
@@ -35,34 +33,32 @@ Civilians make_civilians(const world::Map& map, const scenario::Scenario& sc, st
     const double r_mean = sc.population.risk_aversion_mean;
     const double r_half = std::min(r_mean, 1.0 - r_mean);
     const auto trust = float(sc.population.trust_state);
-    tbb::parallel_for(
-        tbb::blocked_range<std::size_t>(0, map.settlements.size(), 8),
-        [&](const tbb::blocked_range<std::size_t>& range) {
-            for (std::size_t s = range.begin(); s < range.end(); ++s) {
-                const auto& comp = map.settlements[s].composition;
-                for (std::size_t i = first[s]; i < first[s + 1]; ++i) {
-                    core::Stream r(seed, 0, std::uint32_t(i), core::Purpose::CivilianInit);
-                    double u = r.uniform(), acc = 0;
-                    std::size_t g = 0;
-                    for (; g + 1 < comp.size(); ++g) {
-                        acc += comp[g];
-                        if (u < acc) break;
-                    }
-                    const double h_mean = sc.identity_groups[g].hardship;
-                    const double h_half = std::min(h_mean, 1.0 - h_mean);
-                    c.home[i] = c.location[i] = std::uint32_t(s);
-                    c.group[i] = std::uint8_t(g);
-                    c.status[i] = std::uint8_t(Status::Home);
-                    c.affiliation[i] = no_affiliation;
-                    c.hardship[i] = float(h_mean + h_half * (2 * r.uniform() - 1));
-                    c.risk_aversion[i] = float(r_mean + r_half * (2 * r.uniform() - 1));
-                    c.grievance[i] = 0.0f;
-                    c.trust_state[i] = trust;
-                    c.jail_days[i] = 0;
-                    c.trust_mission[i] = 0.5f;  // indifference: the mission has done nothing yet
+    core::parallel_for(core::Range(0, map.settlements.size(), 8), [&](const core::Range& range) {
+        for (std::size_t s = range.begin(); s < range.end(); ++s) {
+            const auto& comp = map.settlements[s].composition;
+            for (std::size_t i = first[s]; i < first[s + 1]; ++i) {
+                core::Stream r(seed, 0, std::uint32_t(i), core::Purpose::CivilianInit);
+                double u = r.uniform(), acc = 0;
+                std::size_t g = 0;
+                for (; g + 1 < comp.size(); ++g) {
+                    acc += comp[g];
+                    if (u < acc) break;
                 }
+                const double h_mean = sc.identity_groups[g].hardship;
+                const double h_half = std::min(h_mean, 1.0 - h_mean);
+                c.home[i] = c.location[i] = std::uint32_t(s);
+                c.group[i] = std::uint8_t(g);
+                c.status[i] = std::uint8_t(Status::Home);
+                c.affiliation[i] = no_affiliation;
+                c.hardship[i] = float(h_mean + h_half * (2 * r.uniform() - 1));
+                c.risk_aversion[i] = float(r_mean + r_half * (2 * r.uniform() - 1));
+                c.grievance[i] = 0.0f;
+                c.trust_state[i] = trust;
+                c.jail_days[i] = 0;
+                c.trust_mission[i] = 0.5f;  // indifference: the mission has done nothing yet
             }
-        });
+        }
+    });
     return c;
 }
 

@@ -1,11 +1,10 @@
 // Perception (docs/model.md, sections 7.1 and 7.2): what the people of each settlement fear,
 // where they would flee, which armed group of their own is at hand, and the risk of arrest
 // should they rebel (Epstein 2002's P).
-#include <tbb/blocked_range.h>
-#include <tbb/parallel_for.h>
 
 #include <cmath>
 
+#include "core/parallel.hpp"
 #include "population/population.hpp"
 
 namespace peacesim::population {
@@ -59,7 +58,7 @@ void perceive(Perception& out, const Presence& presence, const world::Map& map,
     }
     const auto& pp = sc.population;
     const std::size_t ns = map.settlements.size();
-    tbb::parallel_for(tbb::blocked_range<std::size_t>(0, ns, 64), [&](const auto& r) {
+    core::parallel_for(core::Range(0, ns, 64), [&](const auto& r) {
         for (std::size_t s = r.begin(); s < r.end(); ++s) {
             double v = 0;
             for (std::size_t k = 0; k < sight.vision_blocks[s].size(); ++k)
@@ -109,7 +108,7 @@ void choose_refuges(Perception& p, const Presence& presence, const world::Map& m
     // The safest nearby haven for each group, distance weighing against far ones; computed
     // after all threats are known.
     const std::size_t ns = map.settlements.size(), groups = presence.groups;
-    tbb::parallel_for(tbb::blocked_range<std::size_t>(0, ns, 64), [&](const auto& r) {
+    core::parallel_for(core::Range(0, ns, 64), [&](const auto& r) {
         for (std::size_t s = r.begin(); s < r.end(); ++s) {
             const auto& st = map.settlements[s];
             for (std::size_t g = 0; g < groups; ++g) {

@@ -4,12 +4,10 @@
 // grievance and trust. Each person writes only their own entries; counts go to per-thread
 // integer tallies and floating sums to per-block slots added in block order, so the result does
 // not depend on the number of threads.
-#include <tbb/blocked_range.h>
-#include <tbb/enumerable_thread_specific.h>
-#include <tbb/parallel_for.h>
 
 #include <algorithm>
 
+#include "core/parallel.hpp"
 #include "population/population.hpp"
 
 namespace peacesim::population {
@@ -88,7 +86,7 @@ DayOutcome update(Civilians& civ, Presence& presence, const Perception& percepti
         mean_hardship[g] = float(sc.identity_groups[g].hardship);
     const auto& attrition = forces.attrition;
     const auto& demobilise = politics.demobilise;
-    tbb::enumerable_thread_specific<Tally> tallies([&] {
+    core::PerThread<Tally> tallies([&] {
         Tally t;
         t.osv_dead.assign(ns, 0);
         t.battle_dead.assign(ns, 0);
@@ -104,8 +102,7 @@ DayOutcome update(Civilians& civ, Presence& presence, const Perception& percepti
     std::vector<Counts> block_sums((n + block_size - 1) / block_size);
     const auto seed = today.seed;
     const auto dayu = std::uint32_t(today.day);
-    tbb::parallel_for(tbb::blocked_range<std::size_t>(0, block_sums.size(), 1), [&](const auto&
-                                                                                        blocks) {
+    core::parallel_for(core::Range(0, block_sums.size(), 1), [&](const auto& blocks) {
         Tally& tally = tallies.local();
         // Raw pointers held in locals: the compiler may keep them in registers across the
         // byte-sized stores below, which could otherwise alias any vector's internals.

@@ -18,10 +18,23 @@ std::string Diagnostic::str() const {
     return fmt::format("{}: {}: {}", where, key, message);
 }
 
+std::vector<Diagnostic> capped(std::vector<Diagnostic> d) {
+    if (d.size() > max_diagnostics) {
+        const std::size_t more = d.size() - max_diagnostics;
+        const std::string file = d.front().file;
+        d.resize(max_diagnostics);
+        d.push_back({file, 0, 0, "", fmt::format("and {} more problems like these", more)});
+    }
+    return d;
+}
+
 namespace {
 std::string join_messages(const std::vector<Diagnostic>& d) {
     std::string s;
-    for (const auto& x : d) s += (s.empty() ? "" : "\n") + x.str();
+    for (const auto& x : d) {
+        if (!s.empty()) s += '\n';
+        s += x.str();
+    }
     return s;
 }
 }  // namespace

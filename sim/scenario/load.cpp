@@ -93,7 +93,12 @@ class Binder {
         }
         d.key = key;
         d.message = std::move(message);
-        errors_.push_back(std::move(d));
+        // A file of a million unknown keys is reported by its first problems and a count: the
+        // messages, and the memory they take, stay bounded.
+        if (errors_.size() < max_diagnostics)
+            errors_.push_back(std::move(d));
+        else
+            ++unreported_;
     }
     // A problem found after binding, reported at the place the key was written (or the file).
     void error_at(const std::string& key, std::string message) {
@@ -151,7 +156,14 @@ class Binder {
         }
     }
 
-    std::vector<Diagnostic>& errors() { return errors_; }
+    std::vector<Diagnostic>& errors() {
+        if (unreported_ > 0) {
+            errors_.push_back(
+                {file_, 0, 0, "", fmt::format("and {} more problems like these", unreported_)});
+            unreported_ = 0;
+        }
+        return errors_;
+    }
 
   private:
     static std::string list(const std::vector<std::string_view>& names) {
@@ -262,6 +274,7 @@ class Binder {
     std::map<std::string, std::string> overridden_;
     std::map<std::string, toml::source_region> positions_;
     std::vector<Diagnostic> errors_;
+    std::size_t unreported_ = 0;
 };
 
 // Checks that involve more than one key.
@@ -420,10 +433,18 @@ Scenario load_file(const std::string& path, const std::vector<Override>& overrid
         throw ScenarioError({{path, 0, 0, "", "is a directory, not a scenario file"}});
     std::ifstream in(path, std::ios::binary);
     if (!in) throw ScenarioError({{path, 0, 0, "", "cannot open the file (does it exist?)"}});
-    std::stringstream buf;
-    buf << in.rdbuf();
+    // At most a little more than the limit is read (a device such as /dev/zero never ends): a
+    // larger file is refused, not loaded.
+    std::string text(max_scenario_bytes + 1, '\0');
+    in.read(text.data(), std::streamsize(text.size()));
     if (in.bad()) throw ScenarioError({{path, 0, 0, "", "cannot read the file"}});
-    return load_text(buf.str(), path, overrides);
+    text.resize(std::size_t(in.gcount()));
+    if (text.size() > max_scenario_bytes)
+        throw ScenarioError({{path, 0, 0, "",
+                              fmt::format("a scenario file of more than {} MB; scenarios are a "
+                                          "few kilobytes",
+                                          max_scenario_bytes >> 20)}});
+    return load_text(text, path, overrides);
 }
 
 Scenario load_default(const std::vector<Override>& overrides) {

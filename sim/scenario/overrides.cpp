@@ -123,6 +123,12 @@ std::map<std::string, std::string> apply_overrides(toml::table& root,
             }
             target = (*arr)[index].as_table();
         }
+        // One value, on one line: a line break would let a second key in unseen.
+        if (o.value.find_first_of("\r\n") != std::string::npos) {
+            errors.push_back({"--set " + o.key + "=...", 0, 0, o.key,
+                              "the value holds a line break; give one value per --set"});
+            continue;
+        }
         // The value is read as TOML, so numbers, booleans, dates and quoted strings keep their
         // type; a bare word (robust_poc) is a string.
         try {

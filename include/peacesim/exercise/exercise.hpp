@@ -7,6 +7,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "peacesim/scenario/load.hpp"
@@ -68,6 +69,9 @@ struct Exercise {
 /// Reads an exercise file; throws scenario::ScenarioError listing each problem with its file,
 /// line and key (the scenario's own problems included).
 Exercise load_exercise(const std::string& path);
+/// The same from text: `source_name` names it in messages, and relative paths (the scenario, the
+/// CSV) are read beside it.
+Exercise load_exercise_text(std::string_view text, const std::string& source_name);
 
 /// Reads a master events list from CSV (RFC 4180: quoted fields, doubled quotes, line breaks in
 /// a quoted message), with the columns training centres keep: serial, day and time, from, to,
@@ -76,6 +80,9 @@ Exercise load_exercise(const std::string& path);
 /// "Day 3 14:00", "3 14:00", "3" or a date "2025-01-04 14:00" counted from `start`. Throws
 /// ScenarioError naming the file, line and column on anything it cannot read.
 std::vector<MelEvent> read_mel_csv(const std::string& path, const core::Date& start);
+/// The same from text, `source_name` naming it in messages.
+std::vector<MelEvent> parse_mel_csv(std::string_view text, const std::string& source_name,
+                                    const core::Date& start);
 
 /// The master events list as CSV in the same columns (what an exercise's output keeps).
 std::string mel_csv(const std::vector<MelEvent>& events);

@@ -23,6 +23,15 @@ struct Diagnostic {
     std::string str() const;
 };
 
+/// Readers of user files stop listing problems after this many and count the rest.
+inline constexpr std::size_t max_diagnostics = 50;
+/// The largest scenario file read (a scenario is a few kilobytes; the limit leaves room for long
+/// timelines of events and decisions).
+inline constexpr std::size_t max_scenario_bytes = 16u << 20;
+
+/// The first max_diagnostics problems, then one line counting the rest.
+std::vector<Diagnostic> capped(std::vector<Diagnostic> diagnostics);
+
 class ScenarioError : public std::runtime_error {
   public:
     explicit ScenarioError(std::vector<Diagnostic> diagnostics);
