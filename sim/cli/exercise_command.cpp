@@ -25,6 +25,10 @@ int cmd_exercise(const ExerciseOptions& o) {
         ex.scenario = exercise::without_role(ex.scenario, who);
     }
     const auto plan = checkpoint_plan(o.checkpoints, 0, days);
+    if (auto problem =
+            engine::memory_problem(engine::memory_estimate(ex.scenario), engine::memory_available(),
+                                   ex.scenario.world.population))
+        throw BadInput(*problem);
     std::unique_ptr<output::AtomicDir> dir;
     if (!o.out.empty()) {
         try {

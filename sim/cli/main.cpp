@@ -189,6 +189,10 @@ int cmd_run(RunOptions o) {
             throw BadInput(e.what());
         }
     }
+    if (!resuming && sc.meta.model == scenario::Model::Conflict)
+        if (auto problem = engine::memory_problem(engine::memory_estimate(sc),
+                                                  engine::memory_available(), sc.world.population))
+            throw BadInput(*problem);
     if (sc.meta.model == scenario::Model::Epstein) {
         if (!o.adjusts.empty() || !o.orders.empty() || !plan.empty())
             throw BadInput(
@@ -441,6 +445,7 @@ int main(int argc, char** argv) {
     exer->add_flag("--quiet,-q", xo.quiet, "No progress or summary on the terminal");
 
     peacesim::cli::add_sweep_commands(app);
+    peacesim::cli::add_soak_command(app);
 
     try {
         app.parse(argc, argv);
@@ -471,6 +476,17 @@ int main(int argc, char** argv) {
         return 2;
     } catch (const BadInput& e) {
         std::fprintf(stderr, "peacesim: %s\n", e.what());
+        return 2;
+    } catch (const engine::CheckpointError& e) {
+        std::fprintf(stderr, "peacesim: %s\n", e.what());
+        return 2;
+    } catch (const output::OutputError& e) {  // a full disk, a folder that cannot be written
+        std::fprintf(stderr, "peacesim: %s\n", e.what());
+        return 2;
+    } catch (const std::bad_alloc&) {
+        std::fprintf(stderr,
+                     "peacesim: out of memory: lower world.population, or run fewer jobs at "
+                     "once\n");
         return 2;
     } catch (const std::exception& e) {
         std::fprintf(stderr, "peacesim: internal error: %s\n", e.what());

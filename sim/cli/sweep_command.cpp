@@ -17,6 +17,7 @@
 #include <optional>
 
 #include "peacesim/compare/compare.hpp"
+#include "peacesim/core/files.hpp"
 #include "peacesim/engine/simulation.hpp"
 #include "peacesim/exercise/exercise.hpp"
 #include "peacesim/experiment/mpi_sweep.hpp"
@@ -204,17 +205,20 @@ int cmd_sweep(const SweepArgs& a) {
 void write_report(const std::string& out, const std::string& html) {
     namespace fs = std::filesystem;
     const fs::path path(out);
-    const fs::path tmp =
-        path.parent_path() / fmt::format(".{}.tmp-{}", path.filename().string(), ::getpid());
+    const std::string prefix = fmt::format(".{}.tmp-", path.filename().string());
+    core::remove_left_behind(path.parent_path(), prefix);  // of runs killed while writing
+    const fs::path tmp = path.parent_path() / fmt::format("{}{}", prefix, ::getpid());
     std::error_code ec;
-    {
-        std::ofstream f(tmp, std::ios::binary);
-        f << html;
-        f.close();
-        if (!f) {
-            fs::remove(tmp, ec);
-            throw std::runtime_error(fmt::format("--out {}: cannot write the report", out));
-        }
+    std::FILE* f = std::fopen(tmp.c_str(), "wb");
+    const bool ok = f && std::fwrite(html.data(), 1, html.size(), f) == html.size() &&
+                    std::fflush(f) == 0 && ::fsync(::fileno(f)) == 0;
+    const int err = errno;
+    if (f) std::fclose(f);
+    if (!ok) {
+        fs::remove(tmp, ec);
+        throw std::runtime_error(
+            fmt::format("--out {}: cannot write the report: {}", out,
+                        err == ENOSPC ? "the disk is full" : std::strerror(err)));
     }
     fs::rename(tmp, path);
 }

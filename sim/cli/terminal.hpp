@@ -72,3 +72,13 @@ struct ExerciseOptions {
 int cmd_exercise(const ExerciseOptions& o);
 
 }  // namespace peacesim::cli
+
+namespace CLI {
+class App;
+}
+
+namespace peacesim::cli {
+/// Adds `soak`: every scenario over many seeds with the run's invariants checked every day.
+void add_soak_command(CLI::App& app);
+
+}  // namespace peacesim::cli

@@ -19,6 +19,7 @@
 #include <type_traits>
 
 #include "engine/state.hpp"
+#include "peacesim/core/files.hpp"
 #include "peacesim/core/hash.hpp"
 #include "peacesim/core/version.hpp"
 #include "peacesim/scenario/load.hpp"
@@ -256,13 +257,15 @@ void header(Ar& ar, std::string& start, std::string& now, std::uint64_t& seed) {
 void Simulation::save_checkpoint(const std::string& path) const {
     namespace fs = std::filesystem;
     const fs::path final_path(path);
-    const fs::path tmp = final_path.parent_path() /
-                         fmt::format(".{}.tmp{}", final_path.filename().string(), ::getpid());
+    const std::string prefix = fmt::format(".{}.tmp", final_path.filename().string());
+    core::remove_left_behind(final_path.parent_path(), prefix);  // of runs killed while saving
+    const fs::path tmp = final_path.parent_path() / fmt::format("{}{}", prefix, ::getpid());
     {
         File f(std::fopen(tmp.c_str(), "wb"));
         if (!f)
-            throw std::runtime_error(
-                fmt::format("cannot write a checkpoint at {}: {}", path, std::strerror(errno)));
+            throw CheckpointError(
+                fmt::format("cannot write a checkpoint at {}: {}", path,
+                            errno == ENOSPC ? "the disk is full" : std::strerror(errno)));
         const std::string version = core::version_string() + "\n";
         bool ok = std::fwrite(magic, 1, sizeof magic - 1, f.get()) == sizeof magic - 1 &&
                   std::fwrite(version.data(), 1, version.size(), f.get()) == version.size();
@@ -278,15 +281,16 @@ void Simulation::save_checkpoint(const std::string& path) const {
         if (!ok) {
             std::error_code ec;
             fs::remove(tmp, ec);
-            throw std::runtime_error(
-                fmt::format("cannot write a checkpoint at {}: {}", path, std::strerror(errno)));
+            throw CheckpointError(
+                fmt::format("cannot write a checkpoint at {}: {}", path,
+                            errno == ENOSPC ? "the disk is full" : std::strerror(errno)));
         }
     }
     std::error_code ec;
     fs::rename(tmp, final_path, ec);
     if (ec) {
         fs::remove(tmp, ec);
-        throw std::runtime_error(fmt::format("cannot write a checkpoint at {}", path));
+        throw CheckpointError(fmt::format("cannot write a checkpoint at {}", path));
     }
 }
 

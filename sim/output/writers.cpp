@@ -384,45 +384,4 @@ std::string shell_join(const std::vector<std::string>& words) {
 
 namespace fs = std::filesystem;
 
-AtomicDir::AtomicDir(fs::path dir) : dir_(std::move(dir)) {
-    std::error_code ec;
-    if (fs::exists(dir_, ec) && !fs::is_directory(dir_, ec))
-        throw std::runtime_error(
-            fmt::format("--out {}: exists and is not a directory", dir_.string()));
-    if (!fs::exists(dir_, ec)) {
-        fs::create_directories(dir_, ec);
-        if (ec)
-            throw std::runtime_error(fmt::format("--out {}: cannot create the directory: {}",
-                                                 dir_.string(), ec.message()));
-        created_ = true;
-    }
-    if (::access(dir_.c_str(), W_OK) != 0)
-        throw std::runtime_error(
-            fmt::format("--out {}: the directory is not writable", dir_.string()));
-}
-
-AtomicDir::~AtomicDir() {
-    std::error_code ec;
-    for (auto& [tmp, final_path] : pending_) fs::remove(tmp, ec);
-    if (!committed_ && created_ && fs::is_empty(dir_, ec)) fs::remove(dir_, ec);
-}
-
-void AtomicDir::add(const std::string& name, const std::string& content) {
-    const fs::path final_path = dir_ / name;
-    const fs::path tmp = dir_ / fmt::format(".{}.{}.tmp", name, ::getpid());
-    pending_.push_back({tmp, final_path});
-    std::FILE* f = std::fopen(tmp.c_str(), "wb");
-    if (!f) throw std::runtime_error(fmt::format("cannot write {}", tmp.string()));
-    const bool ok = std::fwrite(content.data(), 1, content.size(), f) == content.size() &&
-                    std::fflush(f) == 0 && ::fsync(::fileno(f)) == 0;
-    if (std::fclose(f) != 0 || !ok)
-        throw std::runtime_error(fmt::format("cannot write {} (disk full?)", tmp.string()));
-}
-
-void AtomicDir::commit() {
-    for (auto& [tmp, final_path] : pending_) fs::rename(tmp, final_path);
-    pending_.clear();
-    committed_ = true;
-}
-
 }  // namespace peacesim::output

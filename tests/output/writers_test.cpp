@@ -143,6 +143,11 @@ TEST_CASE("bad input exits 2 and leaves nothing behind", "[output][cli]") {
     CHECK(cli(fmt::format("validate {}", bad.string())) == 2);
     CHECK(cli(fmt::format("validate {}/scenarios/default.toml", PEACESIM_SOURCE_DIR)) == 0);
     fs::remove(bad);
+    // Said out loud, not silently accepted: an empty --out, a value with a line break.
+    CHECK(cli("run --days 5 --quiet --out ''") == 2);
+    CHECK(cli("run --days 5 --quiet --set \"$(printf 'mission.troops=100\\nworld.seed=9')\"") == 2);
+    CHECK(cli("exercise " PEACESIM_SOURCE_DIR "/exercises/ngalindi_rains.toml --quiet --out ''") ==
+          2);
 }
 
 TEST_CASE("outputs appear all at once or not at all", "[output]") {
@@ -163,6 +168,30 @@ TEST_CASE("outputs appear all at once or not at all", "[output]") {
     int files = 0;
     for ([[maybe_unused]] auto& e : fs::directory_iterator(dir)) ++files;
     CHECK(files == 1);
+    // A new set replaces the old one whole; a file of the folder that the set does not write (a
+    // review, a note) stays.
+    std::ofstream(dir / "notes.txt") << "mine";
+    {
+        output::AtomicDir d(dir);
+        d.add("a.csv", "new\n");
+        d.add("b.csv", "new\n");
+        CHECK(slurp(dir / "a.csv") == "1\n");  // the old set until the commit
+        d.commit();
+    }
+    CHECK(slurp(dir / "a.csv") == "new\n");
+    CHECK(slurp(dir / "b.csv") == "new\n");
+    CHECK(slurp(dir / "notes.txt") == "mine");
+    // Nothing beside it: no folder of the run, old or new.
+    for (auto& e : fs::directory_iterator(dir.parent_path()))
+        CHECK(e.path().filename().string().rfind("." + dir.filename().string(), 0) != 0);
+    // What a run killed while writing left is removed by the next run.
+    const auto stale = dir.parent_path() / ("." + dir.filename().string() + ".peacesim-new-999999");
+    fs::create_directories(stale);
+    { output::AtomicDir d(dir); }
+    CHECK_FALSE(fs::exists(stale));
+    // A folder inside the target cannot go over in one step: refused before the run.
+    fs::create_directories(dir / "sub");
+    CHECK_THROWS_AS(output::AtomicDir(dir), std::runtime_error);
     fs::remove_all(dir);
 }
 

@@ -253,6 +253,31 @@ TEST_CASE("all problems in a file are reported together", "[scenario][errors]") 
     }
 }
 
+TEST_CASE("a file of many problems is reported by its first ones and a count",
+          "[scenario][errors]") {
+    std::string text = "[world]\n";
+    for (int i = 0; i < 5000; ++i) text += "unknown_" + std::to_string(i) + " = 1\n";
+    try {
+        load_text(text, "noise.toml");
+        FAIL("no error");
+    } catch (const ScenarioError& e) {
+        REQUIRE(e.diagnostics().size() == max_diagnostics + 1);
+        CHECK(e.diagnostics().front().line == 2);
+        CHECK(e.diagnostics().back().message == "and 4950 more problems like these");
+    }
+}
+
+TEST_CASE("a file too large for a scenario is refused before it is read whole",
+          "[scenario][errors]") {
+    // A device that never ends: the reader stops just past the limit.
+    try {
+        load_file("/dev/zero");
+        FAIL("/dev/zero loaded");
+    } catch (const ScenarioError& e) {
+        CHECK_THAT(e.diagnostics().front().message, Catch::Contains("more than 16 MB"));
+    }
+}
+
 TEST_CASE("a missing file is a clear error", "[scenario][errors]") {
     try {
         load_file("/no/such/scenario.toml");

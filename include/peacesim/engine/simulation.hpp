@@ -208,6 +208,17 @@ class Simulation {
 
 namespace peacesim::engine {
 
+/// The memory a run of this scenario takes, in bytes, as measured (docs/outputs.md, "Bounded
+/// inputs"): about 34 bytes a person (the civilians' own attributes), 8 a cell of the map, and
+/// 16 MB besides.
+std::uint64_t memory_estimate(const scenario::Scenario& sc) noexcept;
+/// The memory this machine has available now (MemAvailable), or 0 when it cannot tell.
+std::uint64_t memory_available() noexcept;
+/// Why a run needing `needed` bytes should not start on a machine with `available` bytes free (0:
+/// unknown), if it should not: the figures, and what to lower.
+std::optional<std::string> memory_problem(std::uint64_t needed, std::uint64_t available,
+                                          std::int64_t population);
+
 /// The number of threads used when the caller asks for 0: all the machine offers.
 int default_threads();
 

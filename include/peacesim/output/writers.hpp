@@ -4,6 +4,7 @@
 // tests and the visualizer can use the same text.
 #include <cstdint>
 #include <filesystem>
+#include <stdexcept>
 #include <string>
 #include <vector>
 
@@ -77,26 +78,38 @@ std::string decisions_csv(const engine::Simulation& sim);
 /// shell as the same words.
 std::string shell_join(const std::vector<std::string>& words);
 
-/// Writes a set of files into a directory so that a reader never sees half of one: each file is
-/// written under a temporary name and renamed into place only once all are complete. Whatever
-/// is not committed is removed by the destructor, along with the directory if it made it.
+/// An output that cannot be written: a full disk, a folder without permission. The user can fix
+/// it, so the command exits 2.
+struct OutputError : std::runtime_error {
+    using std::runtime_error::runtime_error;
+};
+
+/// Writes a set of files into a directory so that, whatever the moment a run is stopped (Ctrl-C,
+/// SIGKILL, a full disk), the directory holds either the previous complete set or the new one
+/// (docs/outputs.md, "Safe against any kill"). The files are written into a fresh folder beside
+/// the target, made durable, and exchanged with the target in one atomic rename; files of the
+/// target that this set does not replace are carried over. Nothing is created before the first
+/// file is added, and folders left by a killed run are removed by the next one.
 class AtomicDir {
   public:
-    /// Creates the directory if needed and checks that it is writable; throws
+    /// Checks that the directory can be written (it may not exist yet); throws
     /// std::runtime_error with a clear message otherwise.
     explicit AtomicDir(std::filesystem::path dir);
     ~AtomicDir();
     AtomicDir(const AtomicDir&) = delete;
     AtomicDir& operator=(const AtomicDir&) = delete;
 
+    /// Writes one file of the set (not visible until commit); throws std::runtime_error naming
+    /// the file and the reason (a full disk says so).
     void add(const std::string& name, const std::string& content);
+    /// Puts the whole set in place at once.
     void commit();
     const std::filesystem::path& path() const noexcept { return dir_; }
 
   private:
-    std::filesystem::path dir_;
-    bool created_ = false, committed_ = false;
-    std::vector<std::pair<std::filesystem::path, std::filesystem::path>> pending_;  // tmp, final
+    std::filesystem::path dir_, staging_;
+    std::vector<std::string> names_;
+    bool committed_ = false;
 };
 
 }  // namespace peacesim::output
