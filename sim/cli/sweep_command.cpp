@@ -46,6 +46,11 @@ template <class Body>
         // another experiment, an index out of range, a file that cannot be opened).
         std::fprintf(stderr, "peacesim: %s\n", e.what());
         rc = 2;
+    } catch (const std::bad_alloc&) {
+        std::fprintf(stderr,
+                     "peacesim: out of memory: lower world.population, or run fewer jobs at "
+                     "once (--jobs)\n");
+        rc = 2;
     } catch (const std::exception& e) {
         std::fprintf(stderr, "peacesim: internal error: %s\n", e.what());
         rc = 1;

@@ -43,17 +43,11 @@ struct Reader {
 }  // namespace
 
 Options load_options_file(const std::string& path) {
-    std::error_code ec;
-    if (std::filesystem::is_directory(path, ec))
-        throw scenario::ScenarioError({{path, 0, 0, "", "is a directory, not an options file"}});
-    std::ifstream in(path, std::ios::binary);
-    if (!in)
-        throw scenario::ScenarioError({{path, 0, 0, "", "cannot open the file (does it exist?)"}});
-    std::stringstream buf;
-    buf << in.rdbuf();
+    const std::string text =
+        scenario::read_user_file(path, scenario::max_scenario_bytes, "an options file");
     toml::table root;
     try {
-        root = toml::parse(buf.str(), std::string_view{path});
+        root = toml::parse(text, std::string_view{path});
     } catch (const toml::parse_error& e) {
         throw scenario::ScenarioError(
             {{path, int(e.source().begin.line), int(e.source().begin.column), "",

@@ -183,13 +183,8 @@ std::optional<std::string> Exercise::refused(const Role& r, const scenario::Deci
 }
 
 Exercise load_exercise(const std::string& path) {
-    std::ifstream in(path, std::ios::binary);
-    if (!in) throw ScenarioError({{path, 0, 0, "", "cannot read the exercise file"}});
-    // At most a little more than the limit is read: a larger file is refused, not loaded.
-    std::string text(max_exercise_bytes + 1, '\0');
-    in.read(text.data(), std::streamsize(text.size()));
-    text.resize(std::size_t(in.gcount()));
-    return load_exercise_text(text, path);
+    return load_exercise_text(
+        scenario::read_user_file(path, max_exercise_bytes, "an exercise file"), path);
 }
 
 Exercise load_exercise_text(std::string_view text, const std::string& path) {

@@ -125,16 +125,8 @@ bool read_when(const std::string& text, const core::Date& start, std::int64_t& d
 }  // namespace
 
 std::vector<MelEvent> read_mel_csv(const std::string& path, const core::Date& start) {
-    std::ifstream in(path, std::ios::binary);
-    if (!in)
-        throw ScenarioError({{path, 0, 0, "",
-                              "cannot read the master events list: no such file "
-                              "or not readable"}});
-    // At most a little more than the limit is read: a larger file is refused, not loaded.
-    std::string text(max_mel_bytes + 1, '\0');
-    in.read(text.data(), std::streamsize(text.size()));
-    text.resize(std::size_t(in.gcount()));
-    return parse_mel_csv(text, path, start);
+    return parse_mel_csv(scenario::read_user_file(path, max_mel_bytes, "a master events list"),
+                         path, start);
 }
 
 std::vector<MelEvent> parse_mel_csv(std::string_view text, const std::string& path,

@@ -555,15 +555,10 @@ Experiment load_text(std::string_view text, std::string_view source_name,
 }
 
 Experiment load_file(const std::string& path) {
-    std::error_code ec;
-    if (std::filesystem::is_directory(path, ec))
-        throw ScenarioError({{path, 0, 0, "", "is a directory, not an experiment file"}});
-    std::ifstream in(path, std::ios::binary);
-    if (!in) throw ScenarioError({{path, 0, 0, "", "cannot open the file (does it exist?)"}});
-    std::stringstream buf;
-    buf << in.rdbuf();
+    const std::string text =
+        scenario::read_user_file(path, scenario::max_scenario_bytes, "an experiment file");
     const auto dir = std::filesystem::path(path).parent_path();
-    return load_text(buf.str(), path, dir.empty() ? "." : dir.string());
+    return load_text(text, path, dir.empty() ? "." : dir.string());
 }
 
 }  // namespace peacesim::experiment

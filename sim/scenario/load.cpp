@@ -427,24 +427,27 @@ Scenario load_text(std::string_view text, std::string_view source_name,
     return from_table(root, file, overrides);
 }
 
-Scenario load_file(const std::string& path, const std::vector<Override>& overrides) {
+std::string read_user_file(const std::string& path, std::size_t max_bytes, std::string_view what) {
     std::error_code ec;
     if (std::filesystem::is_directory(path, ec))
-        throw ScenarioError({{path, 0, 0, "", "is a directory, not a scenario file"}});
+        throw ScenarioError({{path, 0, 0, "", fmt::format("is a directory, not {}", what)}});
     std::ifstream in(path, std::ios::binary);
     if (!in) throw ScenarioError({{path, 0, 0, "", "cannot open the file (does it exist?)"}});
     // At most a little more than the limit is read (a device such as /dev/zero never ends): a
     // larger file is refused, not loaded.
-    std::string text(max_scenario_bytes + 1, '\0');
+    std::string text(max_bytes + 1, '\0');
     in.read(text.data(), std::streamsize(text.size()));
     if (in.bad()) throw ScenarioError({{path, 0, 0, "", "cannot read the file"}});
     text.resize(std::size_t(in.gcount()));
-    if (text.size() > max_scenario_bytes)
-        throw ScenarioError({{path, 0, 0, "",
-                              fmt::format("a scenario file of more than {} MB; scenarios are a "
-                                          "few kilobytes",
-                                          max_scenario_bytes >> 20)}});
-    return load_text(text, path, overrides);
+    if (text.size() > max_bytes)
+        throw ScenarioError(
+            {{path, 0, 0, "",
+              fmt::format("more than {} MB: too large for {}", max_bytes >> 20, what)}});
+    return text;
+}
+
+Scenario load_file(const std::string& path, const std::vector<Override>& overrides) {
+    return load_text(read_user_file(path, max_scenario_bytes, "a scenario file"), path, overrides);
 }
 
 Scenario load_default(const std::vector<Override>& overrides) {

@@ -29,6 +29,11 @@ inline constexpr std::size_t max_diagnostics = 50;
 /// timelines of events and decisions).
 inline constexpr std::size_t max_scenario_bytes = 16u << 20;
 
+/// A user's file read whole, at most `max_bytes` of it: a directory, a file that cannot be opened
+/// or read, and one larger than the limit (or a device that never ends) are a ScenarioError
+/// naming the file and `what` it should be ("a scenario file").
+std::string read_user_file(const std::string& path, std::size_t max_bytes, std::string_view what);
+
 /// The first max_diagnostics problems, then one line counting the rest.
 std::vector<Diagnostic> capped(std::vector<Diagnostic> diagnostics);
 
