@@ -228,8 +228,7 @@ void App::role_levers(const Snapshot& s) {
     const auto* r = role();
     if (!r) return;
     ImGui::TextWrapped("%s: your levers, from tomorrow", r->name.c_str());
-    // The edits start from the values in force, and start again after they are applied.
-    if (!lever_snapshot || lever_edits.empty()) lever_snapshot = runner.snapshot();
+    // The widgets show the values in force unless edited; the edits start again when applied.
     static const auto params = scenario::parameters();
     for (const auto& p : params) {
         if (p.key.find('[') != std::string::npos || !r->may_set(p.key)) continue;

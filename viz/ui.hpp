@@ -158,7 +158,6 @@ struct App {
     } shown;
     // The role's levers as the trainees edit them, applied together.
     std::vector<std::pair<std::string, std::string>> lever_edits;
-    std::shared_ptr<const Snapshot> lever_snapshot;  // the values the edits started from
     std::shared_ptr<std::promise<std::string>> branch_promise;
     std::future<std::string> branch_future;
     MapWidget map;

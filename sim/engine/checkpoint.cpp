@@ -243,6 +243,14 @@ void fields(Ar& ar, Simulation::State& s) {
         ar.io(e.day), ar.io(e.role), ar.io(e.kind), ar.io(e.what), ar.io(e.option);
         ar.io(e.done), ar.io(e.civilians_killed), ar.io(e.battle_deaths), ar.io(e.displaced);
         ar.io(e.fighters_groups), ar.io(e.stage), ar.io(e.legitimacy);
+        bool has = e.decision.has_value();
+        ar.io(has);
+        if (has && !e.decision) e.decision.emplace();
+        if (has) {
+            auto& d = *e.decision;
+            ar.io(d.day), ar.io(d.set), ar.io(d.unit), ar.io(d.move_to), ar.io(d.posture);
+            ar.io(d.role);
+        }
     });
     ar.io(s.role);
 }

@@ -38,6 +38,23 @@ LoggedDecision entry(const Simulation::State& s, std::string role, std::string k
     return e;
 }
 
+// The log entry of a decision: its command-line form from the decision itself, which replay
+// puts back on the timeline.
+LoggedDecision entry(const Simulation::State& s, scenario::Decision d, std::string kind,
+                     std::string what) {
+    d.day = s.day;
+    auto e = entry(s, d.role, std::move(kind), std::move(what), scenario::decision_option(d));
+    e.decision = std::move(d);
+    return e;
+}
+
+scenario::Decision order(std::size_t unit, const std::string& role) {
+    scenario::Decision d;
+    d.unit = std::int64_t(unit);
+    d.role = role;
+    return d;
+}
+
 // One lever, checked before anything changes.
 void set_lever(Simulation::State& s, const scenario::Override& o, const std::string& role) {
     if (auto problem = scenario::live_lever_problem(o.key))
@@ -51,8 +68,10 @@ void set_lever(Simulation::State& s, const scenario::Override& o, const std::str
     if (o.key == "politics.mediation") s.politics.mediation = s.sc.politics.mediation;
     if (o.key == "politics.council_unity") s.politics.council_unity = s.sc.politics.council_unity;
     if (o.key == "politics.inclusion") s.politics.inclusion = s.sc.politics.inclusion;
-    s.log.push_back(entry(s, role, "set", o.key + " = " + o.value,
-                          fmt::format("--adjust {}:{}={}", s.day, o.key, o.value)));
+    scenario::Decision d;
+    d.set = o.key + "=" + o.value;
+    d.role = role;
+    s.log.push_back(entry(s, std::move(d), "set", o.key + " = " + o.value));
     mission::apply_mandate(s.mission, s.sc.mission);
     mission::retune(s.mission, s.map, s.sc, s.today());
 }
@@ -69,18 +88,18 @@ bool move_unit(Simulation::State& s, std::size_t k, int x, int y, const std::str
     auto& units = s.mission.units;
     if (k >= units.size() || !s.map.inside(x, y)) return false;
     auto& u = units[k];
+    auto d = order(k, role);
+    d.move_to = where;
     if (!u.active()) {  // withdrawn, rotated out or destroyed since: the order finds no one
-        auto e = entry(s, role, "move",
+        auto e = entry(s, std::move(d), "move",
                        fmt::format("{} {} to {} (not deployed)",
-                                   mission::unit_kind_names[int(u.kind)], k, where),
-                       fmt::format("--order {}:{}:move={}", s.day, k, where));
+                                   mission::unit_kind_names[int(u.kind)], k, where));
         e.done = false;
         s.log.push_back(std::move(e));
         return false;
     }
-    auto e = entry(s, role, "move",
-                   fmt::format("{} {} to {}", mission::unit_kind_names[int(u.kind)], k, where),
-                   fmt::format("--order {}:{}:move={}", s.day, k, where));
+    auto e = entry(s, std::move(d), "move",
+                   fmt::format("{} {} to {}", mission::unit_kind_names[int(u.kind)], k, where));
     const bool denied = s.today()
                             .stream(std::uint32_t(k), core::Purpose::MissionOrder)
                             .bernoulli(mission::denial_chance(s.mission, s.forces, s.sc));
@@ -104,10 +123,11 @@ void set_posture(Simulation::State& s, std::size_t k, int posture, const std::st
     posture = std::clamp(posture, -1, 1);
     s.mission.units[k].orders = std::int8_t(posture);
     const char* name = scenario::order_postures[posture + 1];
+    auto d = order(k, role);
+    d.posture = name;
     s.log.push_back(entry(
-        s, role, "posture",
-        fmt::format("{} {}: {}", mission::unit_kind_names[int(s.mission.units[k].kind)], k, name),
-        fmt::format("--order {}:{}:posture={}", s.day, k, name)));
+        s, std::move(d), "posture",
+        fmt::format("{} {}: {}", mission::unit_kind_names[int(s.mission.units[k].kind)], k, name)));
 }
 
 // Where the timeline names a place, the map has it: checked once, when the run starts.
@@ -225,24 +245,8 @@ scenario::Scenario Simulation::replay_scenario() const {
     r.decisions.clear();
     // Every decision taken, scheduled or live, in the order it took effect; those scheduled
     // for days not reached yet follow.
-    for (const auto& e : s_->log) {
-        if (e.kind == "inject" || e.kind == "cancel") continue;
-        scenario::Decision d;
-        d.day = e.day;
-        d.role = e.role;
-        // The option is "--adjust DAY:KEY=VALUE" or "--order DAY:UNIT:VERB=ARG".
-        const std::string spec = e.option.substr(e.option.find(' ') + 1);
-        const std::string rest = spec.substr(spec.find(':') + 1);
-        if (e.kind == "set") {
-            d.set = rest;
-        } else {
-            const auto colon = rest.find(':');
-            d.unit = *scenario::parse_integer(rest.substr(0, colon));
-            const std::string arg = rest.substr(rest.find('=') + 1);
-            (e.kind == "move" ? d.move_to : d.posture) = arg;
-        }
-        r.decisions.push_back(std::move(d));
-    }
+    for (const auto& e : s_->log)
+        if (e.decision) r.decisions.push_back(*e.decision);
     for (std::size_t i = s_->next_decision; i < s_->sc.decisions.size(); ++i)
         r.decisions.push_back(s_->sc.decisions[i]);
     return r;

@@ -88,6 +88,8 @@ struct LoggedDecision {
     std::string what;    // in words
     std::string option;  // its command-line form; a cancelled event has none
     bool done = true;    // false for a move the host denied
+    /// The decision as the timeline holds it (levers and orders; none for events), for replay.
+    std::optional<scenario::Decision> decision;
     std::int64_t civilians_killed = 0, battle_deaths = 0;  // so far
     std::int64_t displaced = 0, fighters_groups = 0;       // on the day before
     scenario::Stage stage = scenario::Stage::Conflict;
