@@ -8,6 +8,7 @@
 #include <stdexcept>
 
 #include "detail/results.hpp"
+#include "peacesim/core/files.hpp"
 
 namespace peacesim::experiment::detail {
 
@@ -48,29 +49,48 @@ std::string quote_id(const std::string& name) {
     return q + "\"";
 }
 
+void Store::open(const std::string& file, int flags) {
+    if (sqlite3_open_v2(file.c_str(), &db_, flags, nullptr) != SQLITE_OK) {
+        const std::string msg = db_ ? sqlite3_errmsg(db_) : "out of memory";
+        sqlite3_close(db_);
+        db_ = nullptr;
+        throw std::runtime_error(fmt::format("cannot open {}: {}", path_, msg));
+    }
+    sqlite3_busy_timeout(db_, 10'000);
+    // WAL lets `--missing` or an analysis read while the sweep writes; NORMAL sync is
+    // enough because a run lost in a power cut is simply run again on --resume.
+    exec("PRAGMA journal_mode=WAL");
+    exec("PRAGMA synchronous=NORMAL");
+}
+
 Store::Store(const std::string& path, const Experiment* ex, bool must_be_new) : path_(path) {
+    namespace fs = std::filesystem;
     std::error_code ec;
-    const bool exists = std::filesystem::exists(path, ec);
+    const bool exists = fs::exists(path, ec);
     if (exists && must_be_new)
         throw std::runtime_error(fmt::format(
             "{} exists; use --resume to continue it or --out to write elsewhere", path));
     if (!exists && !ex) throw std::runtime_error(fmt::format("{}: no such results database", path));
-    const int flags = SQLITE_OPEN_READWRITE | (ex ? SQLITE_OPEN_CREATE : 0);
-    if (sqlite3_open_v2(path.c_str(), &db_, flags, nullptr) != SQLITE_OK) {
-        const std::string msg = db_ ? sqlite3_errmsg(db_) : "out of memory";
-        sqlite3_close(db_);
-        throw std::runtime_error(fmt::format("cannot open {}: {}", path, msg));
-    }
+    // A new database is set up under a staging name and renamed into place whole, so a sweep
+    // killed while creating it leaves no half-made file that --resume would refuse.
+    core::remove_left_behind(fs::path(path));
+    const fs::path staging = core::staging_name(path);
     // A constructor that throws runs no destructor: the connection is closed here instead.
     try {
-        sqlite3_busy_timeout(db_, 10'000);
-        // WAL lets `--missing` or an analysis read while the sweep writes; NORMAL sync is
-        // enough because a run lost in a power cut is simply run again on --resume.
-        exec("PRAGMA journal_mode=WAL");
-        exec("PRAGMA synchronous=NORMAL");
         if (!exists) {
+            fs::remove(staging, ec);
+            open(staging.string(), SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE);
             create(*ex);
-        } else if (ex && !same_experiment(*ex)) {
+            sqlite3_close(db_);  // the last connection folds the WAL into the file
+            db_ = nullptr;
+            if (!core::publish_new_file(staging, path)) {
+                fs::remove(staging, ec);
+                throw std::runtime_error(fmt::format(
+                    "{} exists; use --resume to continue it or --out to write elsewhere", path));
+            }
+        }
+        open(path, SQLITE_OPEN_READWRITE);
+        if (exists && ex && !same_experiment(*ex)) {
             throw std::runtime_error(
                 fmt::format("{} holds the results of a different experiment (other runs, "
                             "levels, seeds or outputs); use another --out",
@@ -80,6 +100,7 @@ Store::Store(const std::string& path, const Experiment* ex, bool must_be_new) : 
     } catch (...) {
         sqlite3_close_v2(db_);
         db_ = nullptr;
+        fs::remove(staging, ec);
         throw;
     }
 }

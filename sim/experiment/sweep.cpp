@@ -15,6 +15,7 @@
 #include <thread>
 
 #include "detail/results.hpp"
+#include "peacesim/core/files.hpp"
 
 namespace peacesim::experiment {
 
@@ -171,13 +172,26 @@ std::int64_t merge(const std::string& db_path, const std::vector<std::string>& f
     std::error_code ec;
     std::size_t first = 0;
     if (!std::filesystem::exists(db_path, ec)) {
-        // The first file becomes the database, schema and experiment row included.
-        detail::Store src(files[0], nullptr, false);
-        src.exec(fmt::format("VACUUM INTO '{}'", [&] {
-            std::string s;
-            for (char c : db_path) s += c == '\'' ? std::string("''") : std::string(1, c);
-            return s;
-        }()));
+        // The first file becomes the database, schema and experiment row included. It is
+        // copied under a staging name and renamed into place whole, so a merge killed while
+        // copying leaves no half-made database.
+        core::remove_left_behind(std::filesystem::path(db_path));
+        const auto staging = core::staging_name(db_path);
+        std::filesystem::remove(staging, ec);
+        {
+            detail::Store src(files[0], nullptr, false);
+            src.exec(fmt::format("VACUUM INTO '{}'", [&] {
+                std::string s;
+                for (char c : staging.string())
+                    s += c == '\'' ? std::string("''") : std::string(1, c);
+                return s;
+            }()));
+        }
+        if (!core::publish_new_file(staging, db_path)) {
+            std::filesystem::remove(staging, ec);
+            throw std::runtime_error(
+                fmt::format("{} was created by another process while merging", db_path));
+        }
         first = 1;
     }
     detail::Store dst(db_path, nullptr, false);

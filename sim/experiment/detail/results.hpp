@@ -80,6 +80,7 @@ class Store {
     void exec(const std::string& sql) const;
 
   private:
+    void open(const std::string& file, int flags);
     void create(const Experiment& ex);
     sqlite3* db_ = nullptr;
     std::string path_;
