@@ -29,7 +29,7 @@ namespace peacesim::engine {
 namespace {
 
 constexpr char magic[] = "peacesim checkpoint\n";
-constexpr std::uint32_t format_version = 1;
+constexpr std::uint32_t format_version = 2;
 
 struct FileCloser {
     void operator()(std::FILE* f) const noexcept { std::fclose(f); }
@@ -211,7 +211,7 @@ void fields(Ar& ar, Simulation::State& s) {
     auto& in = s.incidents;
     ar.io(in.today), ar.io(in.osv_p), ar.io(in.osv_party), ar.io(in.osv_event);
     ar.io(in.osv_spare), ar.io(in.osv_only), ar.io(in.collateral_p), ar.io(in.collateral_event);
-    ar.io(in.deaths), ar.io(in.violations), ar.io(in.violation_sites), ar.io(in.spoiler_deaths);
+    ar.io(in.deaths), ar.io(in.violations), ar.io(in.violation_sites);
     ar.io(in.memory);
 
     auto& com = s.communities;
@@ -222,7 +222,7 @@ void fields(Ar& ar, Simulation::State& s) {
     auto& pol = s.politics;
     ar.io(pol.stage), ar.io(pol.furthest), ar.io(pol.stage_day), ar.io(pol.relapses);
     ar.io(pol.mediation), ar.io(pol.council_unity), ar.io(pol.inclusion);
-    ar.io(pol.violence_ema), ar.io(pol.spoiler_ema), ar.io(pol.violations_ema);
+    ar.io(pol.violence_ema), ar.io(pol.threat_ema), ar.io(pol.violations_ema);
     ar.io(pol.elections_until), ar.io(pol.election_deaths), ar.io(pol.election_baseline);
     ar.io(pol.demobilise);
 

@@ -30,7 +30,6 @@ void Incidents::reset_day() {
     std::fill(osv_only.begin(), osv_only.end(), none8);
     violations = 0;
     violation_sites.clear();
-    spoiler_deaths = 0;
 }
 
 void init_incidents(Incidents& inc, std::size_t settlements, std::size_t blocks) {
@@ -95,12 +94,6 @@ Logged log_incidents(Incidents& inc, std::vector<Event>& log, actors::Forces& fo
         if (e.type == 3)
             (e.side_a == 0 ? out.killed_by_state : out.killed_by_others) += e.deaths_civilians;
         mission::report(mission, forces, e);
-        const auto& parties = forces.parties;
-        if (Event::is_party(e.side_a) && parties[e.side_a].stance == scenario::Stance::Spoiler)
-            inc.spoiler_deaths += e.best();
-        if (Event::is_party(e.side_b) && e.type != 3 &&
-            parties[e.side_b].stance == scenario::Stance::Spoiler)
-            inc.spoiler_deaths += e.best();
         // Remembered violence: each death adds threat where it happened, per head (a country
         // ten times as populous fears ten deaths as the other fears one).
         inc.memory[sight.block_of(e.cell_x, e.cell_y)] +=

@@ -31,7 +31,6 @@ struct Incidents {
         std::uint32_t settlement, attacker;
     };
     std::vector<Violation> violation_sites;
-    std::int64_t spoiler_deaths = 0;  // deaths today in incidents a spoiler took part in
 
     /// Remembered violence per block of the sight grid: each death adds to it, and it fades.
     std::vector<float> memory;

@@ -29,8 +29,7 @@ std::string Simulation::state_hash() const {
     h.add(com.tension), h.add(com.capacity), h.add(com.access);
     const auto& pol = s.politics;
     h.add(int(pol.stage)), h.add(pol.stage_day), h.add(pol.mediation), h.add(pol.council_unity);
-    h.add(pol.inclusion), h.add(pol.violence_ema), h.add(pol.spoiler_ema),
-        h.add(pol.violations_ema);
+    h.add(pol.inclusion), h.add(pol.violence_ema), h.add(pol.threat_ema), h.add(pol.violations_ema);
     h.add(pol.relapses);
     h.add(s.season.rain_until), h.add(s.season.dry_until), h.add(s.season.drought_until);
     h.add(pol.elections_until);

@@ -88,6 +88,7 @@ void Simulation::State::step() {
     attribute_deaths(incidents, communities, people);
     st.recruited = actors::enlist(forces, people.recruits, map);
     actors::fragment_columns(forces, sc.conflict, t);
+    const std::size_t first_event = events.size();
     const Logged logged = log_incidents(incidents, events, forces, mission, map, sight, sc, t);
     actors::update_legitimacy(forces, logged.killed_by_state, logged.killed_by_others, population);
     actors::reinforce(forces, politics.demobilise, sc, t);
@@ -110,7 +111,9 @@ void Simulation::State::step() {
     news.violations = double(watch.verified) * per_head;
     news.rumoured = double(watch.rumoured) * per_head;
     news.guarantee = watch.guarantee;
-    news.spoiler_deaths = double(incidents.spoiler_deaths) * per_head;
+    news.guarantee_of = watch.guarantee_of;
+    news.threat = politics::signatory_threats(events, first_event, forces, mission, communities,
+                                              politics, sight, t, per_head);
     news.dialogues = communities.dialogues_today;
     news.settlements = map.settlements.size();
     politics::update(politics, forces, civ, news, mission, sc, t);

@@ -111,6 +111,7 @@ void offensives(State& m, actors::Forces& forces, const world::Sight& sight,
 struct Watch {
     std::int64_t verified = 0, rumoured = 0;  // violations seen by observers or monitors, or not
     double guarantee = 0;  // share of signatories' fighters within reach of mission troops
+    std::vector<double> guarantee_of;  // per party: the same share of its own fighters
 };
 /// Observers verify the violations in their sight, and the violating group pays for it
 /// (targeted measures); troops near signatories' bands guarantee the disarmament.

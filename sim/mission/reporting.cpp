@@ -33,22 +33,27 @@ Watch watch_process(State& m, actors::Forces& forces,
     }
     // Guarantees: signatories' fighters with mission troops within a raid of them, while the
     // mission monitors the ceasefire or supports disarmament.
+    w.guarantee_of.assign(forces.parties.size(), 0.0);
     if (!m.on || !(m.tasks.ddr || m.tasks.observe_report)) return w;
     std::int64_t all = 0, watched = 0;
+    std::vector<std::int64_t> all_of(forces.parties.size(), 0), watched_of(all_of);
     for (const auto& u : forces.units) {
         if (!u.alive() || u.party == 0 ||
             forces.parties[u.party].stance != scenario::Stance::Signatory)
             continue;
         all += u.strength;
+        all_of[u.party] += u.strength;
         bool near = false;
         m.index.near(u.x, u.y, sight.raid, [&](std::uint32_t id) {
             const Unit& t = m.units[id];
             near = near || (t.active() && t.infantry() &&
                             world::detail::dist_cells(t.x, t.y, u.x, u.y) <= sight.raid);
         });
-        if (near) watched += u.strength;
+        if (near) watched += u.strength, watched_of[u.party] += u.strength;
     }
     w.guarantee = all > 0 ? double(watched) / double(all) : 0.0;
+    for (std::size_t p = 0; p < all_of.size(); ++p)
+        if (all_of[p] > 0) w.guarantee_of[p] = double(watched_of[p]) / double(all_of[p]);
     return w;
 }
 

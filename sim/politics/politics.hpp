@@ -5,11 +5,13 @@
 #include <vector>
 
 #include "actors/state.hpp"
+#include "communities/state.hpp"
 #include "core/today.hpp"
 #include "engine/incidents.hpp"
 #include "mission/state.hpp"
 #include "peacesim/population/civilians.hpp"
 #include "politics/state.hpp"
+#include "world/sight.hpp"
 
 namespace peacesim::politics {
 
@@ -32,14 +34,24 @@ struct DayNews {
     // Counted per head of the population the scenario's forces are written for
     // (world.forces_population), so that a country ten times as populous with ten times the
     // deaths weighs them as the same violence.
-    double deaths = 0;           // battle deaths, civilians, communal and peacekeeper deaths today
-    double violations = 0;       // state-based battles with parties to the process, verified
-    double rumoured = 0;         // such battles no one impartial saw
-    double guarantee = 0;        // share of signatories' fighters within reach of mission troops
-    double spoiler_deaths = 0;   // deaths in incidents spoilers took part in
-    std::int64_t dialogues = 0;  // local dialogues held today
+    double deaths = 0;      // battle deaths, civilians, communal and peacekeeper deaths today
+    double violations = 0;  // state-based battles with parties to the process, verified
+    double rumoured = 0;    // such battles no one impartial saw
+    double guarantee = 0;   // share of signatories' fighters within reach of mission troops
+    std::vector<double> guarantee_of;  // per party: the same share of its own fighters
+    std::vector<double> threat;        // per party: deaths near it it reads as bad faith
+    std::int64_t dialogues = 0;        // local dialogues held today
     std::size_t settlements = 1;
 };
+/// Per party, the deaths among today's events (events[first...]) near a signatory's fighters
+/// that it reads as the other side's bad faith, per head: those by the state, and those no
+/// observer, monitor or (under inclusion) civil-society group attributed to someone else.
+std::vector<double> signatory_threats(const std::vector<engine::Event>& events, std::size_t first,
+                                      const actors::Forces& forces, const mission::State& mission,
+                                      const communities::State& communities, const Track& t,
+                                      const world::Sight& sight, const core::Today& today,
+                                      double per_head);
+
 /// The day's step of the national track: talks, ceasefire, agreement (with walk-outs),
 /// implementation, elections, collapse and relapse, and the DDR rates that follow.
 void update(Track& t, actors::Forces& forces, population::Civilians& civ, const DayNews& news,

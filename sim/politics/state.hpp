@@ -14,12 +14,12 @@ struct Track {
     int relapses = 0;
     double mediation = 0, council_unity = 0, inclusion = 0;  // the levers, as injects left them
     double violence_ema = 0;                                 // deaths a day, 30-day moving average
-    double spoiler_ema = 0;          // deaths a day caused by spoilers, 30-day moving average
     double violations_ema = 0;       // state-based battles a day with negotiating parties
     int elections_until = -1;        // last day of an election period
     double election_deaths = 0;      // deaths during the election period
     double election_baseline = 0;    // deaths a day before it
     std::vector<double> demobilise;  // per party: today's chance a recruit goes home (DDR)
+    std::vector<double> threat_ema;  // per party: its threat (DayNews), 30-day moving average
 };
 
 }  // namespace peacesim::politics

@@ -29,8 +29,8 @@ constexpr double mission_mediation = 0.2, staff_per_million = 300.0, most_staff 
 /// weighs twice a verified one (Fortna 2004: monitoring lowers the uncertainty that unravels
 /// ceasefires).
 constexpr double rumour_weight = 2.0;
-/// Third-party guarantees (Walter 2002): with every signatory's fighters within reach of
-/// mission troops, the relapse hazard falls by this share.
+/// Third-party guarantees (Walter 2002): a signatory with all its fighters within reach of
+/// mission troops fears being caught disarmed by this share less.
 constexpr double guarantee_relief = 0.5;
 /// Calm = exp(-calm_decay x violations); mediation halves the collapse hazard at most.
 constexpr double calm_decay = 3.0, mediation_against_collapse = 0.5;
@@ -40,9 +40,10 @@ constexpr double dialogue_lift = 100.0;
 constexpr double walkout_cohesion = 0.6;
 /// Agreement to implementation takes this long.
 constexpr int agreement_days = 60;
-/// Relapse pressure: full at this many deaths a day, or at this many deaths a day by spoilers;
-/// Council division raises the hazard up to (council_base - unity).
-constexpr double relapse_deaths = 10.0, relapse_spoiler_deaths = 5.0, council_base = 1.5;
+/// A signatory's fear is full at this many deaths a day near its fighters that it reads as bad
+/// faith (per head of world.forces_population); Council division raises the hazard up to
+/// (council_base - unity).
+constexpr double full_threat = 1.0, council_base = 1.5;
 /// A coup divides the Security Council by this much.
 constexpr double coup_council = 0.2;
 /// The mission's DDR support raises the demobilisation rate by half.
@@ -57,6 +58,7 @@ Track make_track(const scenario::PoliticsParams& pp, std::size_t parties) {
     t.council_unity = pp.council_unity;
     t.inclusion = pp.inclusion;
     t.demobilise.assign(parties, 0.0);
+    t.threat_ema.assign(parties, 0.0);
     if (t.stage == Stage::Elections) t.elections_until = 29;  // a scenario that starts at the vote
     return t;
 }
@@ -68,7 +70,10 @@ void set_stage(Track& t, Stage s, int day) {
     t.furthest = std::max(t.furthest, s);
 }
 
-void follow_parties(Track& t, std::size_t parties) { t.demobilise.resize(parties, 0.0); }
+void follow_parties(Track& t, std::size_t parties) {
+    t.demobilise.resize(parties, 0.0);
+    t.threat_ema.resize(parties, 0.0);
+}
 
 void coup(Track& t, actors::Forces& forces, int day) {
     t.council_unity = std::max(0.0, t.council_unity - coup_council);
@@ -84,8 +89,11 @@ void update(Track& t, actors::Forces& forces, population::Civilians& civ, const 
     const auto& pp = sc.politics;
     const int day = today.day;
     auto& parties = forces.parties;
+    follow_parties(t, parties.size());  // groups may have split since the day's fights
     t.violence_ema += (news.deaths - t.violence_ema) / ema_days;
-    t.spoiler_ema += (double(news.spoiler_deaths) - t.spoiler_ema) / ema_days;
+    for (std::size_t p = 0; p < parties.size(); ++p)
+        t.threat_ema[p] +=
+            ((p < news.threat.size() ? news.threat[p] : 0.0) - t.threat_ema[p]) / ema_days;
     t.violations_ema +=
         (news.violations + rumour_weight * news.rumoured - t.violations_ema) / ema_days;
     if (t.elections_until >= day) t.election_deaths += news.deaths;
@@ -184,18 +192,24 @@ void update(Track& t, actors::Forces& forces, population::Civilians& civ, const 
             break;
     }
     if (t.elections_until == day) close_elections(t, forces, mission, r, day);
-    // Relapse after an agreement: violence and spoilers against inclusion and Council backing.
-    if (t.stage >= Stage::Agreement) {
-        const double pressure =
-            std::min(1.0, t.violence_ema / relapse_deaths + t.spoiler_ema / relapse_spoiler_deaths);
-        const double hazard =
-            pp.relapse_rate * pressure * (1.0 - pp.inclusion_durability * t.inclusion) *
-            (council_base - t.council_unity) * (1.0 - guarantee_relief * news.guarantee);
-        if (r.bernoulli(hazard)) {
-            for (auto& p : parties)
-                if (p.stance == Stance::Signatory) p.stance = Stance::Fighting;
-            set_stage(t, Stage::Conflict, day);
+    // Keeping one's word (Walter 2002; Fortna 2008): each signatory weighs, every day, the
+    // violence around it that it reads as the other side's bad faith against what protects it
+    // while it disarms; one that defects returns to fighting, and the agreement has relapsed
+    // once no signatory is left to keep it.
+    if (t.stage >= Stage::Agreement && signatories > 0) {
+        follow_parties(t, parties.size());  // factions that walked out at a signing today
+        int kept = 0;
+        for (std::size_t p = 1; p < parties.size(); ++p) {
+            if (parties[p].stance != Stance::Signatory || strength[p] == 0) continue;
+            const double g = p < news.guarantee_of.size() ? news.guarantee_of[p] : 0.0;
+            const double hazard = pp.relapse_rate * std::min(1.0, t.threat_ema[p] / full_threat) *
+                                  (council_base - t.council_unity) * (1.0 - guarantee_relief * g);
+            if (today.stream(std::uint32_t(p), Purpose::Defection).bernoulli(hazard))
+                parties[p].stance = Stance::Fighting;
+            else
+                ++kept;
         }
+        if (kept == 0) set_stage(t, Stage::Conflict, day);
     }
     // Disarmament, demobilisation and reintegration of signatories during implementation.
     t.demobilise.assign(parties.size(), 0.0);

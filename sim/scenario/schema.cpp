@@ -243,7 +243,9 @@ std::vector<Section> build() {
             real("council_unity", &PoliticsParams::council_unity, 0, 1,
                  "Unity of the Security Council behind the process."),
             real("inclusion", &PoliticsParams::inclusion, 0, 1,
-                 "Participation of women and civil society in the process."),
+                 "Participation of women and civil society in the process: the chance that the "
+                 "civil society tied to the agreement reports who caused an incident, times the "
+                 "settlement's local capacity."),
             real("talks_rate", &PoliticsParams::talks_rate, 0, 1,
                  "Daily hazard that a fighting group enters talks when the conflict is ripe "
                  "(a mutually hurting stalemate) and mediation and council unity are full."),
@@ -255,10 +257,8 @@ std::vector<Section> build() {
             real("collapse_rate", &PoliticsParams::collapse_rate, 0, 1,
                  "Daily hazard that talks or a ceasefire collapse while their parties fight."),
             real("relapse_rate", &PoliticsParams::relapse_rate, 0, 1,
-                 "Daily hazard of relapse into war after an agreement, at full violence and "
-                 "spoiler activity."),
-            real("inclusion_durability", &PoliticsParams::inclusion_durability, 0, 1,
-                 "Share by which full inclusion lowers the hazard of relapse."),
+                 "Daily hazard that a signatory breaks an agreement, at full fear of the other "
+                 "side's bad faith (violence near it it cannot attribute, or by the state)."),
             integer("implementation_days", &PoliticsParams::implementation_days, 1, 3650,
                     "Days of implementation (DDR, reforms) before elections are held."),
             real("ddr_rate", &PoliticsParams::ddr_rate, 0, 1,

@@ -222,9 +222,10 @@ TEST_CASE("observers verify the ceasefire violations in their sight", "[mission]
 
 TEST_CASE("third-party guarantees keep an accord alive longer (Walter 2002)",
           "[mission][politics]") {
-    // The same troops, monitoring disarmament or not.
+    // The same troops, monitoring disarmament or not. Common random numbers tie most pairs (the
+    // same relapse day, or none): 80 seeds leave enough that differ for a sign test.
     const auto p = test::compare(
-        300, 24,
+        300, 80,
         test::sized(
             test::accord({{"mission.tasks.ddr", "off"}, {"mission.tasks.observe_report", "off"}})),
         test::sized(
@@ -235,7 +236,8 @@ TEST_CASE("third-party guarantees keep an accord alive longer (Walter 2002)",
     INFO("days of peace without guarantees " << p.mean_a << ", with " << p.mean_b << "; "
                                              << p.higher << " seeds longer, " << p.lower
                                              << " shorter");
-    CHECK(p.higher > p.lower);
+    REQUIRE(p.untied() >= 10);
+    CHECK(p.higher >= test::decisive(p.untied()));
     CHECK(p.mean_b > p.mean_a);
 }
 

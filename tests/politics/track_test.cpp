@@ -38,9 +38,14 @@ TEST_CASE("without mediation no ceasefire is reached, with strong mediation most
 
 TEST_CASE("inclusion makes agreements more durable (Krause, Krause and Branfors 2018)",
           "[mechanism][politics]") {
+    // Without a mission, so that the civil society an inclusive agreement is tied to is the
+    // only one who attributes incidents (sim/politics/word.cpp). With common random numbers
+    // most pairs relapse on the same day or not at all: twice the seeds give enough that differ.
+    const std::vector<scenario::Override> no_mission = {
+        {"mission.troops", "0"}, {"mission.police", "0"}, {"mission.observers", "0"}};
     const auto p = test::compare(
-        300, durability_seeds, accord({{"politics.inclusion", "0"}}),
-        accord({{"politics.inclusion", "1"}}),
+        300, 2 * durability_seeds, accord(with(no_mission, {{"politics.inclusion", "0"}})),
+        accord(with(no_mission, {{"politics.inclusion", "1"}})),
         [](const engine::Simulation& s) { return days_at_or_after(s, Stage::Agreement); });
     INFO("days of peace without inclusion " << p.mean_a << ", with full inclusion " << p.mean_b
                                             << "; " << p.higher << " seeds longer, " << p.lower

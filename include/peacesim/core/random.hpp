@@ -51,6 +51,8 @@ enum class Purpose : std::uint32_t {
     ColumnSplit,
     EpsteinInit,
     EpsteinStep,
+    Verification,
+    Defection,
 };
 
 /// Philox4x32-10: ten rounds of a multiply-xorshift bijection over a 128-bit counter, keyed by

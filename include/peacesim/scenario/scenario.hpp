@@ -337,7 +337,6 @@ struct PoliticsParams {
     double agreement_rate = 0.01;
     double collapse_rate = 0.02;
     double relapse_rate = 0.004;
-    double inclusion_durability = 0.6;
     std::int64_t implementation_days = 365;
     double ddr_rate = 0.004;
     double local_dialogue_rate = 0.02;
