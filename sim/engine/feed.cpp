@@ -137,6 +137,17 @@ std::vector<Happening> happenings(const DayStats& d, const DayStats* before,
                        "armed groups sign") +
                     " the agreement",
                 2);
+        // A signatory that stops keeping an agreement still in force (when the last one does,
+        // the process collapses, above).
+        if (d.signatories < before->signatories && d.stage == before->stage &&
+            d.armed_groups == before->armed_groups)
+            add("politics",
+                before->signatories - d.signatories == 1
+                    ? std::string("An armed group breaks the agreement and returns to fighting")
+                    : plural(before->signatories - d.signatories, "armed group breaks",
+                             "armed groups break") +
+                          " the agreement and return to fighting",
+                3);
         if (d.spoilers > before->spoilers)
             add("politics",
                 plural(d.spoilers - before->spoilers, "armed group turns", "armed groups turn") +

@@ -4,6 +4,7 @@
 
 #include "../support/ensemble.hpp"
 #include "../support/settings.hpp"
+#include "peacesim/engine/feed.hpp"
 #include "politics/politics.hpp"
 
 using namespace peacesim;
@@ -97,4 +98,27 @@ TEST_CASE("civil society tied to an inclusive agreement attributes incidents in 
     w.track.inclusion = 1;
     w.communities.capacity = {1.0f, 1.0f};
     CHECK(w.threats({open_country})[1] == 4.0);
+}
+
+TEST_CASE("the feed tells of a signatory breaking an agreement that others still keep",
+          "[politics][feed]") {
+    engine::DayStats before, today;
+    before.day = 40, today.day = 41;
+    before.stage = today.stage = scenario::Stage::Implementation;
+    before.armed_groups = today.armed_groups = 3;
+    before.signatories = 2, today.signatories = 1;
+    const scenario::Scenario sc;
+    const world::Map map;
+    const auto name = [](std::uint32_t) { return std::string("a group"); };
+    auto told = [&](const std::string& what) {
+        for (const auto& h : engine::happenings(today, &before, {}, {}, sc, map, name))
+            if (h.text.find(what) != std::string::npos) return true;
+        return false;
+    };
+    CHECK(told("An armed group breaks the agreement"));
+    // When the last one does, the process collapses, and that is what the feed says.
+    today.signatories = 0;
+    today.stage = scenario::Stage::Conflict;
+    CHECK_FALSE(told("breaks the agreement"));
+    CHECK(told("The peace process collapses"));
 }
