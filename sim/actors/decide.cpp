@@ -4,6 +4,7 @@
 #include <cmath>
 
 #include "actors/actors.hpp"
+#include "mission/mission.hpp"
 #include "politics/politics.hpp"
 
 namespace peacesim::actors {
@@ -92,6 +93,18 @@ RaidChoices decide(Forces& f, const world::Map& map, const world::Sight& sight,
         });
         return near;
     };
+    // Local truces the mission brokered (docs/model.md 8.16): the parties bound by one attack
+    // neither each other's units in its place nor the settlement itself.
+    bool truces = false;
+    for (const auto t : mission.truce_until) truces = truces || t >= today.day;
+    auto truce_at = [&](std::int32_t x, std::int32_t y) {
+        return truces && mission::local_truce(
+                             mission, sight.settlement_near(map, x, y, sight.engage), today.day);
+    };
+    auto keeps_truce = [&](std::uint32_t a, std::uint32_t b, const Unit& target) {
+        return mission::bound_by_local_truce(f, a) && mission::bound_by_local_truce(f, b) &&
+               truce_at(target.x, target.y);
+    };
     const std::uint64_t hold = std::uint64_t(Action::Hold) << 32 | no_target;
     for (std::uint32_t id = 0; id < f.units.size(); ++id) {
         Unit& u = f.units[id];
@@ -111,7 +124,8 @@ RaidChoices decide(Forces& f, const world::Map& map, const world::Sight& sight,
         // A task in progress goes on for a while.
         if (u.action == Action::AttackUnit && u.target != no_target && snapshot[u.target].alive() &&
             u.days_on_task <= pursuit_days &&
-            !politics::truce_between(parties, politics, u.party, snapshot[u.target].party)) {
+            !politics::truce_between(parties, politics, u.party, snapshot[u.target].party) &&
+            !keeps_truce(u.party, snapshot[u.target].party, snapshot[u.target])) {
             u.dest_x = snapshot[u.target].x, u.dest_y = snapshot[u.target].y;
             continue;
         }
@@ -140,7 +154,8 @@ RaidChoices decide(Forces& f, const world::Map& map, const world::Sight& sight,
             f.unit_index.near(u.x, u.y, raid, [&](std::uint32_t o) {
                 const Unit& e = snapshot[o];
                 if (e.party == 0 || !e.alive() ||
-                    politics::truce_between(parties, politics, 0, e.party))
+                    politics::truce_between(parties, politics, 0, e.party) ||
+                    keeps_truce(0, e.party, e))
                     return;
                 const double d = dist_cells(u.x, u.y, e.x, e.y);
                 if (d > raid) return;
@@ -153,7 +168,8 @@ RaidChoices decide(Forces& f, const world::Map& map, const world::Sight& sight,
             f.unit_index.near(u.x, u.y, raid, [&](std::uint32_t o) {
                 const Unit& e = snapshot[o];
                 if (o == id || !e.alive() || e.party == u.party ||
-                    politics::truce_between(parties, politics, u.party, e.party))
+                    politics::truce_between(parties, politics, u.party, e.party) ||
+                    keeps_truce(u.party, e.party, e))
                     return;
                 const double d = dist_cells(u.x, u.y, e.x, e.y);
                 if (d > raid) return;
@@ -193,6 +209,9 @@ RaidChoices decide(Forces& f, const world::Map& map, const world::Sight& sight,
                 const auto& st = map.settlements[s];
                 const double d = dist_cells(u.x, u.y, st.x, st.y);
                 if (d > raid) return;
+                if (truces && mission::local_truce(mission, s, today.day) &&
+                    mission::bound_by_local_truce(f, u.party))
+                    return;
                 std::int64_t others = 0, same = 0;
                 for (std::size_t g = 0; g < presence.groups; ++g)
                     (int(g) == me.identity ? same : others) += presence.present[presence.at(s, g)];

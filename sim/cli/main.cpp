@@ -290,6 +290,9 @@ int cmd_run(RunOptions o) {
             std::printf("  responses            none\n");
         std::printf("  raids deterred       %lld not attempted, %lld re-targeted\n",
                     (long long)m.why.raids_not_attempted, (long long)m.why.raids_retargeted);
+        if (m.why.local_truces > 0)
+            std::printf("  local truces         %lld brokered, %lld broken by violence\n",
+                        (long long)m.why.local_truces, (long long)m.why.local_truces_broken);
         print_footer(sim.state_hash(), sim.agent_updates(), wall, dir ? out : std::string());
     }
     return 0;

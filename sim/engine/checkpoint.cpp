@@ -29,7 +29,7 @@ namespace peacesim::engine {
 namespace {
 
 constexpr char magic[] = "peacesim checkpoint\n";
-constexpr std::uint32_t format_version = 2;
+constexpr std::uint32_t format_version = 3;
 
 struct FileCloser {
     void operator()(std::FILE* f) const noexcept { std::fclose(f); }
@@ -232,6 +232,7 @@ void fields(Ar& ar, Simulation::State& s) {
     buckets(ar, m.index);
     ar.io(m.guard), ar.io(m.safety), ar.io(m.poc), ar.io(m.reported);
     ar.io(m.civil_affairs_here), ar.io(m.misconduct_here), ar.io(m.police_near);
+    ar.io(m.truce_until);
     ar.io(m.policed), ar.io(m.response_share), ar.io(m.response_threat), ar.io(m.record);
     ar.io(m.cash), ar.io(m.owed), ar.io(m.flight_hours_left), ar.io(m.cost);
     ar.io(m.ops_share), ar.io(m.fuel_left), ar.io(m.oldest_unpaid), ar.io(m.max_delay);

@@ -42,6 +42,7 @@ std::string Simulation::state_hash() const {
     const auto& m = s.mission;
     h.add(c.trust_mission), h.add(m.cash), h.add(m.owed), h.add(m.impartiality),
         h.add(m.flight_hours_left);
+    h.add(m.truce_until);
     for (const auto& u : m.units) {
         h.add(std::uint8_t(u.kind)), h.add(std::uint8_t(u.status)), h.add(u.x), h.add(u.y);
         h.add(u.dest_x), h.add(u.dest_y), h.add(u.strength), h.add(u.training), h.add(u.readiness);
@@ -59,6 +60,7 @@ std::string Simulation::state_hash() const {
     const auto& w = m.totals.why;
     h.add(w.raids_not_attempted), h.add(w.raids_retargeted), h.add(w.responses_tasked),
         h.add(w.responses_in_time), h.add(w.attacks_cut_short), h.add(w.patrol_contacts);
+    h.add(w.local_truces), h.add(w.local_truces_broken);
     h.add(s.map.road);
     h.add(pol.election_deaths), h.add(pol.election_baseline), h.add(std::uint64_t(s.next_inject));
     h.add(pol.furthest);

@@ -119,6 +119,7 @@ void Simulation::State::step() {
     politics::update(politics, forces, civ, news, mission, sc, t);
     actors::demobilise(forces, politics.demobilise, t);
     record_process(st, politics, forces);
+    mission::mediate_locally(mission, map, sight, incidents.memory, incidents.deaths, sc, t);
     mission::end_day(mission, map, sight, presence, incidents.memory, sc, t, st.mission);
 
     history.push_back(st);

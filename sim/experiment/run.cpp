@@ -62,6 +62,8 @@ std::vector<std::pair<std::string, Cell>> mission_cells(const mission::Totals& m
             {"mission_battles", w.mission_battles},
             {"mission_violations_verified", w.violations_verified},
             {"mission_clashes_policed", w.clashes_policed},
+            {"mission_local_truces", w.local_truces},
+            {"mission_local_truces_broken", w.local_truces_broken},
             {"mission_helicopter_lease_musd", m.helicopter_lease_musd}};
 }
 

@@ -59,6 +59,7 @@ void init(State& m, const actors::Forces& forces, const world::Map& map, const w
     m.poc.assign(ns, 0);
     m.reported.assign(ns, 0);
     m.civil_affairs_here.assign(ns, 0);
+    m.truce_until.assign(ns, -1);
     m.misconduct_here.assign(ns, 0);
     m.response_share.assign(ns, 1.0f);
     m.police_near.assign(ns, 0.0f);

@@ -121,6 +121,19 @@ Watch watch_process(State& m, actors::Forces& forces,
 /// A one-sided attack seen by the mission's observers or monitors is reported.
 void report(State& m, actors::Forces& forces, const engine::Event& e);
 
+// mediation.cpp (8.16)
+/// Local truces: violence in a truce's place ends it; where troops stand and fighting goes on,
+/// a new one is brokered at sc.mission.local_truce_rate a day (with civil affairs or mediation
+/// in the mandate).
+void mediate_locally(State& m, const world::Map& map, const world::Sight& sight,
+                     const std::vector<float>& violence_memory,
+                     const std::vector<std::int64_t>& deaths, const scenario::Scenario& sc,
+                     const core::Today& today);
+/// Whether a local truce binds at a settlement (world::detail::none32: never) on `day`.
+bool local_truce(const State& m, std::uint32_t settlement, int day);
+/// Whether a party keeps local truces: every one but spoilers.
+bool bound_by_local_truce(const actors::Forces& forces, std::uint32_t party);
+
 // funding.cpp (8.11), conduct.cpp (8.12), engineers.cpp (8.14)
 struct Staffing {
     std::int64_t uniformed = 0, staff = 0;  // UN-paid persons deployed or rotating

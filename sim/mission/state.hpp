@@ -37,6 +37,8 @@ struct State {
     std::vector<std::uint8_t> poc;       // a protection site
     std::vector<std::uint8_t> reported;  // observers or monitors in sight
     std::vector<std::uint8_t> civil_affairs_here;
+    /// Local truces (mediation.cpp): the last day each settlement's truce binds, or -1.
+    std::vector<std::int32_t> truce_until;
     std::vector<std::uint8_t> misconduct_here;  // a misconduct case today
     /// Formed police: their strength within sight (coercive presence in the arrest risk of
     /// the rebellion rule) and whether a unit is within engagement distance (public order).

@@ -303,7 +303,9 @@ std::string summary_json(const engine::Simulation& sim, const RunInfo& info) {
     mj["air"] = {{"sorties", w.sorties},
                  {"air_strikes", w.air_strikes},
                  {"helicopter_lease_musd", m.helicopter_lease_musd}};
-    mj["process"] = {{"violations_verified", w.violations_verified}};
+    mj["process"] = {{"violations_verified", w.violations_verified},
+                     {"local_truces", w.local_truces},
+                     {"local_truces_broken", w.local_truces_broken}};
     mj["policing"] = {{"clashes_policed", w.clashes_policed}};
     mj["battles"] = w.mission_battles;
     mj["convoy_ied_strikes"] = w.convoy_ied_strikes;

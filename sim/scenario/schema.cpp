@@ -343,6 +343,13 @@ std::vector<Section> build() {
             real("quick_reaction_share", &MissionParams::quick_reaction_share, 0, 1,
                  "Share of the infantry companies held as quick-reaction forces at the sector "
                  "hubs (at least one when rapid response is a task)."),
+            real("local_truce_rate", &MissionParams::local_truce_rate, 0, 1,
+                 "Daily chance that mission troops standing where violence goes on broker a "
+                 "local truce among the parties there (with civil affairs or mediation in the "
+                 "mandate)."),
+            integer("local_truce_days", &MissionParams::local_truce_days, 1, 3650,
+                    "Days a local truce binds the parties that made it, unless violence there "
+                    "breaks it first."),
         }));
     out.push_back(nested_section(
         "mission.tasks", &MissionParams::tasks, &Scenario::mission,

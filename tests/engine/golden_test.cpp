@@ -31,12 +31,12 @@ constexpr std::uint64_t golden_seed = 1;
 
 // clang-format off
 constexpr Golden golden[] = {
-    {"default",          "10342f92cf5c0928", 480, 359, 152854, 38396, 7, 1873},
-    {"fragmented_state", "42c9eba04cee03e3", 868, 191, 227745, 38666, 14, 2248},
-    {"intercommunal",    "420e5daaecdd6725", 413, 199, 397391, 74344, 0, 331},
-    {"sahel",            "057b337272cfc7c3", 1189, 173, 198855, 31645, 5, 1641},
-    {"frozen_conflict",  "3f844f210f17d428", 148, 320, 42337, 20415, 1, 243},
-    {"drawdown",         "4a84cf24b187ca75", 127, 67, 89957, 1028, 8, 1219},
+    {"default",          "6df9e800b904aa63", 549, 378, 150406, 43193, 8, 1714},
+    {"fragmented_state", "82f12dc020db8267", 1115, 226, 263759, 51028, 18, 2189},
+    {"intercommunal",    "65d96797a65fa9dc", 349, 131, 416725, 103806, 10, 301},
+    {"sahel",            "dcde63e3e9477e32", 989, 177, 188640, 28903, 4, 1661},
+    {"frozen_conflict",  "f9fbbd27e8b3ecb7", 143, 286, 46549, 19632, 1, 226},
+    {"drawdown",         "d1be0df7bd224cce", 127, 67, 89957, 1028, 8, 1219},
 };
 // clang-format on
 

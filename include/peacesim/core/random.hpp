@@ -53,6 +53,7 @@ enum class Purpose : std::uint32_t {
     EpsteinStep,
     Verification,
     Defection,
+    MissionMediate,
 };
 
 /// Philox4x32-10: ten rounds of a multiply-xorshift bijection over a 128-bit counter, keyed by

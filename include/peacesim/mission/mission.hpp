@@ -74,6 +74,8 @@ struct Why {
     std::int64_t mission_battles = 0;
     std::int64_t violations_verified = 0;  // ceasefire violations observers saw and reported
     std::int64_t clashes_policed = 0;      // communal clashes formed police stopped
+    std::int64_t local_truces = 0;         // local truces brokered where troops stood
+    std::int64_t local_truces_broken = 0;  // of those, ended early by violence in their zone
     std::int64_t patrols_unfunded = 0;     // patrols the operations budget could not pay for
 };
 

@@ -155,6 +155,8 @@ struct MissionParams {
     std::int64_t company_size = 150;
     double flight_hours_per_month = 40.0;  // per helicopter, when cash allows
     double quick_reaction_share = 0.1;     // of infantry companies, held at sector hubs
+    double local_truce_rate = 0.02;  // daily chance troops broker a truce where fighting goes on
+    std::int64_t local_truce_days = 90;  // how long a local truce binds those who made it
     MissionTasks tasks;
     FundingParams funding;
 };
