@@ -158,6 +158,13 @@ std::vector<Happening> happenings(const DayStats& d, const DayStats* before,
         if (dep < 0) add("mission", plural(-dep, "company leaves", "companies leave"), 2);
     }
     const auto& m = d.mission;
+    if (m.local_truces > 0)
+        add("mission",
+            m.local_truces == 1
+                ? std::string("Troops broker a local truce where fighting went on around them")
+                : plural(m.local_truces, "local truce", "local truces") +
+                      " brokered by troops where fighting went on around them",
+            1);
     if (m.denials > 0)
         add("mission",
             fmt::format("The host denies movement: {} held at checkpoints",

@@ -56,6 +56,7 @@ void mediate_locally(State& m, const world::Map& map, const world::Sight& sight,
         if (today.stream(s, Purpose::MissionMediate).bernoulli(sc.mission.local_truce_rate)) {
             m.truce_until[s] = day + std::int32_t(sc.mission.local_truce_days);
             ++m.totals.why.local_truces;
+            ++m.today.local_truces;
         }
     }
 }

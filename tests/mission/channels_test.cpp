@@ -9,6 +9,7 @@
 #include "../support/settings.hpp"
 #include "actors/actors.hpp"
 #include "mission/mission.hpp"
+#include "peacesim/engine/feed.hpp"
 #include "peacesim/output/totals.hpp"
 #include "politics/politics.hpp"
 #include "population/population.hpp"
@@ -337,4 +338,10 @@ TEST_CASE("local truces need troops on the spot and civil affairs or mediation i
     CHECK(truces({{"mission.local_truce_rate", "0"}}) == 0);
     // Either task is enough.
     CHECK(truces({{"mission.tasks.civil_affairs", "off"}}) > 0);
+    // The feed tells of each day's truces.
+    const auto sim = test::run_small(200, 1, 2, test::sized({}));
+    int told = 0;
+    for (const auto& h : engine::run_happenings(sim))
+        told += h.kind == "mission" && h.text.find("local truce") != std::string::npos;
+    CHECK(told > 0);
 }

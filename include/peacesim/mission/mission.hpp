@@ -53,6 +53,7 @@ struct Day {
     double impartiality = 1;
     std::int64_t reimbursement_delay_days = 0;
     std::int64_t companies_deployed = 0;
+    std::int64_t local_truces = 0;  // brokered today (docs/model.md 8.16)
 };
 
 /// What the mission's units did, mechanism by mechanism (summary.json's mission.deterrence,
