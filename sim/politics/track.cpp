@@ -200,7 +200,9 @@ void update(Track& t, actors::Forces& forces, population::Civilians& civ, const 
         follow_parties(t, parties.size());  // factions that walked out at a signing today
         int kept = 0;
         for (std::size_t p = 1; p < parties.size(); ++p) {
-            if (parties[p].stance != Stance::Signatory || strength[p] == 0) continue;
+            // Factions that walked out at a signing today are not in `strength`: not signatories.
+            if (p >= strength.size() || parties[p].stance != Stance::Signatory || strength[p] == 0)
+                continue;
             const double g = p < news.guarantee_of.size() ? news.guarantee_of[p] : 0.0;
             const double hazard = pp.relapse_rate * std::min(1.0, t.threat_ema[p] / full_threat) *
                                   (council_base - t.council_unity) * (1.0 - guarantee_relief * g);
