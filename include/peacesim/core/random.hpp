@@ -94,6 +94,18 @@ class Stream {
         if (used_ == 4) refill();
         return out_[used_++];
     }
+    /// The next n results of next_u32(), in order, computed a block at a time so that the
+    /// blocks' rounds overlap (for loops that draw many numbers up front).
+    void fill(std::uint32_t* to, std::size_t n) noexcept {
+        std::size_t i = 0;
+        while (i < n && used_ < 4) to[i++] = out_[used_++];
+        for (; i + 4 <= n; i += 4) {
+            std::uint32_t b[4] = {day_, entity_, purpose_, block_++};
+            Philox4x32::block(b, key0_, key1_);
+            to[i] = b[0], to[i + 1] = b[1], to[i + 2] = b[2], to[i + 3] = b[3];
+        }
+        while (i < n) to[i++] = next_u32();
+    }
     /// Uniform in [0, 1) with 32 bits of resolution.
     double uniform() noexcept { return next_u32() * (1.0 / 4294967296.0); }
     /// Uniform in [lo, hi).
