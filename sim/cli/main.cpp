@@ -330,31 +330,6 @@ int cmd_params(bool markdown, bool json) {
     return 0;
 }
 
-int cmd_bench(std::vector<std::int64_t> sizes, int days, int threads, int repeat) {
-    if (threads <= 0) threads = engine::default_threads();
-    std::printf("%-12s %-8s %-8s %-14s %-14s %s\n", "civilians", "days", "threads", "agent-upd/s",
-                "days/s", "runs (median)");
-    for (auto n : sizes) {
-        std::vector<double> secs;
-        std::uint64_t updates = 0;
-        for (int r = 0; r < repeat; ++r) {
-            auto sc = scenario::load_default({{"world.population", std::to_string(n)}});
-            engine::Simulation sim(std::move(sc), 1);
-            const auto t0 = std::chrono::steady_clock::now();
-            engine::run_days(sim, days, threads);
-            secs.push_back(
-                std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count());
-            updates = sim.agent_updates();
-        }
-        std::sort(secs.begin(), secs.end());
-        const double med = secs[secs.size() / 2];
-        std::printf("%-12lld %-8d %-8d %-14.4g %-14.4g %d\n", (long long)n, days, threads,
-                    double(updates) / med, days / med, repeat);
-        std::fflush(stdout);
-    }
-    return 0;
-}
-
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -413,17 +388,7 @@ int main(int argc, char** argv) {
                    "As a JSON array of {key, type, default, range, doc}, for scripts")
         ->excludes(as_markdown);
 
-    std::vector<std::int64_t> sizes{10'000, 100'000, 1'000'000};
-    int bdays = 30, bthreads = 0, repeat = 3;
-    auto* bench =
-        app.add_subcommand("bench", "Throughput of the default scenario at several sizes");
-    bench->add_option("--population", sizes, "Civilian counts to measure")
-        ->check(CLI::Range(std::int64_t(1000), std::int64_t(50'000'000)));
-    bench->add_option("--days", bdays, "Days per run")->check(CLI::Range(1, 3650));
-    bench->add_option("--threads", bthreads, "Threads (default: all cores)")
-        ->check(CLI::Range(1, 1024));
-    bench->add_option("--repeat", repeat, "Runs per size; the median is reported")
-        ->check(CLI::Range(1, 100));
+    auto* bench = cli::add_bench_command(app);
 
     ExerciseOptions xo;
     auto* exer = app.add_subcommand(
@@ -473,7 +438,7 @@ int main(int argc, char** argv) {
         }
         if (*validate) return cmd_validate(files, vsets);
         if (*params) return cmd_params(markdown, json);
-        if (*bench) return cmd_bench(sizes, bdays, bthreads, repeat);
+        if (*bench) return cli::run_bench(*bench);
     } catch (const scenario::ScenarioError& e) {
         for (const auto& d : e.diagnostics()) std::fprintf(stderr, "%s\n", d.str().c_str());
         return 2;

@@ -80,5 +80,9 @@ class App;
 namespace peacesim::cli {
 /// Adds `soak`: every scenario over many seeds with the run's invariants checked every day.
 void add_soak_command(CLI::App& app);
+/// Adds `bench` (docs/performance.md); run_bench runs it with the options parsed, inside main's
+/// error handling.
+CLI::App* add_bench_command(CLI::App& app);
+int run_bench(const CLI::App& bench);
 
 }  // namespace peacesim::cli

@@ -2,6 +2,7 @@
 #include "peacesim/engine/simulation.hpp"
 
 #include <algorithm>
+#include <chrono>
 #include <stdexcept>
 
 #include "engine/state.hpp"
@@ -19,7 +20,10 @@ Simulation::Simulation(scenario::Scenario sc, std::uint64_t seed) : s_(std::make
     s_->start = sc;
     s_->sc = std::move(sc);
     s_->seed = seed;
+    const auto t0 = std::chrono::steady_clock::now();
     s_->init();
+    s_->seconds.setup =
+        std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
 }
 Simulation::~Simulation() = default;
 Simulation::Simulation(Simulation&&) noexcept = default;
@@ -38,6 +42,14 @@ const std::vector<actors::Unit>& Simulation::units() const noexcept { return s_-
 const std::vector<DayStats>& Simulation::history() const noexcept { return s_->history; }
 const std::vector<Event>& Simulation::events() const noexcept { return s_->events; }
 std::uint64_t Simulation::agent_updates() const noexcept { return s_->agent_updates; }
+const PhaseSeconds& Simulation::phase_seconds() const noexcept { return s_->seconds; }
+
+const char* phase_name(Phase p) noexcept {
+    static constexpr const char* names[phase_count] = {"timeline", "mission",   "perception",
+                                                       "units",    "civilians", "communities",
+                                                       "politics", "outputs"};
+    return names[std::size_t(p)];
+}
 const std::vector<mission::Unit>& Simulation::mission_units() const noexcept {
     return s_->mission.units;
 }

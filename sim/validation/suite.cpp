@@ -150,6 +150,10 @@ void summarise(Fact& f, const std::string& unit) {
 
 }  // namespace
 
+scenario::Scenario docking_scenario() {
+    return scenario::load_text(epstein_text(), "scenarios/epstein.toml");
+}
+
 Result run_suite(const Options& opt) {
     const auto t0 = std::chrono::steady_clock::now();
     Result res;

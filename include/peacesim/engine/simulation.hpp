@@ -96,6 +96,32 @@ struct LoggedDecision {
     double legitimacy = 0;
 };
 
+/// The parts of a day, for throughput figures (peacesim bench): which module work the time of a
+/// day goes to. Timeline: decisions and injects; Mission: its sensing, patrols, plans, convoys,
+/// watch, mediation and end of day; Perception: the civilians' fear and refuge fields; Units:
+/// armed units' survey, decisions, movement, fights and recruitment; Civilians: the per-person
+/// update; Communities: clashes and tension; Politics: the track; Outputs: the event log and the
+/// day's statistics.
+enum class Phase {
+    Timeline,
+    Mission,
+    Perception,
+    Units,
+    Civilians,
+    Communities,
+    Politics,
+    Outputs
+};
+inline constexpr std::size_t phase_count = 8;
+const char* phase_name(Phase p) noexcept;
+
+/// Wall-clock seconds spent so far in building the run (map, population, forces) and in each
+/// phase of its days.
+struct PhaseSeconds {
+    double setup = 0;
+    std::array<double, phase_count> day{};
+};
+
 /// A checkpoint that cannot be read: another program version, a damaged or foreign file.
 struct CheckpointError : std::runtime_error {
     using std::runtime_error::runtime_error;
@@ -193,6 +219,8 @@ class Simulation {
     int relapses() const noexcept;
     /// Civilian-days plus unit-days simulated so far.
     std::uint64_t agent_updates() const noexcept;
+    /// Where the time went (not part of the state: a checkpoint starts it again).
+    const PhaseSeconds& phase_seconds() const noexcept;
     /// 16 hex digits over every variable of the state.
     std::string state_hash() const;
     /// People by status now; they always sum to the initial population.

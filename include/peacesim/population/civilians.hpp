@@ -2,6 +2,7 @@
 // Civilians as a structure of arrays: one entry per person, hot fields apart so that the daily
 // update streams about 30 bytes per person (see the layout note in docs/model.md).
 #include <cstdint>
+#include <type_traits>
 #include <vector>
 
 #include "peacesim/scenario/scenario.hpp"
@@ -40,8 +41,20 @@ struct Civilians {
     std::vector<float> trust_mission;       // trust in the peacekeeping mission, 0..1
 
     std::size_t size() const noexcept { return home.size(); }
+    /// Bytes of state a person takes: what a day that visits everyone streams at least.
+    static constexpr std::size_t bytes_per_person() noexcept;
     void resize(std::size_t n);
 };
+
+constexpr std::size_t Civilians::bytes_per_person() noexcept {
+    const auto of = [](const auto& v) {
+        return sizeof(typename std::decay_t<decltype(v)>::value_type);
+    };
+    const Civilians c;
+    return of(c.home) + of(c.location) + of(c.group) + of(c.status) + of(c.affiliation) +
+           of(c.hardship) + of(c.risk_aversion) + of(c.grievance) + of(c.trust_state) +
+           of(c.jail_days) + of(c.trust_mission);
+}
 
 /// Gives each settlement its residents by identity composition, with individual hardship and
 /// risk aversion drawn from the scenario's distributions. Deterministic in the seed alone.

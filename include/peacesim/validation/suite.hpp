@@ -10,6 +10,7 @@
 #include <string>
 #include <vector>
 
+#include "peacesim/scenario/scenario.hpp"
 #include "peacesim/validation/stats.hpp"
 
 namespace peacesim::validation {
@@ -79,6 +80,10 @@ struct Result {
     double wall_seconds = 0;
     int runs_done = 0;
 };
+
+/// The docking scenario (scenarios/epstein.toml, built in): Epstein's model at NetLogo's
+/// settings on a 40x40 torus.
+scenario::Scenario docking_scenario();
 
 /// Runs every experiment of the suite on `jobs` threads; the result is the same for any
 /// number of jobs.
