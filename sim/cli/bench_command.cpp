@@ -21,6 +21,7 @@
 #include "peacesim/core/version.hpp"
 #include "peacesim/engine/simulation.hpp"
 #include "peacesim/epstein/model.hpp"
+#include "peacesim/output/chart.hpp"
 #include "peacesim/output/writers.hpp"
 #include "peacesim/scenario/load.hpp"
 #include "peacesim/validation/suite.hpp"
@@ -163,6 +164,62 @@ Args& bench_args() {
     return a;
 }
 
+// Agent-updates a second against civilians, a line per thread count, with the bandwidth bound
+// and a quarter of it.
+std::string throughput_chart(const std::vector<Row>& rows, const std::vector<int>& threads,
+                             double bandwidth) {
+    std::string data, plot = "plot ";
+    const char* colours[] = {"#4477aa", "#cc6677", "#228833", "#ccbb44", "#66ccee", "#aa3377"};
+    for (std::size_t k = 0; k < threads.size(); ++k) {
+        data += fmt::format("$t{} << EOD\n", k);
+        for (const auto& r : rows)
+            if (r.threads == threads[k])
+                data += fmt::format("{} {} {}\n", r.civilians, r.updates_per_s,
+                                    r.updates_per_s_with_setup);
+        data += "EOD\n";
+        plot += fmt::format(
+            "{}$t{} using 1:2 with linespoints lw 2 pt 7 lc rgb '{}' title '{} thread{}', "
+            "$t{} using 1:3 with lines dt 2 lc rgb '{}' title 'the same, set-up included'",
+            k ? ", " : "", k, colours[k % 6], threads[k], threads[k] > 1 ? "s" : "", k,
+            colours[k % 6]);
+    }
+    if (bandwidth > 0) {
+        const double bound = bandwidth / double(population::Civilians::bytes_per_person());
+        plot += fmt::format(
+            ", {} with lines lw 1 lc rgb '#444444' title 'memory-bandwidth bound', "
+            "{} with lines dt 3 lc rgb '#444444' title 'a quarter of it'",
+            bound, bound / 4);
+    }
+    return output::svg_chart(data +
+                             "set logscale xy\nset format x '10^{%L}'\nset format y '10^{%L}'\n"
+                             "set xlabel 'civilians'\nset ylabel 'agent-updates a second'\n"
+                             "set key bottom right\n" +
+                             plot);
+}
+
+// Milliseconds a simulated day per phase against civilians, at the most threads measured.
+std::string phases_chart(const std::vector<Row>& rows, int threads) {
+    std::string data = "$p << EOD\n";
+    for (const auto& r : rows) {
+        if (r.threads != threads) continue;
+        data += fmt::format("{}", r.civilians);
+        for (const double ms : r.phase_ms) data += fmt::format(" {}", std::max(ms, 1e-4));
+        data += "\n";
+    }
+    data += "EOD\n";
+    std::string plot = "plot ";
+    for (std::size_t p = 0; p < engine::phase_count; ++p)
+        plot += fmt::format("{}$p using 1:{} with linespoints lw 2 pt 7 title '{}'", p ? ", " : "",
+                            p + 2, engine::phase_name(engine::Phase(p)));
+    return output::svg_chart(
+        data +
+        fmt::format("set logscale xy\nset format x '10^{{%L}}'\n"
+                    "set xlabel 'civilians'\nset ylabel 'ms a "
+                    "simulated day ({} thread{})'\nset key outside right top\n",
+                    threads, threads > 1 ? "s" : "") +
+        plot);
+}
+
 int cmd_bench(Args a) {
     if (a.threads.empty()) a.threads = {engine::default_threads()};
     std::sort(a.sizes.begin(), a.sizes.end());
@@ -199,6 +256,7 @@ int cmd_bench(Args a) {
     for (std::size_t p = 0; p < engine::phase_count; ++p)
         csv += fmt::format(",{}_ms_per_day", engine::phase_name(engine::Phase(p)));
     csv += "\n";
+    std::vector<Row> rows;
     if (a.conflict) {
         std::printf("%-11s %-3s %-8s %-8s %-10s %-10s %-7s %-6s  ms per day: ", "civilians", "thr",
                     "setup_s", "run_s", "upd/s", "days/s", "B/civ", "bound");
@@ -212,6 +270,7 @@ int cmd_bench(Args a) {
                                                           engine::memory_available(), n))
                     throw BadInput(*problem);
                 const Row r = measure_conflict(n, t, a, bandwidth);
+                rows.push_back(r);
                 std::printf(
                     "%-11lld %-3d %-8.2f %-8.2f %-10.3g %-10.3g %-7.1f %-6s  ", (long long)n, t,
                     r.setup_s, r.run_s, r.updates_per_s, r.days_per_s, r.bytes_per_civilian,
@@ -250,7 +309,15 @@ int cmd_bench(Args a) {
         }
     }
     if (dir) {
-        if (a.conflict) dir->add("bench.csv", csv);
+        if (a.conflict) {
+            dir->add("bench.csv", csv);
+            // Charts where gnuplot is installed; the table is the result, they only show it.
+            const auto most = *std::max_element(a.threads.begin(), a.threads.end());
+            if (auto svg = throughput_chart(rows, a.threads, bandwidth); !svg.empty())
+                dir->add("bench.svg", svg);
+            if (auto svg = phases_chart(rows, most); !svg.empty())
+                dir->add("bench-phases.svg", svg);
+        }
         dir->add("bench.json", info.dump(2) + "\n");
         dir->commit();
         std::printf("\nwrote %s\n", dir->path().c_str());

@@ -37,7 +37,7 @@ std::vector<Section> build() {
             integer("width", &WorldParams::width, 32, 2048, "Map width in cells."),
             integer("height", &WorldParams::height, 32, 2048, "Map height in cells."),
             real("cell_km", &WorldParams::cell_km, 0.25, 20, "Side of a cell in km."),
-            integer("population", &WorldParams::population, 1000, 50'000'000,
+            integer("population", &WorldParams::population, 1000, 1'000'000'000,
                     "Civilian agents, one per person."),
             integer("forces_population", &WorldParams::forces_population, 0, 50'000'000,
                     "Population the scenario's forces are written for: fighters, government "
