@@ -94,6 +94,14 @@ int run(int argc, char** argv) {
                    "events listed, the armed units drawn)");
     cli.add_option("--replay", replay,
                    "Replay a recorded exercise (its --out directory) and scrub it day by day");
+    double frame_seconds = 0, play_speed = 30;
+    cli.add_option("--frame-times", frame_seconds,
+                   "Play for this many seconds at --speed, then print the frame times (median, "
+                   "95th percentile, worst) and the days run, and exit: how fluid the interface "
+                   "stays while the simulation runs")
+        ->check(CLI::Range(0.5, 3600.0));
+    cli.add_option("--speed", play_speed, "With --frame-times: days a second to play at")
+        ->check(CLI::Range(1.0, 365.0));
     try {
         cli.parse(argc, argv);
     } catch (const CLI::ParseError& e) {
@@ -272,7 +280,17 @@ int run(int argc, char** argv) {
                    (app.ensemble && !app.ensemble->finished))
                 std::this_thread::sleep_for(std::chrono::milliseconds(20));
         }
+        // --frame-times: play, and time each frame's work on this thread (building the
+        // interface from the latest snapshot, and drawing it), not the wait for the display.
+        std::vector<double> frame_ms;
+        const auto timing_start = std::chrono::steady_clock::now();
+        const int timing_day0 = runner.snapshot()->day;
+        if (frame_seconds > 0) {
+            runner.set_speed(play_speed);
+            runner.play(true);
+        }
         for (int frame = 0; !app.close_now; ++frame) {
+            const auto frame_start = std::chrono::steady_clock::now();
             glfwPollEvents();
             if (glfwWindowShouldClose(window)) {
                 // An exercise not saved asks first; anything else closes.
@@ -306,6 +324,28 @@ int run(int argc, char** argv) {
                     rc = 1;
                 }
                 break;
+            }
+            if (frame_seconds > 0) {
+                glFinish();
+                const auto now = std::chrono::steady_clock::now();
+                frame_ms.push_back(
+                    std::chrono::duration<double, std::milli>(now - frame_start).count());
+                if (std::chrono::duration<double>(now - timing_start).count() >= frame_seconds) {
+                    runner.play(false);
+                    std::sort(frame_ms.begin(), frame_ms.end());
+                    const auto at = [&](double q) {
+                        return frame_ms[std::min(frame_ms.size() - 1,
+                                                 std::size_t(q * double(frame_ms.size())))];
+                    };
+                    const int days_run = runner.snapshot()->day - timing_day0;
+                    std::printf(
+                        "peacesim-viz: %zu frames in %.1f s; frame time median %.2f ms, 95th "
+                        "percentile %.2f ms, worst %.2f ms; %d days run (%.1f a second, %.0f "
+                        "asked)\n",
+                        frame_ms.size(), frame_seconds, at(0.5), at(0.95), frame_ms.back(),
+                        days_run, double(days_run) / frame_seconds, play_speed);
+                    break;
+                }
             }
             glfwSwapBuffers(window);
         }

@@ -41,6 +41,11 @@ class Runner {
     /// Runs a command on the simulation thread before the next day (levers, orders).
     void command(std::function<void(engine::Simulation&)> f);
     std::string last_error();
+    /// Snapshots published from the next one on carry the state_hash (a pass over every
+    /// person: for tests and tools, not for drawing).
+    void hash_snapshots() {
+        command([this](engine::Simulation&) { builder_.hash_state(true); });
+    }
 
     /// The latest snapshot; cheap to call every frame (shared, never copied). Any thread may
     /// read it for as long as it holds it.

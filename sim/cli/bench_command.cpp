@@ -20,6 +20,7 @@
 
 #include "peacesim/core/version.hpp"
 #include "peacesim/engine/simulation.hpp"
+#include "peacesim/engine/snapshot.hpp"
 #include "peacesim/epstein/model.hpp"
 #include "peacesim/output/chart.hpp"
 #include "peacesim/output/writers.hpp"
@@ -96,13 +97,14 @@ struct Row {
     int threads = 0, days = 0, repeat = 0;
     double setup_s = 0, run_s = 0, updates_per_s = 0, updates_per_s_with_setup = 0;
     double days_per_s = 0, bytes_per_civilian = 0, bound_share = 0;
+    double snapshot_ms = 0;  // publishing a day to a front end (the visualizer), after the first
     std::array<double, engine::phase_count> phase_ms{};  // per simulated day
 };
 
 Row measure_conflict(std::int64_t n, int threads, const Args& a, double bandwidth) {
     Row row;
     row.civilians = n, row.threads = threads, row.days = a.days, row.repeat = a.repeat;
-    std::vector<double> setup, run, resident;
+    std::vector<double> setup, run, resident, snapshot;
     std::vector<std::vector<double>> phases(engine::phase_count);
     std::uint64_t updates = 0;
     for (int r = 0; r < a.repeat; ++r) {
@@ -116,14 +118,24 @@ Row measure_conflict(std::int64_t n, int threads, const Args& a, double bandwidt
         setup.push_back(ps.setup);
         for (std::size_t p = 0; p < engine::phase_count; ++p)
             phases[p].push_back(1e3 * ps.day[p] / double(a.days));
-        resident.push_back(double(resident_bytes()) - double(before));
+        // Growth of the resident memory; a small run may fit in memory the process already
+        // holds from the one before, and then grows it by nothing.
+        resident.push_back(std::max(0.0, double(resident_bytes()) - double(before)));
         updates = sim.agent_updates();
+        // What the visualizer pays a day: a snapshot after one, as it publishes them.
+        engine::SnapshotBuilder builder;
+        builder.take(sim);
+        engine::run_days(sim, 1, threads);
+        const auto t1 = Clock::now();
+        const auto snap = builder.take(sim);
+        snapshot.push_back(1e3 * seconds_since(t1));
     }
     row.setup_s = median(setup), row.run_s = median(run);
     row.updates_per_s = double(updates) / row.run_s;
     row.updates_per_s_with_setup = double(updates) / (row.run_s + row.setup_s);
     row.days_per_s = double(a.days) / row.run_s;
     row.bytes_per_civilian = median(resident) / double(n);
+    row.snapshot_ms = median(snapshot);
     for (std::size_t p = 0; p < engine::phase_count; ++p) row.phase_ms[p] = median(phases[p]);
     // The bound: every civilian's state streamed once a day at the triad's bandwidth.
     const double per_civilian = double(population::Civilians::bytes_per_person());
@@ -252,14 +264,15 @@ int cmd_bench(Args a) {
 
     std::string csv =
         "civilians,threads,days,repeat,setup_s,run_s,agent_updates_per_s,"
-        "agent_updates_per_s_with_setup,days_per_s,bytes_per_civilian,bandwidth_share";
+        "agent_updates_per_s_with_setup,days_per_s,bytes_per_civilian,bandwidth_share,"
+        "snapshot_ms";
     for (std::size_t p = 0; p < engine::phase_count; ++p)
         csv += fmt::format(",{}_ms_per_day", engine::phase_name(engine::Phase(p)));
     csv += "\n";
     std::vector<Row> rows;
     if (a.conflict) {
-        std::printf("%-11s %-3s %-8s %-8s %-10s %-10s %-7s %-6s  ms per day: ", "civilians", "thr",
-                    "setup_s", "run_s", "upd/s", "days/s", "B/civ", "bound");
+        std::printf("%-11s %-3s %-8s %-8s %-10s %-10s %-7s %-6s %-8s ms per day: ", "civilians",
+                    "thr", "setup_s", "run_s", "upd/s", "days/s", "B/civ", "bound", "snap_ms");
         for (std::size_t p = 0; p < engine::phase_count; ++p)
             std::printf("%.5s ", engine::phase_name(engine::Phase(p)));
         std::printf("\n");
@@ -272,16 +285,18 @@ int cmd_bench(Args a) {
                 const Row r = measure_conflict(n, t, a, bandwidth);
                 rows.push_back(r);
                 std::printf(
-                    "%-11lld %-3d %-8.2f %-8.2f %-10.3g %-10.3g %-7.1f %-6s  ", (long long)n, t,
-                    r.setup_s, r.run_s, r.updates_per_s, r.days_per_s, r.bytes_per_civilian,
-                    bandwidth > 0 ? fmt::format("{:.0f}%", 100 * r.bound_share).c_str() : "-");
+                    "%-11lld %-3d %-8.2f %-8.2f %-10.3g %-10.3g %-7.1f %-6s %-8.3g ", (long long)n,
+                    t, r.setup_s, r.run_s, r.updates_per_s, r.days_per_s, r.bytes_per_civilian,
+                    bandwidth > 0 ? fmt::format("{:.0f}%", 100 * r.bound_share).c_str() : "-",
+                    r.snapshot_ms);
                 for (const double ms : r.phase_ms) std::printf("%-5.3g ", ms);
                 std::printf("\n");
                 std::fflush(stdout);
-                csv += fmt::format("{},{},{},{},{:.4f},{:.4f},{:.6g},{:.6g},{:.6g},{:.2f},{:.4f}",
-                                   n, t, r.days, r.repeat, r.setup_s, r.run_s, r.updates_per_s,
-                                   r.updates_per_s_with_setup, r.days_per_s, r.bytes_per_civilian,
-                                   r.bound_share);
+                csv += fmt::format(
+                    "{},{},{},{},{:.4f},{:.4f},{:.6g},{:.6g},{:.6g},{:.2f},{:.4f},{:.4f}", n, t,
+                    r.days, r.repeat, r.setup_s, r.run_s, r.updates_per_s,
+                    r.updates_per_s_with_setup, r.days_per_s, r.bytes_per_civilian, r.bound_share,
+                    r.snapshot_ms);
                 for (const double ms : r.phase_ms) csv += fmt::format(",{:.4f}", ms);
                 csv += "\n";
             }

@@ -97,7 +97,7 @@ std::shared_ptr<const Snapshot> SnapshotBuilder::take(const Simulation& sim) {
     s->history = days_.version();
     s->events = events_.version();
     s->stage = sim.stage();
-    s->state_hash = sim.state_hash();
+    if (hash_) s->state_hash = sim.state_hash();
     s->injects = sim.scenario().injects;
     s->decisions = sim.decision_log();
     s->scenario = sim.scenario();
@@ -134,7 +134,9 @@ bool mission_sees(const Snapshot& s, int x, int y, double cell_km, double ground
 }
 
 std::shared_ptr<const Snapshot> take_snapshot(const Simulation& sim) {
-    return SnapshotBuilder().take(sim);
+    SnapshotBuilder builder;
+    builder.hash_state(true);
+    return builder.take(sim);
 }
 
 }  // namespace peacesim::engine

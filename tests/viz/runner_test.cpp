@@ -26,6 +26,7 @@ std::shared_ptr<const engine::Snapshot> wait_for_day(viz::Runner& r, int day) {
 TEST_CASE("the runner reproduces the library's run, steered or not", "[viz][runner]") {
     const auto sc = test::small_scenario();
     viz::Runner runner(sc, 3, 2);
+    runner.hash_snapshots();
     runner.run_to(25);
     const auto snap = wait_for_day(runner, 25);
     const auto direct = test::run_small(25, 3, 1);

@@ -133,6 +133,9 @@ struct Snapshot {
     EventSeries events;  // the latest events (at least SnapshotBuilder::recent_events of them)
     scenario::Stage stage = scenario::Stage::Conflict;
     std::vector<scenario::Inject> injects;
+    /// Empty unless the builder was asked for it (SnapshotBuilder::hash_state): the hash reads
+    /// every person, 0.1 s a day at 10^7 people, where the rest of a snapshot costs what the
+    /// day changed.
     std::string state_hash;
     std::vector<LoggedDecision> decisions;  // levers, orders, events fired: the decision log
     scenario::Scenario scenario;            // as it stands, with live changes and injects
@@ -159,8 +162,11 @@ class SnapshotBuilder {
     std::shared_ptr<const Snapshot> take(const Simulation& sim);
     /// History entries copied so far over all calls, for tests of the cost.
     std::size_t days_copied() const noexcept { return days_.copied(); }
+    /// Whether snapshots carry the state_hash (off by default: see Snapshot::state_hash).
+    void hash_state(bool on) noexcept { hash_ = on; }
 
   private:
+    bool hash_ = false;
     SeriesWriter<DayStats> days_;
     SeriesWriter<Event> events_;
     std::shared_ptr<const std::vector<world::Road>> roads_;
@@ -173,7 +179,7 @@ class SnapshotBuilder {
 bool mission_sees(const Snapshot& s, int x, int y, double cell_km, double ground_km = 10.0,
                   double air_km = 25.0);
 
-/// A one-off snapshot (a builder used once): copies the whole history.
+/// A one-off snapshot (a builder used once, with the state_hash): copies the whole history.
 std::shared_ptr<const Snapshot> take_snapshot(const Simulation& sim);
 
 }  // namespace peacesim::engine
