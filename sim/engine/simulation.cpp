@@ -43,6 +43,7 @@ const std::vector<DayStats>& Simulation::history() const noexcept { return s_->h
 const std::vector<Event>& Simulation::events() const noexcept { return s_->events; }
 std::uint64_t Simulation::agent_updates() const noexcept { return s_->agent_updates; }
 const PhaseSeconds& Simulation::phase_seconds() const noexcept { return s_->seconds; }
+void Simulation::use_full_rules(bool on) noexcept { s_->full_rules = on; }
 
 const char* phase_name(Phase p) noexcept {
     static constexpr const char* names[phase_count] = {"timeline", "mission",   "perception",

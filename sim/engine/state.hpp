@@ -48,7 +48,8 @@ struct Simulation::State {
     std::vector<Event> events;
     std::int64_t population = 0;
     std::uint64_t agent_updates = 0;
-    PhaseSeconds seconds;  // timing only: not hashed, not saved
+    PhaseSeconds seconds;     // timing only: not hashed, not saved
+    bool full_rules = false;  // no shortcut in the civilians' update (testing): not saved
     std::int64_t displaced_peak = 0;
     std::size_t next_inject = 0;    // injects are kept sorted by day
     std::size_t next_decision = 0;  // so are the scheduled decisions

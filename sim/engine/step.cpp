@@ -120,7 +120,7 @@ void Simulation::State::step() {
     // Update: civilians in parallel, then the parties, communities, the track and the mission.
     const auto people =
         population::update(civ, presence, perception, {incidents, communities, mission}, forces,
-                           politics, sight, sc, t);
+                           politics, sight, sc, t, full_rules);
     attribute_deaths(incidents, communities, people);
     watch.charge(Phase::Civilians);
     st.recruited = actors::enlist(forces, people.recruits, map);

@@ -63,10 +63,11 @@ struct DayOutcome {
     std::vector<std::int64_t> recruits;                                           // per party
 };
 
-// update.cpp (7.1-7.3, 8.13)
+// update.cpp (7.1-7.3, 8.13). `full_rules` visits everyone by the rules in full, without the
+// shortcut for people at home where nothing struck (the same results, slower: the reference).
 DayOutcome update(Civilians& civ, Presence& presence, const Perception& perception,
                   const Exposure& exposure, const actors::Forces& forces,
                   const politics::Track& politics, const world::Sight& sight,
-                  const scenario::Scenario& sc, const core::Today& today);
+                  const scenario::Scenario& sc, const core::Today& today, bool full_rules = false);
 
 }  // namespace peacesim::population

@@ -28,6 +28,8 @@ constexpr float trust_relaxation = 0.002f;
 /// the daily gain where it protects, and the drift back to indifference where it is absent.
 constexpr float mission_trust_after_misconduct = 0.7f, mission_trust_after_failure = 0.9f;
 constexpr float mission_trust_gain = 0.002f, mission_trust_drift = 0.001f, indifference = 0.5f;
+/// What the mission does in a settlement where nothing struck today (update's fast path).
+constexpr std::uint8_t calm_misconduct = 1, calm_safe = 2, calm_absent = 3;
 
 /// Integer tallies per thread (order-free sums).
 struct Tally {
@@ -60,7 +62,7 @@ void Counts::add(const Counts& o) noexcept {
 DayOutcome update(Civilians& civ, Presence& presence, const Perception& perception,
                   const Exposure& exposure, const actors::Forces& forces,
                   const politics::Track& politics, const world::Sight& sight,
-                  const scenario::Scenario& sc, const core::Today& today) {
+                  const scenario::Scenario& sc, const core::Today& today, bool full_rules) {
     const auto& pp = sc.population;
     const auto& parties = forces.parties;
     const auto& inc = exposure.incidents;
@@ -99,6 +101,17 @@ DayOutcome update(Civilians& civ, Presence& presence, const Perception& percepti
         t.trust_mission.assign(ns, 0);
         return t;
     });
+    // Settlements where nothing struck today, by what the mission does there (0: something
+    // did): the fast path below serves the people at home in them.
+    std::vector<std::uint8_t> calm(ns);
+    for (std::size_t s = 0; s < ns; ++s)
+        calm[s] = full_rules || inc.osv_party[s] != none32 || inc.collateral_p[s] > 0.0f ||
+                          com.clash_p[s] > 0.0f
+                      ? 0
+                  : mis.misconduct_here[s] ? calm_misconduct
+                  : mis.safety[s] > 0      ? calm_safe
+                                           : calm_absent;
+    const float recovery_rate = float(pp.recovery_hardship_rate);
     std::vector<Counts> block_sums((n + block_size - 1) / block_size);
     const auto seed = today.seed;
     const auto dayu = std::uint32_t(today.day);
@@ -136,6 +149,7 @@ DayOutcome update(Civilians& civ, Presence& presence, const Perception& percepti
         const auto* const block_of_ = sight.settlement_block.data();
         const auto* const near_border_ = sight.near_border.data();
         const auto* const control_ = forces.control.data();
+        const auto* const calm_ = calm.data();
         const std::size_t ng = presence.groups;
         auto* const t_present = tally.present.data();
         auto* const t_residents = tally.residents.data();
@@ -147,12 +161,13 @@ DayOutcome update(Civilians& civ, Presence& presence, const Perception& percepti
         for (std::size_t b = blocks.begin(); b < blocks.end(); ++b) {
             Counts sum;
             const std::size_t end = std::min(n, (b + 1) * block_size);
-            for (std::size_t i = b * block_size; i < end; ++i) {
+            // Everyone's day by the rules in full.
+            auto visit = [&](const std::size_t i, Counts& sum) {
                 auto status = static_cast<Status>(status_[i]);
                 if (status == Status::Refugee || status == Status::Killed ||
                     status == Status::DiedFighting) {
                     ++sum.status[status_[i]];
-                    continue;
+                    return;
                 }
                 const auto id = std::uint32_t(i);
                 if (status == Status::Jailed) {
@@ -163,7 +178,7 @@ DayOutcome update(Civilians& civ, Presence& presence, const Perception& percepti
                         ++t_residents[block_of_[location_[i]]];
                     }
                     ++sum.status[status_[i]];
-                    continue;
+                    return;
                 }
                 if (status == Status::Recruited) {
                     const std::size_t party = std::size_t(affiliation_[i]) + 1;
@@ -182,7 +197,7 @@ DayOutcome update(Civilians& civ, Presence& presence, const Perception& percepti
                     }
                     status_[i] = std::uint8_t(status);
                     ++sum.status[status_[i]];
-                    continue;
+                    return;
                 }
                 std::uint32_t loc = location_[i];
                 const std::uint8_t g = group_[i];
@@ -207,7 +222,7 @@ DayOutcome update(Civilians& civ, Presence& presence, const Perception& percepti
                             ++tally.communal;
                             ++(g == clash_a_[loc] ? tally.clash_dead_a : tally.clash_dead_b)[loc];
                         }
-                        continue;
+                        return;
                     }
                 }
                 // Survivors of an attack lose trust in the state: much more when its own forces
@@ -219,7 +234,7 @@ DayOutcome update(Civilians& civ, Presence& presence, const Perception& percepti
                 // Hardship grows while displaced and eases at home; grievance follows Epstein.
                 float h = hardship_[i];
                 if (loc == home_[i] && (status == Status::Home || status == Status::Active))
-                    h += float(pp.recovery_hardship_rate) * (mean_hardship[g] - h);
+                    h += recovery_rate * (mean_hardship[g] - h);
                 else  // aid where it can reach relieves part of the hardship of displacement
                     h = std::min(1.0f, h + float(pp.displaced_hardship_rate *
                                                  (1.0 - sc.communities.aid_relief * access_[loc])));
@@ -312,6 +327,78 @@ DayOutcome update(Civilians& civ, Presence& presence, const Perception& percepti
                 sum.grievance += grievance;
                 sum.trust += trust;
                 ++sum.counted;
+            };
+            // People at home in a settlement where nothing struck today (no attack, battle or
+            // clash): the same rules with what the place gives everyone read once, and the
+            // full rules for whoever might draw a random number (flight, recruitment,
+            // rebellion). The results are those of visit() to the bit.
+            for (std::size_t i = b * block_size; i < end;) {
+                const std::uint32_t s = home_[i];
+                const std::uint8_t mode = calm_[s];
+                if (mode == 0) {
+                    visit(i++, sum);
+                    continue;
+                }
+                const float* const threat_s = threat_ + std::size_t(s) * ng;
+                const std::uint8_t* const recruit_s = recruit_group_ + std::size_t(s) * ng;
+                const float arrest_s = arrest_p_[s];
+                const bool may_rebel = control_[s] == 0;
+                std::int32_t* const present_s = t_present + std::size_t(s) * ng;
+                // The run's sums in registers, handed to and from visit() in person order so
+                // that the floating-point additions are the same.
+                double grievance_sum = sum.grievance, trust_sum = sum.trust;
+                std::int64_t at_home = 0, mission_trust = 0;
+                std::int32_t residents = 0;
+                auto full_rules = [&](std::size_t k) {
+                    sum.grievance = grievance_sum, sum.trust = trust_sum;
+                    visit(k, sum);
+                    grievance_sum = sum.grievance, trust_sum = sum.trust;
+                };
+                for (; i < end && home_[i] == s; ++i) {
+                    if (status_[i] != std::uint8_t(Status::Home) || location_[i] != s) {
+                        full_rules(i);
+                        continue;
+                    }
+                    const std::uint8_t g = group_[i];
+                    float trust = trust_state_[i];
+                    trust += trust_relaxation * (trust0 - trust);
+                    float h = hardship_[i];
+                    h += recovery_rate * (mean_hardship[g] - h);
+                    const double perceived_l =
+                        std::min(1.0, legit * double(trust) / double(trust0));
+                    const double grievance = double(h) * (1.0 - perceived_l);
+                    const float risk = risk_aversion_[i];
+                    const double net = grievance - std::min(pp.max_risk, double(risk) * arrest_s);
+                    const std::uint8_t rg = recruit_s[g];
+                    if (threat_s[g] > 1.0f - risk ||
+                        (rg != none8 ? net > pp.recruit_threshold
+                                     : may_rebel && net > pp.rebellion_threshold)) {
+                        full_rules(i);
+                        continue;
+                    }
+                    float tm = trust_mission_[i];
+                    if (mode == calm_misconduct)
+                        tm *= mission_trust_after_misconduct;
+                    else if (mode == calm_safe)
+                        tm += mission_trust_gain * (1.0f - tm);
+                    else
+                        tm += mission_trust_drift * (indifference - tm);
+                    trust_mission_[i] = tm;
+                    hardship_[i] = h;
+                    trust_state_[i] = trust;
+                    grievance_[i] = float(grievance);
+                    ++at_home;
+                    ++present_s[g];
+                    mission_trust += std::int64_t(tm * 1e4f);
+                    ++residents;
+                    grievance_sum += grievance;
+                    trust_sum += trust;
+                }
+                sum.grievance = grievance_sum, sum.trust = trust_sum;
+                sum.status[std::size_t(Status::Home)] += at_home;
+                sum.counted += at_home;
+                t_trust_mission[s] += mission_trust;
+                t_residents[block_of_[s]] += residents;
             }
             block_sums[b] = sum;
         }

@@ -1,10 +1,13 @@
 // The civilians' daily update (sim/population/update.cpp): flight and recruitment respond to
-// their causes, over paired runs (same seed, same map) and a sign test on the pairs.
+// their causes, over paired runs (same seed, same map) and a sign test on the pairs; and its
+// shortcut for quiet settlements changes nothing.
 #include <catch2/catch.hpp>
 
 #include "../support/ensemble.hpp"
 #include "../support/settings.hpp"
 #include "peacesim/output/totals.hpp"
+#include "peacesim/output/writers.hpp"
+#include "peacesim/scenario/load.hpp"
 
 using namespace peacesim;
 using namespace peacesim::test;
@@ -45,4 +48,32 @@ TEST_CASE("perceived arrest risk deters rebellion (Epstein 2002)", "[mechanism][
                       {{"population.arrest_k", "0"}}, recruited);
     INFO("recruits with k=20 " << p.mean_a << ", with k=0 " << p.mean_b);
     CHECK(p.higher >= test::decisive(seeds));
+}
+
+TEST_CASE("the shortcut for people at home where nothing struck gives the run the full rules give",
+          "[population][shortcut]") {
+    // Shipped countries small enough to run twice, and settings that reach every branch the
+    // shortcut reads once for a whole settlement: misconduct, safety, rebellion where the state
+    // holds the ground, recruiters at hand, threat near people's tolerance, clashes.
+    const std::vector<std::pair<const char*, std::vector<scenario::Override>>> cases = {
+        {"default", {}},
+        {"intercommunal", {}},
+        {"sahel", {{"mission.misconduct_rate", "5"}}},
+        {"default", {{"population.rebellion_threshold", "0.05"}, {"government.legitimacy", "0.2"}}},
+        {"frozen_conflict", {{"population.risk_aversion_mean", "0.9"}}},
+    };
+    for (const auto& [name, extra] : cases) {
+        auto o = extra;
+        o.push_back({"world.population", "120000"});
+        const auto sc =
+            scenario::load_file(std::string(PEACESIM_SOURCE_DIR "/scenarios/") + name + ".toml", o);
+        INFO(name << " with " << extra.size() << " overrides");
+        engine::Simulation fast(sc, 3), full(sc, 3);
+        full.use_full_rules(true);
+        engine::run_days(fast, 200, 2);
+        engine::run_days(full, 200, 2);
+        CHECK(fast.state_hash() == full.state_hash());
+        CHECK(output::timeseries_csv(fast) == output::timeseries_csv(full));
+        CHECK(output::events_csv(fast) == output::events_csv(full));
+    }
 }

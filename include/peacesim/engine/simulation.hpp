@@ -221,6 +221,10 @@ class Simulation {
     std::uint64_t agent_updates() const noexcept;
     /// Where the time went (not part of the state: a checkpoint starts it again).
     const PhaseSeconds& phase_seconds() const noexcept;
+    /// Every civilian by the rules in full, without the shortcut for people at home where
+    /// nothing struck that day: the reference the shortcut is tested against (the same run to
+    /// the bit, slower). Not part of the state.
+    void use_full_rules(bool on) noexcept;
     /// 16 hex digits over every variable of the state.
     std::string state_hash() const;
     /// People by status now; they always sum to the initial population.
