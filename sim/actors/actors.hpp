@@ -8,6 +8,7 @@
 #include "core/today.hpp"
 #include "engine/incidents.hpp"
 #include "mission/state.hpp"
+#include "peacesim/engine/simulation.hpp"
 #include "peacesim/population/civilians.hpp"
 #include "politics/state.hpp"
 #include "population/state.hpp"
@@ -27,6 +28,10 @@ void survey(Forces& f, const world::Map& map, const world::Sight& sight,
 void take_ground(Forces& f);
 
 // decide.cpp (7.4), movement.cpp (7.5)
+/// The harm each party did each other lately, from the event log (Forces::provoked).
+void reckon_provocations(Forces& f, const std::vector<engine::Event>& events,
+                         const population::Presence& presence, const scenario::ConflictParams& cp,
+                         int today);
 /// How the mission changed the bands' choices today, against what each band would have chosen
 /// (with the same draws) had no mission troops stood guard anywhere.
 struct RaidChoices {

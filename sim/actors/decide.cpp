@@ -61,6 +61,51 @@ Defence defence_at(std::size_t s, const Forces& f, const mission::State& mission
     return d;
 }
 
+void reckon_provocations(Forces& f, const std::vector<engine::Event>& events,
+                         const population::Presence& presence, const scenario::ConflictParams& cp,
+                         int today) {
+    const std::size_t np = f.parties.size();
+    f.provoked.assign(np * np, 0.0);
+    if (cp.reprisal <= 0) return;
+    // Events fade with e-folding time reprisal_days; older than five of them they count for
+    // less than 1% and are left out.
+    const int horizon = int(std::ceil(5.0 * cp.reprisal_days));
+    std::vector<double> strength(np, 0.0);
+    for (const auto& u : f.units)
+        if (u.alive()) strength[u.party] += double(u.strength);
+    for (auto e = events.rbegin(); e != events.rend() && e->day >= today - horizon; ++e) {
+        const double fade = std::exp(-double(today - e->day) / cp.reprisal_days);
+        const auto hurt = [&](std::uint32_t a, std::uint32_t b, double deaths) {
+            if (a < np && b < np && a != b && deaths > 0) f.provoked[a * np + b] += fade * deaths;
+        };
+        if (e->type == 1 || e->type == 2) {
+            if (!engine::Event::is_party(e->side_a) || !engine::Event::is_party(e->side_b))
+                continue;
+            hurt(e->side_a, e->side_b, double(e->deaths_a));
+            hurt(e->side_b, e->side_a, double(e->deaths_b));
+        } else if (e->type == 3 && engine::Event::is_party(e->side_a) &&
+                   e->settlement <
+                       presence.present.size() / std::max<std::size_t>(1, presence.groups)) {
+            // Civilians killed: each armed group counts those of its identity, by their share
+            // of the people there.
+            std::int64_t total = 0;
+            for (std::size_t g = 0; g < presence.groups; ++g)
+                total += presence.present[presence.at(e->settlement, g)];
+            if (total <= 0) continue;
+            for (std::size_t a = 1; a < np; ++a) {
+                const int g = f.parties[a].identity;
+                if (g < 0 || std::size_t(g) >= presence.groups) continue;
+                hurt(std::uint32_t(a), e->side_a,
+                     double(e->deaths_civilians) *
+                         double(presence.present[presence.at(e->settlement, std::size_t(g))]) /
+                         double(total));
+            }
+        }
+    }
+    for (std::size_t a = 0; a < np; ++a)
+        for (std::size_t b = 0; b < np; ++b) f.provoked[a * np + b] /= std::max(1.0, strength[a]);
+}
+
 RaidChoices decide(Forces& f, const world::Map& map, const world::Sight& sight,
                    const population::Presence& presence, const mission::State& mission,
                    const politics::Track& politics, const scenario::Scenario& sc,
@@ -105,6 +150,16 @@ RaidChoices decide(Forces& f, const world::Map& map, const world::Sight& sight,
         return mission::bound_by_local_truce(f, a) && mission::bound_by_local_truce(f, b) &&
                truce_at(target.x, target.y);
     };
+    // What harm done lately does to the urge to act, and to act against who did it: 1 + the
+    // gain times the harm, saturating at 1 + reprisal_max (a band can only strike so often).
+    const auto spur = [&](double harm) {
+        return cp.reprisal_max > 0
+                   ? 1.0 + cp.reprisal_max * -std::expm1(-cp.reprisal * harm / cp.reprisal_max)
+                   : 1.0;
+    };
+    // Nothing reckoned (a caller that skipped reckon_provocations): no harm remembered.
+    if (f.provoked.size() != parties.size() * parties.size())
+        f.provoked.assign(parties.size() * parties.size(), 0.0);
     const std::uint64_t hold = std::uint64_t(Action::Hold) << 32 | no_target;
     for (std::uint32_t id = 0; id < f.units.size(); ++id) {
         Unit& u = f.units[id];
@@ -137,8 +192,13 @@ RaidChoices decide(Forces& f, const world::Map& map, const world::Sight& sight,
 
         // Most days a unit holds its ground: operations are launched at a daily rate, scaled
         // for the state by its capacity and for a group by its resources.
-        if (!rng.bernoulli(
-                std::min(1.0, cp.operations_rate * politics::tempo(me, politics, today.day)))) {
+        const std::size_t np = parties.size();
+        const double* const grudge = f.provoked.data() + std::size_t(u.party) * np;
+        double anger = 0;
+        for (std::size_t b = 0; b < np; ++b) anger += grudge[b];
+        if (!rng.bernoulli(std::min(
+                1.0,
+                cp.operations_rate * politics::tempo(me, politics, today.day) * spur(anger)))) {
             u.action = Action::Hold;
             u.target = no_target;
             u.dest_x = u.base_x, u.dest_y = u.base_y;
@@ -160,7 +220,8 @@ RaidChoices decide(Forces& f, const world::Map& map, const world::Sight& sight,
                 const double d = dist_cells(u.x, u.y, e.x, e.y);
                 if (d > raid) return;
                 const double odds = double(u.strength) / double(u.strength + e.strength);
-                const double w = me.capacity * odds * w_counterinsurgency / (1.0 + d / raid);
+                const double w = me.capacity * odds * w_counterinsurgency * spur(grudge[e.party]) /
+                                 (1.0 + d / raid);
                 add2(watched(e.x, e.y) ? w * (1.0 - cp.witness_cost) : w, w, Action::AttackUnit, o);
             });
         } else {
@@ -175,10 +236,12 @@ RaidChoices decide(Forces& f, const world::Map& map, const world::Sight& sight,
                 if (d > raid) return;
                 const double odds = own / (own + double(e.strength));
                 double w = 0;
+                const double revenge = spur(grudge[e.party]);
                 if (e.party == 0)
                     w = w_attack_state * odds * odds / (1.0 + d / raid);
                 else if (parties[e.party].identity != me.identity)
                     w = w_attack_rival * odds * odds / (1.0 + d / raid);
+                w *= revenge;
                 if (w > 0)
                     add2(watched(e.x, e.y) ? w * (1.0 - cp.witness_cost) : w, w, Action::AttackUnit,
                          o);
@@ -218,8 +281,20 @@ RaidChoices decide(Forces& f, const world::Map& map, const world::Sight& sight,
                 // Raids go where many of "the others" live, weighed against the losses the
                 // defenders would inflict (and, for the record, as they would be weighed with no
                 // mission troops there).
+                // A reprisal falls on the community of a group that hurt them lately.
+                double revenge = 0;
+                if (others > 0)
+                    for (std::size_t b = 1; b < np; ++b) {
+                        const int ib = parties[b].identity;
+                        if (grudge[b] > 0 && ib >= 0 && ib != me.identity &&
+                            std::size_t(ib) < presence.groups)
+                            revenge += grudge[b] *
+                                       double(presence.present[presence.at(s, std::size_t(ib))]) /
+                                       double(others + same);
+                    }
                 const double worth = me.brutality * raid_weight *
-                                     std::sqrt(double(others) / mean_settlement) / (1.0 + d / raid);
+                                     std::sqrt(double(others) / mean_settlement) * spur(revenge) /
+                                     (1.0 + d / raid);
                 const Defence def = defence_at(s, f, mission);
                 const bool seen = mission.reported[s] || mission.guard[s] > 0;
                 // What the raid is worth to them is what they get done before a response

@@ -32,6 +32,9 @@ struct Forces {
     std::vector<std::uint8_t> fought;   // per unit: in a fight today
     std::vector<PartyDay> today;        // per party: strength at dawn, losses today
     std::vector<double> attrition;      // per party: today's chance a recruit dies
+    /// Party a x party b (a * parties + b): the harm b did a lately, as a share of a's strength
+    /// (section 7.4, reprisals). Recomputed each day from the event log: not state.
+    std::vector<double> provoked;
 
     std::size_t armed_at(std::size_t settlement, std::size_t party) const noexcept {
         return settlement * parties.size() + party;

@@ -91,6 +91,7 @@ void Simulation::State::step() {
     watch.charge(Phase::Perception);
 
     // Decide: tasks for the day.
+    actors::reckon_provocations(forces, events, presence, sc.conflict, t.day);
     const auto choices = actors::decide(forces, map, sight, presence, mission, politics, sc, t);
     watch.charge(Phase::Units);
     mission::count_choices(mission, choices.not_attempted, choices.retargeted);

@@ -206,6 +206,16 @@ std::vector<Section> build() {
                  "Daily chance that a column resting at its base splits back into bands (the "
                  "fragmentation rate: the lower, the longer columns last and the larger they "
                  "grow)."),
+            real("reprisal", &ConflictParams::reprisal, 0, 1000,
+                 "Gain of reprisals (0: off). A party launches operations at its usual rate times "
+                 "1 + reprisal_max (1 - exp(-reprisal x H / reprisal_max)), H the harm other "
+                 "parties did it lately as a share of its strength (its fighters, and for a group "
+                 "the civilians of its identity), and leans towards those who did it."),
+            real("reprisal_days", &ConflictParams::reprisal_days, 0.1, 365,
+                 "Days over which a party's memory of the harm done to it fades (e-folding)."),
+            real("reprisal_max", &ConflictParams::reprisal_max, 0, 100,
+                 "Most that reprisals add to a party's launches, as a multiple of its usual rate "
+                 "(the spur saturates: 1 + max (1 - exp(-reprisal x harm / max)))."),
             real("witness_cost", &ConflictParams::witness_cost, 0, 1,
                  "Share of a raid's worth a band gives up when the mission would see it (its "
                  "troops, a patrol, observers or monitors in sight): the reports, sanctions and "
