@@ -158,8 +158,8 @@ RaidChoices decide(Forces& f, const world::Map& map, const world::Sight& sight,
                    : 1.0;
     };
     // Nothing reckoned (a caller that skipped reckon_provocations): no harm remembered.
-    if (f.provoked.size() != parties.size() * parties.size())
-        f.provoked.assign(parties.size() * parties.size(), 0.0);
+    const std::size_t np = parties.size();
+    if (f.provoked.size() != np * np) f.provoked.assign(np * np, 0.0);
     const std::uint64_t hold = std::uint64_t(Action::Hold) << 32 | no_target;
     for (std::uint32_t id = 0; id < f.units.size(); ++id) {
         Unit& u = f.units[id];
@@ -192,7 +192,6 @@ RaidChoices decide(Forces& f, const world::Map& map, const world::Sight& sight,
 
         // Most days a unit holds its ground: operations are launched at a daily rate, scaled
         // for the state by its capacity and for a group by its resources.
-        const std::size_t np = parties.size();
         const double* const grudge = f.provoked.data() + std::size_t(u.party) * np;
         double anger = 0;
         for (std::size_t b = 0; b < np; ++b) anger += grudge[b];

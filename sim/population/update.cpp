@@ -28,8 +28,36 @@ constexpr float trust_relaxation = 0.002f;
 /// the daily gain where it protects, and the drift back to indifference where it is absent.
 constexpr float mission_trust_after_misconduct = 0.7f, mission_trust_after_failure = 0.9f;
 constexpr float mission_trust_gain = 0.002f, mission_trust_drift = 0.001f, indifference = 0.5f;
-/// What the mission does in a settlement where nothing struck today (update's fast path).
-constexpr std::uint8_t calm_misconduct = 1, calm_safe = 2, calm_absent = 3;
+
+/// What the mission does to its residents' trust in a settlement today (section 8.13).
+enum class MissionHere : std::uint8_t { Misconduct = 1, Failure, Safe, Absent };
+
+MissionHere mission_here(bool misconduct, bool failed_to_protect, bool safe) noexcept {
+    return misconduct          ? MissionHere::Misconduct
+           : failed_to_protect ? MissionHere::Failure
+           : safe              ? MissionHere::Safe
+                               : MissionHere::Absent;
+}
+/// Trust in the mission after today: lost to misconduct and failures to protect, earned by
+/// protection, drifting back to indifference where the mission is absent.
+float mission_trust_after(float tm, MissionHere m) noexcept {
+    switch (m) {
+        case MissionHere::Misconduct:
+            return tm * mission_trust_after_misconduct;
+        case MissionHere::Failure:
+            return tm * mission_trust_after_failure;
+        case MissionHere::Safe:
+            return tm + mission_trust_gain * (1.0f - tm);
+        default:
+            return tm + mission_trust_drift * (indifference - tm);
+    }
+}
+/// Epstein's grievance G = H (1 - L_i), the perceived legitimacy L_i = L trust / trust0 capped
+/// at 1 (section 7.2).
+double grievance_of(float h, float trust, double legit, float trust0) noexcept {
+    const double perceived_l = std::min(1.0, legit * double(trust) / double(trust0));
+    return double(h) * (1.0 - perceived_l);
+}
 
 /// Integer tallies per thread (order-free sums).
 struct Tally {
@@ -102,15 +130,14 @@ DayOutcome update(Civilians& civ, Presence& presence, const Perception& percepti
         return t;
     });
     // Settlements where nothing struck today, by what the mission does there (0: something
-    // did): the fast path below serves the people at home in them.
+    // did, so no failure to protect either): the fast path below serves the people at home.
     std::vector<std::uint8_t> calm(ns);
     for (std::size_t s = 0; s < ns; ++s)
-        calm[s] = full_rules || inc.osv_party[s] != none32 || inc.collateral_p[s] > 0.0f ||
-                          com.clash_p[s] > 0.0f
-                      ? 0
-                  : mis.misconduct_here[s] ? calm_misconduct
-                  : mis.safety[s] > 0      ? calm_safe
-                                           : calm_absent;
+        calm[s] =
+            full_rules || inc.osv_party[s] != none32 || inc.collateral_p[s] > 0.0f ||
+                    com.clash_p[s] > 0.0f
+                ? 0
+                : std::uint8_t(mission_here(mis.misconduct_here[s], false, mis.safety[s] > 0));
     const float recovery_rate = float(pp.recovery_hardship_rate);
     std::vector<Counts> block_sums((n + block_size - 1) / block_size);
     const auto seed = today.seed;
@@ -238,8 +265,7 @@ DayOutcome update(Civilians& civ, Presence& presence, const Perception& percepti
                 else  // aid where it can reach relieves part of the hardship of displacement
                     h = std::min(1.0f, h + float(pp.displaced_hardship_rate *
                                                  (1.0 - sc.communities.aid_relief * access_[loc])));
-                const double perceived_l = std::min(1.0, legit * double(trust) / double(trust0));
-                const double grievance = double(h) * (1.0 - perceived_l);
+                const double grievance = grievance_of(h, trust, legit, trust0);
                 const float risk = risk_aversion_[i];
                 // The threat a person bears before fleeing: the more risk-averse, the less.
                 const float tolerance = 1.0f - risk;
@@ -300,17 +326,10 @@ DayOutcome update(Civilians& civ, Presence& presence, const Perception& percepti
                     // holds the ground, grievance finds its outlet in recruitment instead.
                     status = Status::Active;
                 }
-                // Trust in the mission: earned by protection nearby, lost to failures to protect
-                // and to misconduct, drifting back to indifference where it is absent.
-                float tm = trust_mission_[i];
-                if (misconduct_[loc])
-                    tm *= mission_trust_after_misconduct;
-                else if (osv_party_[loc] != none32 && guard_[loc] > 0)
-                    tm *= mission_trust_after_failure;
-                else if (safety_[loc] > 0)
-                    tm += mission_trust_gain * (1.0f - tm);
-                else
-                    tm += mission_trust_drift * (indifference - tm);
+                const float tm = mission_trust_after(
+                    trust_mission_[i],
+                    mission_here(misconduct_[loc], osv_party_[loc] != none32 && guard_[loc] > 0,
+                                 safety_[loc] > 0));
                 trust_mission_[i] = tm;
                 location_[i] = loc;
                 status_[i] = std::uint8_t(status);
@@ -334,8 +353,8 @@ DayOutcome update(Civilians& civ, Presence& presence, const Perception& percepti
             // rebellion). The results are those of visit() to the bit.
             for (std::size_t i = b * block_size; i < end;) {
                 const std::uint32_t s = home_[i];
-                const std::uint8_t mode = calm_[s];
-                if (mode == 0) {
+                const std::uint8_t calm_here = calm_[s];
+                if (calm_here == 0) {
                     visit(i++, sum);
                     continue;
                 }
@@ -349,14 +368,15 @@ DayOutcome update(Civilians& civ, Presence& presence, const Perception& percepti
                 double grievance_sum = sum.grievance, trust_sum = sum.trust;
                 std::int64_t at_home = 0, mission_trust = 0;
                 std::int32_t residents = 0;
-                auto full_rules = [&](std::size_t k) {
+                const auto mission_s = MissionHere(calm_here);
+                auto hand_over = [&](std::size_t k) {
                     sum.grievance = grievance_sum, sum.trust = trust_sum;
                     visit(k, sum);
                     grievance_sum = sum.grievance, trust_sum = sum.trust;
                 };
                 for (; i < end && home_[i] == s; ++i) {
                     if (status_[i] != std::uint8_t(Status::Home) || location_[i] != s) {
-                        full_rules(i);
+                        hand_over(i);
                         continue;
                     }
                     const std::uint8_t g = group_[i];
@@ -364,25 +384,17 @@ DayOutcome update(Civilians& civ, Presence& presence, const Perception& percepti
                     trust += trust_relaxation * (trust0 - trust);
                     float h = hardship_[i];
                     h += recovery_rate * (mean_hardship[g] - h);
-                    const double perceived_l =
-                        std::min(1.0, legit * double(trust) / double(trust0));
-                    const double grievance = double(h) * (1.0 - perceived_l);
+                    const double grievance = grievance_of(h, trust, legit, trust0);
                     const float risk = risk_aversion_[i];
                     const double net = grievance - std::min(pp.max_risk, double(risk) * arrest_s);
                     const std::uint8_t rg = recruit_s[g];
                     if (threat_s[g] > 1.0f - risk ||
                         (rg != none8 ? net > pp.recruit_threshold
                                      : may_rebel && net > pp.rebellion_threshold)) {
-                        full_rules(i);
+                        hand_over(i);
                         continue;
                     }
-                    float tm = trust_mission_[i];
-                    if (mode == calm_misconduct)
-                        tm *= mission_trust_after_misconduct;
-                    else if (mode == calm_safe)
-                        tm += mission_trust_gain * (1.0f - tm);
-                    else
-                        tm += mission_trust_drift * (indifference - tm);
+                    const float tm = mission_trust_after(trust_mission_[i], mission_s);
                     trust_mission_[i] = tm;
                     hardship_[i] = h;
                     trust_state_[i] = trust;
