@@ -276,7 +276,7 @@ int run_to_report(Options& o, bool quiet, const std::string& out, const std::str
 }
 
 struct ValidateArgs {
-    int runs = 20, jobs = 0;
+    int runs = validation::Options{}.runs, jobs = 0;
     std::int64_t population = validation::Options{}.population;
     std::string out = "validation.html";
     bool small = false, quiet = false;
@@ -402,7 +402,7 @@ void add_sweep_commands(CLI::App& app) {
     auto* validate = app.add_subcommand(
         "validate-model",
         "Run the stylized-facts suite (docs/validation.md) and write an offline HTML report");
-    validate->add_option("--runs", v.runs, "Seeds per arm (default 20)")
+    validate->add_option("--runs", v.runs, "Seeds per arm (default 40)")
         ->check(CLI::Range(2, 100000));
     validate->add_option("--out", v.out, "Report file (default: validation.html, here)");
     validate

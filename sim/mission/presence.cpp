@@ -65,6 +65,10 @@ void sense(State& m, const world::Map& map, const world::Sight& sight,
                             police += u.strength;
                             if (d <= engage) m.policed[s] = 1;
                         }
+                        // Troops who observe and report do so where they stand, as the
+                        // battalions of a traditional mission report the violations on their
+                        // line (docs/model.md, section 8.10).
+                        if (tasks.observe_report && d <= engage && u.infantry()) m.reported[s] = 1;
                         // Raiders expect a fight from the troops on the spot as often as
                         // their rules and caveats let them fight.
                         if (!tasks.presence || d > engage) break;

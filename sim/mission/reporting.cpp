@@ -1,6 +1,7 @@
 // Reporting (docs/model.md, section 8.10): observers and human-rights monitors in sight of a
-// one-sided attack report it, which raises the political cost of abuses: the state tightens its
-// forces' conduct, an armed group restrains its brutality (naming and shaming).
+// one-sided attack, and infantry on the spot while the mission observes and reports, report it,
+// which raises the political cost of abuses: the state tightens its forces' conduct, an armed group
+// restrains its brutality (naming and shaming).
 #include <algorithm>
 
 #include "mission/mission.hpp"

@@ -83,10 +83,12 @@ TEST_CASE("with reprisals violence begets violence: more events, closer together
     INFO("share of events within a day of the last, without reprisals " << q.mean_a << ", with "
                                                                         << q.mean_b);
     CHECK(q.higher >= test::decisive(seeds));
-    // The cap binds: a higher one lets the cycles run further.
-    const auto c =
-        test::compare(days, seeds, {{"conflict.reprisal", "600"}, {"conflict.reprisal_max", "0.5"}},
-                      {{"conflict.reprisal", "600"}, {"conflict.reprisal_max", "6"}}, events);
+    // The cap binds: a higher one lets the cycles run further. The difference is smaller than
+    // reprisals' own, so it takes more seeds to show.
+    constexpr int cap_seeds = 16;
+    const auto c = test::compare(
+        days, cap_seeds, {{"conflict.reprisal", "600"}, {"conflict.reprisal_max", "0.5"}},
+        {{"conflict.reprisal", "600"}, {"conflict.reprisal_max", "6"}}, events);
     INFO("events with the spur capped at 0.5 " << c.mean_a << ", at 6 " << c.mean_b);
-    CHECK(c.higher >= test::decisive(seeds));
+    CHECK(c.higher >= test::decisive(cap_seeds));
 }

@@ -31,12 +31,12 @@ constexpr std::uint64_t golden_seed = 1;
 
 // clang-format off
 constexpr Golden golden[] = {
-    {"default",          "6df9e800b904aa63", 549, 378, 150406, 43193, 8, 1714},
-    {"fragmented_state", "82f12dc020db8267", 1115, 226, 263759, 51028, 18, 2189},
-    {"intercommunal",    "65d96797a65fa9dc", 349, 131, 416725, 103806, 10, 301},
-    {"sahel",            "dcde63e3e9477e32", 989, 177, 188640, 28903, 4, 1661},
-    {"frozen_conflict",  "f9fbbd27e8b3ecb7", 143, 286, 46549, 19632, 1, 226},
-    {"drawdown",         "d1be0df7bd224cce", 127, 67, 89957, 1028, 8, 1219},
+    {"default",          "906add998687a05f", 578, 354, 152396, 42517, 8, 1911},
+    {"fragmented_state", "bd318518aae95cb7", 966, 291, 308100, 85831, 33, 2328},
+    {"intercommunal",    "1c20662764833a98", 342, 88, 385085, 110716, 7, 391},
+    {"sahel",            "6d322e8f3cad8d6b", 810, 61, 114738, 29034, 4, 1509},
+    {"frozen_conflict",  "752bc1c89030968a", 29, 308, 34413, 20519, 1, 206},
+    {"drawdown",         "167a42a78c530e2f", 192, 73, 81043, 1027, 13, 1974},
 };
 // clang-format on
 

@@ -10,7 +10,7 @@ using namespace peacesim;
 using namespace peacesim::test;
 
 namespace {
-constexpr int seeds = 8;
+constexpr int seeds = 12;
 constexpr int days = 240;
 }  // namespace
 

@@ -30,7 +30,8 @@ TEST_CASE("without mediation no ceasefire is reached, with strong mediation most
             365, seed, 2, {{"politics.mediation", "0"}, {"mission.tasks.mediation", "off"}});
         CHECK(furthest(none) <= int(Stage::Talks));
         const auto strong = test::run_small(
-            365, seed, 2, {{"politics.mediation", "1"}, {"politics.council_unity", "1"}});
+            730, seed, 2, {{"politics.mediation", "1"}, {"politics.council_unity", "1"}});
+        // Over two years: reprisals keep a war hot for a while before talks can calm it.
         with += furthest(strong) >= int(Stage::Ceasefire);
     }
     CHECK(with >= 6);
@@ -58,8 +59,9 @@ TEST_CASE("inclusion makes agreements more durable (Krause, Krause and Branfors 
 }
 
 TEST_CASE("a united Council keeps an accord alive longer", "[mechanism][politics]") {
+    // Many pairs tie (neither relapses, or both on the same day): more seeds than the others.
     const auto p = test::compare(
-        300, durability_seeds, accord({{"politics.council_unity", "0.1"}}),
+        300, 2 * durability_seeds, accord({{"politics.council_unity", "0.1"}}),
         accord({{"politics.council_unity", "1.0"}}),
         [](const engine::Simulation& s) { return days_at_or_after(s, Stage::Agreement); });
     INFO("days of peace with a divided Council " << p.mean_a << ", united " << p.mean_b << "; "

@@ -305,7 +305,7 @@ struct ArmedGroup {
 };
 
 struct ConflictParams {
-    double operations_rate = 0.05;
+    double operations_rate = 0.035;
     double unit_speed_km = 30.0;
     double raid_range_km = 70.0;
     double engage_km = 5.0;
@@ -318,7 +318,7 @@ struct ConflictParams {
     double witness_cost = 0.3;       // share of a raid's worth lost when the mission sees it
     double column_share = 0.25;      // chance an idle band joins a raid of its group in reach
     double column_split_rate = 0.1;  // daily chance a column at its base splits into bands
-    double reprisal = 0.0;           // how much recent harm by a party spurs operations against it
+    double reprisal = 600.0;         // how much recent harm by a party spurs operations against it
     double reprisal_days = 7.0;      // e-folding time of that memory
     double reprisal_max = 2.0;       // most that reprisals add to the launch rate (x its own)
     double threat_memory_days = 20.0;

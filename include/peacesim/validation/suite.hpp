@@ -16,7 +16,7 @@
 namespace peacesim::validation {
 
 struct Options {
-    int runs = 20;                      // seeds per arm (paired: the same seeds in each)
+    int runs = 40;                      // seeds per arm (paired: the same seeds in each)
     std::int64_t population = 250'000;  // people of the conflict scenarios (forces scale per head)
     bool small = false;                 // a small map and a shorter horizon, for the tests
     int jobs = 0;                       // runs at once; 0: every core
