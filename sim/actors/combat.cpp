@@ -185,9 +185,9 @@ struct Resolver {
             if (inc.osv_party[s] == u.party) {
                 // The killing goes on until troops stop it: those on the spot once they are
                 // out of their base, otherwise a quick-reaction force if it arrives in time.
-                const auto r = defended
-                                   ? mission::on_the_spot(mission, sc)
-                                   : mission::respond(mission, f, s, id, map, sight, sc, today);
+                const auto r =
+                    defended ? mission::on_the_spot(mission, sc)
+                             : mission::respond(mission, f, s, id, map, sight, presence, sc, today);
                 inc.osv_p[s] = float(inc.osv_p[s] * r.share_done);
             }
             auto& res = f.parties[u.party].resources;

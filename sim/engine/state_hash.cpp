@@ -60,7 +60,7 @@ std::string Simulation::state_hash() const {
     const auto& w = m.totals.why;
     h.add(w.raids_not_attempted), h.add(w.raids_retargeted), h.add(w.responses_tasked),
         h.add(w.responses_in_time), h.add(w.attacks_cut_short), h.add(w.patrol_contacts);
-    h.add(w.local_truces), h.add(w.local_truces_broken);
+    h.add(w.local_truces), h.add(w.local_truces_broken), h.add(w.attacks_not_alerted);
     h.add(s.map.road);
     h.add(pol.election_deaths), h.add(pol.election_baseline), h.add(std::uint64_t(s.next_inject));
     h.add(pol.furthest);

@@ -40,7 +40,8 @@ void sense(State& m, const world::Map& map, const world::Sight& sight,
 /// What raiders expect of a response at each settlement today (response_share and
 /// response_threat), from where the free quick-reaction forces and helicopters stand.
 void anticipate(State& m, const world::Map& map, const world::Sight& sight,
-                const scenario::Scenario& sc, const core::Today& today);
+                const population::Presence& presence, const scenario::Scenario& sc,
+                const core::Today& today);
 
 // patrols.cpp (8.4), planning.cpp (8.6)
 double patrol_share(scenario::Posture p);
@@ -86,7 +87,8 @@ bool defend(State& m, actors::Forces& forces, std::uint32_t band, std::uint32_t 
 Response on_the_spot(State& m, const scenario::Scenario& sc);
 /// A quick-reaction force is tasked to an attack on settlement s.
 Response respond(State& m, actors::Forces& forces, std::uint32_t settlement, std::uint32_t attacker,
-                 const world::Map& map, const world::Sight& sight, const scenario::Scenario& sc,
+                 const world::Map& map, const world::Sight& sight,
+                 const population::Presence& presence, const scenario::Scenario& sc,
                  const core::Today& today);
 
 // combat.cpp (8.8, 8.9, 8.15)
@@ -109,7 +111,7 @@ void offensives(State& m, actors::Forces& forces, const world::Sight& sight,
 // reporting.cpp (8.10)
 /// What the mission's watch over the peace process gives the political track today.
 struct Watch {
-    std::int64_t verified = 0, rumoured = 0;  // violations seen by observers or monitors, or not
+    std::int64_t verified = 0, rumoured = 0;  // violations the mission saw and reported, or not
     double guarantee = 0;  // share of signatories' fighters within reach of mission troops
     std::vector<double> guarantee_of;  // per party: the same share of its own fighters
 };

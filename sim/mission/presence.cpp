@@ -98,7 +98,7 @@ void sense(State& m, const world::Map& map, const world::Sight& sight,
             m.poc[s] = tasks.protection_sites && base && st.kind != world::SettlementKind::Village;
         }
     });
-    anticipate(m, map, sight, sc, today);
+    anticipate(m, map, sight, presence, sc, today);
 }
 
 }  // namespace peacesim::mission

@@ -1,9 +1,10 @@
 // Defence and rapid response (docs/model.md, sections 8.5 and 8.14). Troops on the spot fight
-// raiders as often as their rules let them. Otherwise a quick-reaction force is tasked: the free
-// one that can get there first, by road or in a helicopter from its base, if a helicopter has
-// the hours today, the flight hours this month and the money. It travels, is held at a
-// checkpoint if the host denies the movement, arrives or does not before the attack ends, and
-// then fights the attackers if its rules allow. It is away until it has got there and stayed a
+// raiders as often as their rules let them. Otherwise, if the mission hears of the attack (its
+// own people in sight, or residents who trust it enough to raise the alert), a quick-reaction
+// force is tasked: the free one that can get there first, by road or in a helicopter from its base,
+// if a helicopter has the hours today, the flight hours this month and the money. It travels, is
+// held at a checkpoint if the host denies the movement, arrives or does not before the attack ends,
+// and then fights the attackers if its rules allow. It is away until it has got there and stayed a
 // day; a helicopter flies one sortie at a time, within its daily hours.
 
 #include <algorithm>
@@ -48,6 +49,11 @@ struct Lift {
 
 /// The quickest helicopter lift of a force at (qx, qy) to (tx, ty): the helicopter flies from its
 /// base to the force, then to the scene, then home.
+/// The chance that the mission hears of an attack on settlement s while it goes on: at once if
+/// its observers, monitors or troops are in sight; otherwise only if the residents raise the
+/// alert, as often as they trust the mission (docs/model.md 8.5).
+bool heard_at_once(const State& m, std::size_t s) { return m.reported[s] || m.guard[s] > 0; }
+
 Lift best_lift(const State& m, int qx, int qy, int tx, int ty, const world::Sight& sight,
                const scenario::Scenario& sc) {
     Lift best;
@@ -80,7 +86,8 @@ void fly(State& m, std::uint32_t helicopter, double hours, const scenario::Scena
 }  // namespace
 
 void anticipate(State& m, const world::Map& map, const world::Sight& sight,
-                const scenario::Scenario& sc, const core::Today& today) {
+                const population::Presence& presence, const scenario::Scenario& sc,
+                const core::Today& today) {
     std::fill(m.response_share.begin(), m.response_share.end(), 1.0f);
     std::fill(m.response_threat.begin(), m.response_threat.end(), 0.0f);
     if (!m.on || !m.tasks.rapid_response) return;
@@ -115,19 +122,24 @@ void anticipate(State& m, const world::Map& map, const world::Sight& sight,
                     h = std::min(h, travel_hours(map, u.x, u.y, st.x, st.y, today.rainy, mob));
                 if (h < hours) hours = h, by = id;
             }
-            hours += mob.response_prep_h;
+            // Word of an attack out of the mission's sight reaches it as often as the residents
+            // trust it, after alert_h hours on average.
+            const bool seen = heard_at_once(m, s);
+            const double told = seen ? 1.0 : presence.mean_trust_mission(s);
+            const double alert = seen ? 0.0 : mob.alert_h;
+            hours += mob.response_prep_h + alert;
             for (auto id : gunships) {
                 const Unit& h = m.units[id];
                 hours = std::min(
-                    hours, mob.response_prep_h +
+                    hours, mob.response_prep_h + alert +
                                sight.km(dist_cells(h.x, h.y, st.x, st.y)) / mob.helicopter_kmh);
             }
             if (hours == HUGE_VAL) continue;
             // An attack here would be stopped after `hours` as often as the record says.
             const double early = std::max(0.0, 1.0 - hours / mob.response_window_h);
-            m.response_share[s] = float(1.0 - m.record * early);
+            m.response_share[s] = float(1.0 - told * m.record * early);
             if (fights && early > 0 && by != none32)
-                m.response_threat[s] = float(m.record * fighting_strength(m.units[by]) *
+                m.response_threat[s] = float(told * m.record * fighting_strength(m.units[by]) *
                                              engage_chance(m, m.units[by]));
         }
     });
@@ -161,7 +173,8 @@ Response on_the_spot(State& m, const scenario::Scenario& sc) {
 }
 
 Response respond(State& m, actors::Forces& forces, std::uint32_t s, std::uint32_t attacker,
-                 const world::Map& map, const world::Sight& sight, const scenario::Scenario& sc,
+                 const world::Map& map, const world::Sight& sight,
+                 const population::Presence& presence, const scenario::Scenario& sc,
                  const core::Today& today) {
     Response out;
     if (!m.on || !m.tasks.rapid_response) return out;
@@ -169,6 +182,17 @@ Response respond(State& m, actors::Forces& forces, std::uint32_t s, std::uint32_
     const auto& st = map.settlements[s];
     const auto& mob = sc.mobility;
     auto r = today.stream(s, Purpose::MissionResponse);
+    // The mission answers what it hears of. Out of its sight the residents must raise the
+    // alert, and do as often as they trust it (people tell a mission they trust: docs/model.md
+    // 8.5); the word takes from nothing to twice alert_h hours to reach it.
+    double alert = 0;
+    if (!heard_at_once(m, s)) {
+        if (!r.bernoulli(presence.mean_trust_mission(s))) {
+            ++why.attacks_not_alerted;
+            return out;
+        }
+        alert = r.uniform(0.0, 2.0 * mob.alert_h);
+    }
     double first = HUGE_VAL;  // the first arrival of a force that stops the attack
     // The free quick-reaction force that can be there first, by road or by air.
     std::uint32_t best = none32;
@@ -188,6 +212,7 @@ Response respond(State& m, actors::Forces& forces, std::uint32_t s, std::uint32_
             hours = mob.response_prep_h + lift.hours, used = lift;
         if (hours < best_h) best_h = hours, best = id, best_lift_used = used;
     }
+    best_h += alert;
     if (best == none32) {
         ++why.responses_unanswered;
     } else {
@@ -235,7 +260,7 @@ Response respond(State& m, actors::Forces& forces, std::uint32_t s, std::uint32_
             if (!h.active() || h.kind != UnitKind::AttackHelicopter) continue;
             const double km = sight.km(dist_cells(h.x, h.y, st.x, st.y));
             const double sortie = 2.0 * km / mob.helicopter_kmh + fire_support_h;
-            const double arrival = mob.response_prep_h + km / mob.helicopter_kmh;
+            const double arrival = mob.response_prep_h + alert + km / mob.helicopter_kmh;
             if (arrival >= mob.response_window_h || m.flight_hours_left < sortie ||
                 double(h.hours_today) + sortie > mob.helicopter_daily_hours)
                 continue;

@@ -295,6 +295,7 @@ std::string summary_json(const engine::Simulation& sim, const RunInfo& info) {
                       {"late", w.responses_late},
                       {"held_by_host", w.responses_denied},
                       {"unanswered", w.responses_unanswered},
+                      {"not_alerted", w.attacks_not_alerted},
                       {"by_air", w.responses_by_air},
                       {"attacks_cut_short", w.attacks_cut_short}};
     mj["patrolling"] = {{"contacts", w.patrol_contacts},

@@ -436,6 +436,10 @@ std::vector<Section> build() {
             real("response_window_h", &MobilityParams::response_window_h, 1, 168,
                  "Hours an attack on a settlement goes on unopposed: its killing is spread over "
                  "them, and a force arriving before the end stops it and fights the attackers."),
+            real("alert_h", &MobilityParams::alert_h, 0, 48,
+                 "Mean hours for word of an attack to reach the mission where none of its people "
+                 "are in sight (residents tell it, as often as they trust it): drawn from 0 to "
+                 "twice this, and added to the response time."),
             real("helicopter_daily_hours", &MobilityParams::helicopter_daily_hours, 0, 24,
                  "Most hours a helicopter flies in a day (daylight flying, crew duty limits): it "
                  "limits the sorties flown at once."),

@@ -31,12 +31,12 @@ constexpr std::uint64_t golden_seed = 1;
 
 // clang-format off
 constexpr Golden golden[] = {
-    {"default",          "906add998687a05f", 578, 354, 152396, 42517, 8, 1911},
-    {"fragmented_state", "bd318518aae95cb7", 966, 291, 308100, 85831, 33, 2328},
-    {"intercommunal",    "1c20662764833a98", 342, 88, 385085, 110716, 7, 391},
-    {"sahel",            "6d322e8f3cad8d6b", 810, 61, 114738, 29034, 4, 1509},
-    {"frozen_conflict",  "752bc1c89030968a", 29, 308, 34413, 20519, 1, 206},
-    {"drawdown",         "167a42a78c530e2f", 192, 73, 81043, 1027, 13, 1974},
+    {"default",          "5a0b37bdf5ff0afa", 524, 342, 172864, 36651, 7, 2111},
+    {"fragmented_state", "c2c02b658f427d54", 1231, 258, 302468, 46766, 40, 2296},
+    {"intercommunal",    "786a638b0cc106c3", 213, 83, 375513, 139315, 9, 428},
+    {"sahel",            "bcdb425fc7a18a2b", 766, 75, 143547, 27482, 6, 2285},
+    {"frozen_conflict",  "04668ea082ee04a3", 53, 298, 41334, 22083, 1, 203},
+    {"drawdown",         "95581549685afcf2", 106, 49, 82486, 1039, 9, 1291},
 };
 // clang-format on
 

@@ -94,6 +94,7 @@ TEST_CASE("a response that arrives in time stops the attack, a late one does not
     m.roe = scenario::Roe::SelfDefence;
     const std::uint32_t s = 0;
     const auto& st = c.map.settlements[s];
+    m.reported[s] = 1;  // observers in sight: the mission hears of the attack at once
     // A quick-reaction force at the settlement, and one about 120 km away.
     auto place = [&](int x, int y) {
         mission::Unit u;
@@ -107,23 +108,88 @@ TEST_CASE("a response that arrives in time stops the attack, a late one does not
     while (c.forces.units[band].party == 0) ++band;
 
     place(st.x, st.y);
-    const auto near = mission::respond(m, c.forces, s, band, c.map, c.sight, c.sc, c.day(3));
+    const auto near =
+        mission::respond(m, c.forces, s, band, c.map, c.sight, c.presence, c.sc, c.day(3));
     CHECK(near.arrived);
     CHECK(near.share_done == Approx(c.sc.mobility.response_prep_h / 3.0));
     CHECK(m.units[0].tasked_until >= 3);  // busy: it cannot answer a second call today
-    const auto again = mission::respond(m, c.forces, s, band, c.map, c.sight, c.sc, c.day(3));
+    const auto again =
+        mission::respond(m, c.forces, s, band, c.map, c.sight, c.presence, c.sc, c.day(3));
     CHECK_FALSE(again.arrived);
     CHECK(m.totals.why.responses_unanswered == 1);
 
     const int far = int(st.x) < c.map.width / 2 ? int(st.x) + 60 : int(st.x) - 60;  // 120 km
     place(far, st.y);
-    const auto late = mission::respond(m, c.forces, s, band, c.map, c.sight, c.sc, c.day(4));
+    const auto late =
+        mission::respond(m, c.forces, s, band, c.map, c.sight, c.presence, c.sc, c.day(4));
     CHECK_FALSE(late.arrived);
     CHECK(late.share_done == 1.0);
     CHECK(m.totals.why.responses_late == 1);
     CHECK(m.totals.why.responses_in_time == 1);
     // The force is on its way all the same.
     CHECK(m.units[0].dest_x == int(st.x));
+}
+
+TEST_CASE(
+    "the mission answers the attacks it hears of: out of its sight, as often as the "
+    "residents trust it",
+    "[mission][response][alert]") {
+    // docs/model.md 8.5. A quick-reaction force stands at the settlement; nobody of the mission
+    // is in sight, so the residents must raise the alert.
+    Country c;
+    c.sc.mobility.host_restrictions = 0;
+    c.sc.mobility.response_window_h = 12;
+    c.sc.mobility.alert_h = 2;
+    auto& m = c.mission;
+    m.on = true;
+    m.tasks.rapid_response = true;
+    m.roe = scenario::Roe::SelfDefence;
+    std::uint32_t band = 0;
+    while (c.forces.units[band].party == 0) ++band;
+    // Settlements with residents; every attack is on a different one, each once.
+    std::vector<std::uint32_t> places;
+    for (std::uint32_t s = 0; s < c.map.settlements.size() && places.size() < 200; ++s)
+        if (c.presence.residents_at(s) > 0) places.push_back(s);
+    REQUIRE(places.size() >= 100);
+    const auto attacks = [&](double trust) {
+        int answered = 0;
+        double first_share = 1;
+        m.totals = {};
+        for (std::size_t k = 0; k < places.size(); ++k) {
+            const auto s = places[k];
+            c.presence.trust_mission[s] =
+                std::int64_t(trust * 1e4 * double(c.presence.residents_at(s)));
+            mission::Unit u;
+            u.kind = mission::UnitKind::QuickReaction;
+            u.x = u.dest_x = u.hub_x = c.map.settlements[s].x;
+            u.y = u.dest_y = u.hub_y = c.map.settlements[s].y;
+            u.strength = u.full_strength = 150;
+            m.units = {u};
+            const auto r = mission::respond(m, c.forces, s, band, c.map, c.sight, c.presence, c.sc,
+                                            c.day(int(k)));
+            answered += r.arrived;
+            if (r.arrived) {
+                // The preparation and the alert's delay, from none to twice alert_h.
+                CHECK(r.share_done >= c.sc.mobility.response_prep_h / 12.0 - 1e-12);
+                CHECK(r.share_done <= (c.sc.mobility.response_prep_h + 4.0) / 12.0 + 1e-12);
+                first_share = std::min(first_share, r.share_done);
+            }
+        }
+        INFO("trust " << trust << ": " << answered << " of " << places.size() << " answered");
+        CHECK(answered + m.totals.why.attacks_not_alerted == std::int64_t(places.size()));
+        return answered;
+    };
+    CHECK(attacks(0.0) == 0);
+    CHECK(m.totals.why.attacks_not_alerted == std::int64_t(places.size()));
+    CHECK(attacks(1.0) == int(places.size()));
+    CHECK(m.totals.why.attacks_not_alerted == 0);
+    const int half = attacks(0.5);
+    // Binomial(n, 1/2): within five standard deviations.
+    const double n = double(places.size());
+    CHECK(std::abs(half - n / 2) < 5 * std::sqrt(n / 4));
+    // The mission's own people in sight hear at once, whatever the residents think.
+    std::fill(m.reported.begin(), m.reported.end(), 1);
+    CHECK(attacks(0.0) == int(places.size()));
 }
 
 TEST_CASE("a budget cut bites on operations from the next instalment", "[mission][funding]") {

@@ -67,8 +67,9 @@ struct Why {
     // checkpoint, no force free or in reach, flown in.
     std::int64_t responses_tasked = 0, responses_in_time = 0, responses_late = 0,
                  responses_denied = 0, responses_unanswered = 0, responses_by_air = 0;
-    std::int64_t attacks_cut_short = 0;  // attacks on civilians stopped by troops arriving
-    std::int64_t patrol_contacts = 0;    // patrols that met an armed band
+    std::int64_t attacks_cut_short = 0;    // attacks on civilians stopped by troops arriving
+    std::int64_t attacks_not_alerted = 0;  // attacks the mission never heard of in time to act
+    std::int64_t patrol_contacts = 0;      // patrols that met an armed band
     std::int64_t patrol_ied_strikes = 0, convoy_ied_strikes = 0;
     std::int64_t sorties = 0;      // helicopter sorties flown (lifts and air strikes)
     std::int64_t air_strikes = 0;  // attack helicopters firing on attackers

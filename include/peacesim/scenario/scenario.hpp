@@ -179,6 +179,7 @@ struct MobilityParams {
     double helicopter_kmh = 200.0;
     double response_prep_h = 1.0;         // hours to get a force moving
     double response_window_h = 12.0;      // hours an attack on a settlement goes on unopposed
+    double alert_h = 1.0;                 // mean hours for residents' alert to reach the mission
     double helicopter_daily_hours = 8.0;  // most a helicopter flies in a day (daylight, crews)
 };
 
@@ -309,7 +310,7 @@ struct ConflictParams {
     double unit_speed_km = 30.0;
     double raid_range_km = 70.0;
     double engage_km = 5.0;
-    double osv_lethality = 0.08;
+    double osv_lethality = 0.022;
     double battle_lethality = 0.01;
     double collateral_rate = 0.5;
     double break_share = 0.15;       // losses x cohesion at which a side breaks off
