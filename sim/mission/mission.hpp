@@ -115,8 +115,8 @@ struct Watch {
     double guarantee = 0;  // share of signatories' fighters within reach of mission troops
     std::vector<double> guarantee_of;  // per party: the same share of its own fighters
 };
-/// Observers verify the violations in their sight, and the violating group pays for it
-/// (targeted measures); troops near signatories' bands guarantee the disarmament.
+/// Observers, monitors and reporting troops verify the violations in their sight, and the violating
+/// group pays for it (targeted measures); troops near signatories' bands guarantee the disarmament.
 Watch watch_process(State& m, actors::Forces& forces,
                     const std::vector<engine::Incidents::Violation>& violations,
                     const world::Sight& sight);

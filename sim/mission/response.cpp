@@ -47,13 +47,13 @@ struct Lift {
     double hours = 0, sortie = 0;  // to the scene; flight hours of the sortie
 };
 
-/// The quickest helicopter lift of a force at (qx, qy) to (tx, ty): the helicopter flies from its
-/// base to the force, then to the scene, then home.
-/// The chance that the mission hears of an attack on settlement s while it goes on: at once if
-/// its observers, monitors or troops are in sight; otherwise only if the residents raise the
-/// alert, as often as they trust the mission (docs/model.md 8.5).
+/// Whether the mission hears of an attack on settlement s at once: its observers, monitors or
+/// troops are in sight. Elsewhere it hears only if the residents raise the alert, as often as
+/// they trust it (docs/model.md 8.5).
 bool heard_at_once(const State& m, std::size_t s) { return m.reported[s] || m.guard[s] > 0; }
 
+/// The quickest helicopter lift of a force at (qx, qy) to (tx, ty): the helicopter flies from its
+/// base to the force, then to the scene, then home.
 Lift best_lift(const State& m, int qx, int qy, int tx, int ty, const world::Sight& sight,
                const scenario::Scenario& sc) {
     Lift best;

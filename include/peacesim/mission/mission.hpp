@@ -74,7 +74,7 @@ struct Why {
     std::int64_t sorties = 0;      // helicopter sorties flown (lifts and air strikes)
     std::int64_t air_strikes = 0;  // attack helicopters firing on attackers
     std::int64_t mission_battles = 0;
-    std::int64_t violations_verified = 0;  // ceasefire violations observers saw and reported
+    std::int64_t violations_verified = 0;  // ceasefire violations the mission saw and reported
     std::int64_t clashes_policed = 0;      // communal clashes formed police stopped
     std::int64_t local_truces = 0;         // local truces brokered where troops stood
     std::int64_t local_truces_broken = 0;  // of those, ended early by violence in their zone
