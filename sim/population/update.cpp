@@ -111,6 +111,10 @@ DayOutcome update(Civilians& civ, Presence& presence, const Perception& percepti
                                                       politics.stage >= scenario::Stage::Ceasefire);
         recruit_drive[p] = parties[p].resources * (bound ? bound_recruit_drive : 1.0);
     }
+    // The daily chance that an aggrieved person at hand joins group p - 1 (index p - 1), as
+    // visit() computes it.
+    std::vector<double> recruit_chance(np, 0.0);
+    for (std::size_t p = 1; p < np; ++p) recruit_chance[p - 1] = pp.recruit_rate * recruit_drive[p];
     std::vector<float> mean_hardship(groups);
     for (std::size_t g = 0; g < groups; ++g)
         mean_hardship[g] = float(sc.identity_groups[g].hardship);
@@ -178,6 +182,13 @@ DayOutcome update(Civilians& civ, Presence& presence, const Perception& percepti
         const auto* const control_ = forces.control.data();
         const auto* const calm_ = calm.data();
         const std::size_t ng = presence.groups;
+        // What the shortcut below reads for everyone, in locals the compiler need not reload.
+        const float* const mean_h = mean_hardship.data();
+        const double max_risk = pp.max_risk, flee_rate = pp.flee_rate,
+                     recruit_threshold = pp.recruit_threshold,
+                     rebellion_threshold = pp.rebellion_threshold,
+                     activation_rate = pp.activation_rate;
+        const double* const recruit_p = recruit_chance.data();
         auto* const t_present = tally.present.data();
         auto* const t_residents = tally.residents.data();
         auto* const t_actives = tally.actives.data();
@@ -367,7 +378,6 @@ DayOutcome update(Civilians& civ, Presence& presence, const Perception& percepti
                 // that the floating-point additions are the same.
                 double grievance_sum = sum.grievance, trust_sum = sum.trust;
                 std::int64_t at_home = 0, mission_trust = 0;
-                std::int32_t residents = 0;
                 const auto mission_s = MissionHere(calm_here);
                 auto hand_over = [&](std::size_t k) {
                     sum.grievance = grievance_sum, sum.trust = trust_sum;
@@ -383,14 +393,27 @@ DayOutcome update(Civilians& civ, Presence& presence, const Perception& percepti
                     float trust = trust_state_[i];
                     trust += trust_relaxation * (trust0 - trust);
                     float h = hardship_[i];
-                    h += recovery_rate * (mean_hardship[g] - h);
+                    h += recovery_rate * (mean_h[g] - h);
                     const double grievance = grievance_of(h, trust, legit, trust0);
                     const float risk = risk_aversion_[i];
-                    const double net = grievance - std::min(pp.max_risk, double(risk) * arrest_s);
+                    const double net = grievance - std::min(max_risk, double(risk) * arrest_s);
                     const std::uint8_t rg = recruit_s[g];
-                    if (threat_s[g] > 1.0f - risk ||
-                        (rg != none8 ? net > pp.recruit_threshold
-                                     : may_rebel && net > pp.rebellion_threshold)) {
+                    // Whoever might act today (flee, join a group, rise) draws the number
+                    // visit() would draw first, from the same stream; only those whose draw
+                    // makes them act are handed over, and visit() draws it again.
+                    const auto id = std::uint32_t(i);
+                    bool acts = false;
+                    if (threat_s[g] > 1.0f - risk)
+                        acts = Stream(seed, dayu, id, Purpose::CivilianFlee).bernoulli(flee_rate);
+                    else if (rg != none8)
+                        acts = net > recruit_threshold &&
+                               Stream(seed, dayu, id, Purpose::CivilianRecruit)
+                                   .bernoulli(recruit_p[rg]);
+                    else
+                        acts = may_rebel && net > rebellion_threshold &&
+                               Stream(seed, dayu, id, Purpose::CivilianRebel)
+                                   .bernoulli(activation_rate);
+                    if (acts) {
                         hand_over(i);
                         continue;
                     }
@@ -402,7 +425,6 @@ DayOutcome update(Civilians& civ, Presence& presence, const Perception& percepti
                     ++at_home;
                     ++present_s[g];
                     mission_trust += std::int64_t(tm * 1e4f);
-                    ++residents;
                     grievance_sum += grievance;
                     trust_sum += trust;
                 }
@@ -410,7 +432,7 @@ DayOutcome update(Civilians& civ, Presence& presence, const Perception& percepti
                 sum.status[std::size_t(Status::Home)] += at_home;
                 sum.counted += at_home;
                 t_trust_mission[s] += mission_trust;
-                t_residents[block_of_[s]] += residents;
+                t_residents[block_of_[s]] += std::int32_t(at_home);  // all of them are residents
             }
             block_sums[b] = sum;
         }
