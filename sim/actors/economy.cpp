@@ -42,8 +42,12 @@ void update_groups(Forces& f, population::Civilians& civ, const population::Pres
     const auto& cp = sc.conflict;
     for (std::size_t p = 1; p < parties.size(); ++p) {
         Party& g = parties[p];
-        g.resources += cp.predation_income * double(held[p]) / 100000.0 -
-                       cp.upkeep * double(fighters[p]) / 1000.0;
+        // Per head of the country the forces were written for (docs/model.md, section 5): a
+        // country ten times as populous has ten times the people held and the fighters, and
+        // the same income and upkeep a head.
+        g.resources += (cp.predation_income * double(held[p]) / 100000.0 -
+                        cp.upkeep * double(fighters[p]) / 1000.0) /
+                       sc.force_scale();
         g.resources = std::clamp(g.resources, min_resources, max_resources);
     }
     const std::size_t n = parties.size();  // splinters made below do not split again today

@@ -234,9 +234,11 @@ std::vector<Section> build() {
                  "Daily share of lost strength a government company regains, times capacity."),
             real("predation_income", &ConflictParams::predation_income, 0, 1,
                  "Daily resources a group draws from each 100,000 people in settlements it "
-                 "holds (taxation, extortion, trafficking)."),
+                 "holds (taxation, extortion, trafficking), counted per head of the country the "
+                 "forces are written for (world.forces_population)."),
             real("upkeep", &ConflictParams::upkeep, 0, 1,
-                 "Daily resources each 1,000 fighters cost a group."),
+                 "Daily resources each 1,000 fighters cost a group, counted per head like "
+                 "predation_income."),
             real("splinter_threshold", &ConflictParams::splinter_threshold, 0, 1,
                  "Cohesion below which a group may split."),
             real("splinter_rate", &ConflictParams::splinter_rate, 0, 1,

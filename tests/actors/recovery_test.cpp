@@ -1,8 +1,10 @@
 // Recovery and legitimacy (sim/actors/recovery.cpp; docs/model.md, 7.8).
 #include <catch2/catch.hpp>
+#include <cstdlib>
 
 #include "../support/runs.hpp"
 #include "actors/actors.hpp"
+#include "peacesim/output/totals.hpp"
 
 using namespace peacesim;
 
@@ -62,4 +64,30 @@ TEST_CASE("resting bands rebuild, bands on the move or being disarmed do not",
     const auto before = f.units[0].strength;
     actors::reinforce(f, {0.0, 0.01}, sc, today);  // its group is being demobilised
     CHECK(f.units[0].strength == before);
+}
+
+TEST_CASE("a group's income and upkeep count per head: countries of any size recruit alike",
+          "[actors][economy][scale]") {
+    // With no operations, no mission and no reprisals, only the groups' economy and the people's
+    // grievance drive recruitment. Resources that moved by the people held and the fighters in
+    // absolute numbers went broke within months in the larger country and stopped its
+    // recruiting (docs/model.md, section 5).
+    const auto recruited_per_head = [](const char* people) {
+        double sum = 0;
+        for (std::uint64_t seed = 1; seed <= 3; ++seed) {
+            const auto s = test::run_small(300, seed, 2,
+                                           {{"world.population", people},
+                                            {"conflict.operations_rate", "0"},
+                                            {"conflict.reprisal", "0"},
+                                            {"mission.troops", "0"},
+                                            {"mission.police", "0"}});
+            sum += double(output::totals(s).recruited);
+        }
+        return sum / std::atof(people);
+    };
+    const double small = recruited_per_head("60000"), large = recruited_per_head("480000");
+    INFO("recruited per head at 60,000 " << small << ", at 480,000 " << large);
+    CHECK(large > 0);
+    CHECK(small / large > 0.8);
+    CHECK(small / large < 1.25);
 }
