@@ -295,7 +295,7 @@ RaidChoices decide(Forces& f, const world::Map& map, const world::Sight& sight,
                                      std::sqrt(double(others) / mean_settlement) * spur(revenge) /
                                      (1.0 + d / raid);
                 const Defence def = defence_at(s, f, mission);
-                const bool seen = mission.reported[s] || mission.guard[s] > 0;
+                const bool seen = mission::in_sight(mission, s);
                 // What the raid is worth to them is what they get done before a response
                 // arrives, less the cost of being seen, and the fight that follows.
                 add2(after_losses(

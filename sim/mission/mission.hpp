@@ -78,6 +78,11 @@ struct Response {
     double share_done = 1.0;
     bool arrived = false;
 };
+/// Whether the mission's people (observers, monitors, reporting troops, guards) have settlement
+/// s in sight today: what happens there is seen and reported at once. Elsewhere the mission hears
+/// of an attack only if the residents raise the alert, as often as they trust it (docs/model.md
+/// 8.5).
+inline bool in_sight(const State& m, std::size_t s) { return m.reported[s] || m.guard[s] > 0; }
 /// Mission or regional troops on the spot fight a raiding band if their rules let them;
 /// returns whether they did.
 bool defend(State& m, actors::Forces& forces, std::uint32_t band, std::uint32_t settlement,

@@ -47,11 +47,6 @@ struct Lift {
     double hours = 0, sortie = 0;  // to the scene; flight hours of the sortie
 };
 
-/// Whether the mission hears of an attack on settlement s at once: its observers, monitors or
-/// troops are in sight. Elsewhere it hears only if the residents raise the alert, as often as
-/// they trust it (docs/model.md 8.5).
-bool heard_at_once(const State& m, std::size_t s) { return m.reported[s] || m.guard[s] > 0; }
-
 /// The quickest helicopter lift of a force at (qx, qy) to (tx, ty): the helicopter flies from its
 /// base to the force, then to the scene, then home.
 Lift best_lift(const State& m, int qx, int qy, int tx, int ty, const world::Sight& sight,
@@ -124,7 +119,7 @@ void anticipate(State& m, const world::Map& map, const world::Sight& sight,
             }
             // Word of an attack out of the mission's sight reaches it as often as the residents
             // trust it, after alert_h hours on average.
-            const bool seen = heard_at_once(m, s);
+            const bool seen = in_sight(m, s);
             const double told = seen ? 1.0 : presence.mean_trust_mission(s);
             const double alert = seen ? 0.0 : mob.alert_h;
             hours += mob.response_prep_h + alert;
@@ -186,7 +181,7 @@ Response respond(State& m, actors::Forces& forces, std::uint32_t s, std::uint32_
     // alert, and do as often as they trust it (people tell a mission they trust: docs/model.md
     // 8.5); the word takes from nothing to twice alert_h hours to reach it.
     double alert = 0;
-    if (!heard_at_once(m, s)) {
+    if (!in_sight(m, s)) {
         if (!r.bernoulli(presence.mean_trust_mission(s))) {
             ++why.attacks_not_alerted;
             return out;

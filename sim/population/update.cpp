@@ -102,19 +102,17 @@ DayOutcome update(Civilians& civ, Presence& presence, const Perception& percepti
     const double legit = parties[0].legitimacy;
     const float trust0 = float(std::max(1e-3, pp.trust_state));
     // Groups recruit in proportion to their resources; parties to a ceasefire or an agreement
-    // are bound to stop recruiting and mostly do.
-    std::vector<double> recruit_drive(np, 0.0);
+    // are bound to stop recruiting and mostly do. The daily chance that an aggrieved person with
+    // the recruiters of group g at hand joins it (index g: the party is g + 1).
+    std::vector<double> recruit_chance(np, 0.0);
     for (std::size_t p = 1; p < np; ++p) {
         const auto stance = parties[p].stance;
         const bool bound =
             stance == scenario::Stance::Signatory || (stance == scenario::Stance::Negotiating &&
                                                       politics.stage >= scenario::Stage::Ceasefire);
-        recruit_drive[p] = parties[p].resources * (bound ? bound_recruit_drive : 1.0);
+        const double drive = parties[p].resources * (bound ? bound_recruit_drive : 1.0);
+        recruit_chance[p - 1] = pp.recruit_rate * drive;
     }
-    // The daily chance that an aggrieved person at hand joins group p - 1 (index p - 1), as
-    // visit() computes it.
-    std::vector<double> recruit_chance(np, 0.0);
-    for (std::size_t p = 1; p < np; ++p) recruit_chance[p - 1] = pp.recruit_rate * recruit_drive[p];
     std::vector<float> mean_hardship(groups);
     for (std::size_t g = 0; g < groups; ++g)
         mean_hardship[g] = float(sc.identity_groups[g].hardship);
@@ -292,7 +290,7 @@ DayOutcome update(Civilians& civ, Presence& presence, const Perception& percepti
                     // An armed group at hand may take an active in; one whose net grievance
                     // falls back goes quiet. (An active who fears for their life flees below.)
                     if (rg != none8 && net > pp.recruit_threshold &&
-                        rebel.bernoulli(pp.recruit_rate * recruit_drive[std::size_t(rg) + 1])) {
+                        rebel.bernoulli(recruit_chance[rg])) {
                         status = Status::Recruited;
                         affiliation_[i] = rg;
                         ++t_recruits[std::size_t(rg) + 1];
@@ -326,7 +324,7 @@ DayOutcome update(Civilians& civ, Presence& presence, const Perception& percepti
                     // when G - R*P exceeds the threshold T.
                     if (net > pp.recruit_threshold &&
                         Stream(seed, dayu, id, Purpose::CivilianRecruit)
-                            .bernoulli(pp.recruit_rate * recruit_drive[std::size_t(rg) + 1])) {
+                            .bernoulli(recruit_chance[rg])) {
                         status = Status::Recruited;
                         affiliation_[i] = rg;
                         ++t_recruits[std::size_t(rg) + 1];
