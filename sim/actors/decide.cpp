@@ -332,7 +332,8 @@ RaidChoices decide(Forces& f, const world::Map& map, const world::Sight& sight,
         u.days_on_task = 0;
         // A raid draws the group's idle bands in reach into one column (coalescence; it splits
         // back into bands at its base: recruitment.cpp).
-        if (u.action == Action::AttackSettlement && cp.column_share > 0)
+        if (!me.government && u.action != Action::Hold && u.action != Action::Recruit &&
+            cp.column_share > 0)
             f.unit_index.near(u.x, u.y, raid, [&](std::uint32_t o) {
                 Unit& b = f.units[o];
                 if (o == id || b.party != u.party || !b.alive() || b.action != Action::Hold ||

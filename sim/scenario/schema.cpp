@@ -198,8 +198,9 @@ std::vector<Section> build() {
                  "protection site) against what breaks it: a raid whose expected losses reach "
                  "cohesion x break_share / raid_caution of the band is not attempted."),
             real("column_share", &ConflictParams::column_share, 0, 1,
-                 "Chance that each idle band of a group within raiding reach joins a raid the "
-                 "group launches, merging into one column that attacks as one and splits back "
+                 "Chance that each idle band of a group within raiding reach joins an offensive "
+                 "the group launches (a raid, an attack on a unit), merging into one column that "
+                 "attacks as one and splits back "
                  "into bands at its base: groups coalesce and fragment, which gives event sizes "
                  "their heavy tail (Bohorquez et al. 2009). An idle column joins as one."),
             real("column_split_rate", &ConflictParams::column_split_rate, 0, 1,

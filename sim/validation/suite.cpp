@@ -66,6 +66,9 @@ std::vector<Experiment> experiments(const Options& o) {
                   default_size,
                   {no_mission, {}},
                   false});
+    // Relapse and inclusion are shares of runs (an agreement holds or fails), which take more
+    // runs than a mean to resolve an effect of the same size: they run twice the seeds.
+    const int binary_runs = 2 * std::max(2, o.runs);
     // 1. An agreement just signed, with and without the mission.
     // The main armed group has signed (the spoiler has not), so the agreement has a party to
     // break it.
@@ -78,7 +81,8 @@ std::vector<Experiment> experiments(const Options& o) {
                   o.small ? 540 : 1095,
                   agreed,
                   {no_mission, {}},
-                  false});
+                  false,
+                  binary_runs});
     // 2. The same agreement negotiated without and with women and civil society.
     ex.push_back({"inclusion",
                   frozen_conflict_text(),
@@ -86,7 +90,8 @@ std::vector<Experiment> experiments(const Options& o) {
                   o.small ? 540 : 1095,
                   agreed,
                   {{{"politics.inclusion", "0"}}, {{"politics.inclusion", "0.8"}}},
-                  false});
+                  false,
+                  binary_runs});
     // 3. Epstein's legitimacy crisis: 0.9 to 0.6 spread over 300 days, or at once on day 50.
     const std::vector<Override> crisis = {{"epstein.legitimacy", "0.9"},
                                           {"epstein.legitimacy_drop", "0.3"},

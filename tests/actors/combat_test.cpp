@@ -81,3 +81,27 @@ TEST_CASE("bands merge into columns for raids, and the largest events grow",
     INFO("largest event without columns " << p.mean_a << ", with " << p.mean_b);
     CHECK(p.higher >= test::decisive(seeds));
 }
+
+TEST_CASE("bands merge into columns to attack the state too, and the largest battles grow",
+          "[mechanism][violence]") {
+    // Columns form for every offensive of a group, not raids alone: a column that attacks a
+    // company inflicts losses in proportion to its strength (Lanchester), so the biggest
+    // battles with the state are several bands strong. Groups that never raid (brutality 0)
+    // form columns only for their attacks on units.
+    const auto largest_battle = [](const engine::Simulation& s) {
+        std::int64_t m = 0;
+        for (const auto& e : s.events())
+            if (e.type == 1) m = std::max(m, e.best());
+        return double(m);
+    };
+    std::vector<scenario::Override> without = {{"mission.mandate", "none"},
+                                               {"conflict.column_share", "0.0"}};
+    for (int g = 0; g < 3; ++g)
+        without.push_back({"armed_groups." + std::to_string(g) + ".brutality", "0.0"});
+    auto with = without;
+    with[1].value = "0.6";
+    const auto p = test::compare(365, 16, without, with, largest_battle);
+    INFO("largest state-based battle without columns " << p.mean_a << ", with " << p.mean_b);
+    CHECK(p.higher >= test::decisive(p.untied()));
+    CHECK(p.mean_b > p.mean_a);
+}

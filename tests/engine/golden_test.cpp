@@ -31,12 +31,12 @@ constexpr std::uint64_t golden_seed = 1;
 
 // clang-format off
 constexpr Golden golden[] = {
-    {"default",          "5a0b37bdf5ff0afa", 524, 342, 172864, 36651, 7, 2111},
-    {"fragmented_state", "c2c02b658f427d54", 1231, 258, 302468, 46766, 40, 2296},
-    {"intercommunal",    "786a638b0cc106c3", 213, 83, 375513, 139315, 9, 428},
-    {"sahel",            "bcdb425fc7a18a2b", 766, 75, 143547, 27482, 6, 2285},
-    {"frozen_conflict",  "04668ea082ee04a3", 53, 298, 41334, 22083, 1, 203},
-    {"drawdown",         "95581549685afcf2", 106, 49, 82486, 1039, 9, 1291},
+    {"default",          "dd97a6a9dfa818de", 554, 485, 135124, 37196, 7, 1740},
+    {"fragmented_state", "bc78a9fd9c6555f3", 844, 142, 222524, 38133, 8, 1528},
+    {"intercommunal",    "85879653f7bb6794", 267, 84, 418608, 110781, 10, 388},
+    {"sahel",            "cf224473b67ed249", 548, 120, 143328, 18634, 2, 1847},
+    {"frozen_conflict",  "2cabb6a448872153", 34, 278, 40273, 21568, 1, 247},
+    {"drawdown",         "913f948ad7a79d69", 147, 47, 98438, 995, 8, 881},
 };
 // clang-format on
 

@@ -64,7 +64,11 @@ TEST_CASE("the event log accounts for every death in the time series", "[engine]
         const bool communal = e.side_a >= engine::Event::communal_side;
         if (communal) REQUIRE(e.side_b >= engine::Event::communal_side);
         civ[e.day] += e.deaths_civilians;
-        (communal ? communal_deaths : battle)[e.day] += e.deaths_a + e.deaths_b;
+        // Peacekeepers killed are counted apart, as the UN counts them (side_a is the mission's).
+        if (e.side_a == engine::Event::mission_side)
+            battle[e.day] += e.deaths_b;
+        else
+            (communal ? communal_deaths : battle)[e.day] += e.deaths_a + e.deaths_b;
     }
     std::int64_t total_killed = 0;
     for (const auto& d : sim.history()) {

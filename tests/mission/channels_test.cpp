@@ -62,6 +62,9 @@ TEST_CASE("a raid is not attempted where guards would break the band, and is cou
     // second, a raid not attempted or re-targeted: the counterfactual the mission reports.
     Country open, guarded;
     std::fill(guarded.mission.guard.begin(), guarded.mission.guard.end(), 5000.0f);
+    // Columns off: a band that joins another's column does not decide for itself, and who
+    // joins follows what the others chose, so the two worlds would differ by more than raids.
+    open.sc.conflict.column_share = guarded.sc.conflict.column_share = 0;
     std::int64_t launched_open = 0, launched_guarded = 0, counted = 0, counted_open = 0;
     for (int d = 0; d < 200; ++d) {
         auto a = open.forces, b = guarded.forces;
@@ -348,11 +351,11 @@ TEST_CASE("fights where the mission's troops are at hand are costlier, so fewer"
         for (const auto& e : sim.events()) n += e.type == 1 ? 1 : 0;
         return n;
     };
-    const auto p = test::compare(365, 8, {{"conflict.witness_cost", "0"}},
+    const auto p = test::compare(365, 16, {{"conflict.witness_cost", "0"}},
                                  {{"conflict.witness_cost", "0.6"}}, state_events);
     INFO("state-based events: " << p.mean_a << " unseen, " << p.mean_b << " seen");
     CHECK(p.mean_b < p.mean_a);
-    CHECK(p.lower >= test::decisive(8));
+    CHECK(p.lower >= test::decisive(p.untied()));
     // Without a mission nobody watches: the cost changes no choice at all.
     const auto q = test::compare(
         365, 3, {{"conflict.witness_cost", "0"}, {"mission.mandate", "none"}},

@@ -15,6 +15,9 @@ constexpr int days = 240;
 
 TEST_CASE("a protection mission lowers civilian deaths (Hultman, Kathman and Shannon 2013)",
           "[mission][mandate]") {
+    // 16 seeds: since columns form for every offensive, a few large raids make the deaths of a
+    // small country vary more from seed to seed.
+    constexpr int seeds = 16;
     const auto robust = test::compare(days, seeds, sized({{"mission.mandate", "robust_poc"}}),
                                       sized({{"mission.mandate", "none"}}), killed);
     INFO("civilians killed under robust_poc " << robust.mean_a << ", with no mission "

@@ -310,14 +310,14 @@ struct ConflictParams {
     double unit_speed_km = 30.0;
     double raid_range_km = 70.0;
     double engage_km = 5.0;
-    double osv_lethality = 0.022;
+    double osv_lethality = 0.017;
     double battle_lethality = 0.01;
     double collateral_rate = 0.5;
     double break_share = 0.15;       // losses x cohesion at which a side breaks off
     double punishment_rate = 0.5;    // sweeps that turn on civilians, x (1 - hr_compliance)
     double raid_caution = 1.0;       // weight raiders give their expected losses against defenders
     double witness_cost = 0.3;       // share of a raid's worth lost when the mission sees it
-    double column_share = 0.25;      // chance an idle band joins a raid of its group in reach
+    double column_share = 0.6;       // chance an idle band joins an offensive of its group in reach
     double column_split_rate = 0.1;  // daily chance a column at its base splits into bands
     double reprisal = 600.0;         // how much recent harm by a party spurs operations against it
     double reprisal_days = 7.0;      // e-folding time of that memory
