@@ -330,10 +330,11 @@ RaidChoices decide(Forces& f, const world::Map& map, const world::Sight& sight,
         u.action = static_cast<Action>(chosen >> 32);
         u.target = std::uint32_t(chosen);
         u.days_on_task = 0;
-        // A raid draws the group's idle bands in reach into one column (coalescence; it splits
-        // back into bands at its base: recruitment.cpp).
-        if (!me.government && u.action != Action::Hold && u.action != Action::Recruit &&
-            cp.column_share > 0)
+        // An offensive (a raid, an attack on a unit) draws the group's idle bands in reach into
+        // one column (coalescence; it splits back into bands at its base: recruitment.cpp).
+        const bool offensive = u.action == Action::AttackSettlement ||
+                               u.action == Action::AttackUnit || u.action == Action::AttackMission;
+        if (!me.government && offensive && cp.column_share > 0)
             f.unit_index.near(u.x, u.y, raid, [&](std::uint32_t o) {
                 Unit& b = f.units[o];
                 if (o == id || b.party != u.party || !b.alive() || b.action != Action::Hold ||

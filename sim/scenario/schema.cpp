@@ -200,9 +200,9 @@ std::vector<Section> build() {
             real("column_share", &ConflictParams::column_share, 0, 1,
                  "Chance that each idle band of a group within raiding reach joins an offensive "
                  "the group launches (a raid, an attack on a unit), merging into one column that "
-                 "attacks as one and splits back "
-                 "into bands at its base: groups coalesce and fragment, which gives event sizes "
-                 "their heavy tail (Bohorquez et al. 2009). An idle column joins as one."),
+                 "attacks as one and splits back into bands at its base: groups coalesce and "
+                 "fragment, which gives event sizes their heavy tail (Bohorquez et al. 2009). An "
+                 "idle column joins as one."),
             real("column_split_rate", &ConflictParams::column_split_rate, 0, 1,
                  "Daily chance that a column resting at its base splits back into bands (the "
                  "fragmentation rate: the lower, the longer columns last and the larger they "
