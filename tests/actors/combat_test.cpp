@@ -25,7 +25,7 @@ TEST_CASE("state forces that disregard human rights kill civilians in sweeps",
     CHECK(p.higher >= test::decisive(seeds));
 }
 
-TEST_CASE("bands that weigh the defenders' fire spare defended towns", "[mechanism][violence]") {
+TEST_CASE("bands that weigh the defenders' fire spare defended towns", "[ensemble][mechanism][violence]") {
     // Companies garrison towns: raiders who weigh the losses they would take there go
     // elsewhere (the displacement of violence the literature also reports).
     const auto in_towns = [](const engine::Simulation& s) {
@@ -60,7 +60,7 @@ TEST_CASE("brutal groups kill more civilians", "[mechanism][violence]") {
 }
 
 TEST_CASE("bands merge into columns for raids, and the largest events grow",
-          "[mechanism][violence]") {
+          "[ensemble][mechanism][violence]") {
     // Coalescence and fragmentation (Bohorquez et al. 2009): with columns, a group's biggest
     // attacks are several bands strong.
     const auto largest = [](const engine::Simulation& s) {
@@ -83,7 +83,7 @@ TEST_CASE("bands merge into columns for raids, and the largest events grow",
 }
 
 TEST_CASE("bands merge into columns to attack the state too, and the largest battles grow",
-          "[mechanism][violence]") {
+          "[ensemble][mechanism][violence]") {
     // Columns form for every offensive of a group, not raids alone: a column that attacks a
     // company inflicts losses in proportion to its strength (Lanchester), so the biggest
     // battles with the state are several bands strong. Groups that never raid (brutality 0)

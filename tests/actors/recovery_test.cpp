@@ -67,7 +67,7 @@ TEST_CASE("resting bands rebuild, bands on the move or being disarmed do not",
 }
 
 TEST_CASE("a group's income and upkeep count per head: countries of any size recruit alike",
-          "[actors][economy][scale]") {
+          "[ensemble][actors][economy][scale]") {
     // With no operations, no mission and no reprisals, only the groups' economy and the people's
     // grievance drive recruitment. Resources that moved by the people held and the fighters in
     // absolute numbers went broke within months in the larger country and stopped its

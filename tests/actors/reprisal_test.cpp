@@ -63,7 +63,7 @@ TEST_CASE("a party reckons what each other party did to it lately, per fighter o
 }
 
 TEST_CASE("with reprisals violence begets violence: more events, closer together",
-          "[actors][reprisal][mechanism]") {
+          "[ensemble][actors][reprisal][mechanism]") {
     // Clustering and the cap's effect are smaller than reprisals' own: more seeds to show them.
     constexpr int seeds = 10, more_seeds = 16, days = 300;
     const auto events = [](const engine::Simulation& s) { return double(s.events().size()); };

@@ -250,7 +250,7 @@ TEST_CASE("the event log accounts for every violent death, peacekeepers' among t
     }
 }
 
-TEST_CASE("a country scaled in people keeps its deaths per head", "[mission][scale]") {
+TEST_CASE("a country scaled in people keeps its deaths per head", "[ensemble][mission][scale]") {
     // The small country at 60,000 people and at four times that, with the same forces per head:
     // units keep their number and their size scales.
     const auto killed = [](const char* people) {
@@ -291,7 +291,7 @@ TEST_CASE("observers verify the ceasefire violations in their sight", "[mission]
 }
 
 TEST_CASE("third-party guarantees keep an accord alive longer (Walter 2002)",
-          "[mission][politics]") {
+          "[ensemble][mission][politics]") {
     // The same troops, monitoring disarmament or not. Common random numbers tie most pairs (the
     // same relapse day, or none): 80 seeds leave enough that differ for a sign test.
     const auto p = test::compare(
@@ -312,7 +312,7 @@ TEST_CASE("third-party guarantees keep an accord alive longer (Walter 2002)",
 }
 
 TEST_CASE("the mission's political staff add to mediation in proportion to their number",
-          "[mission][politics]") {
+          "[ensemble][mission][politics]") {
     const auto p = test::compare(365, 12,
                                  {{"mission.mandate", "political"},
                                   {"mission.civilian_staff", "0"},
@@ -329,7 +329,7 @@ TEST_CASE("the mission's political staff add to mediation in proportion to their
     CHECK(p.mean_b > p.mean_a);
 }
 
-TEST_CASE("formed police keep public order and count as coercive presence", "[mission][police]") {
+TEST_CASE("formed police keep public order and count as coercive presence", "[ensemble][mission][police]") {
     const auto police = [](const char* n) {
         return test::sized(test::tense({{"mission.police", n}}));
     };
@@ -343,7 +343,7 @@ TEST_CASE("formed police keep public order and count as coercive presence", "[mi
 }
 
 TEST_CASE("fights where the mission's troops are at hand are costlier, so fewer",
-          "[mission][deterrence]") {
+          "[ensemble][mission][deterrence]") {
     // The same seeds with and without the cost of being seen: with the mission deployed, the
     // state and the armed groups attack each other's units less where its infantry stand.
     const auto state_events = [](const engine::Simulation& sim) {
@@ -364,7 +364,7 @@ TEST_CASE("fights where the mission's troops are at hand are costlier, so fewer"
 }
 
 TEST_CASE("local truces where troops stand cut the violence there (Ruggeri et al. 2017)",
-          "[mission][mechanism]") {
+          "[ensemble][mission][mechanism]") {
     // The same mission, brokering a local truce as soon as fighting goes on where its troops
     // stand, or never; deaths in events within engagement distance of where its infantry
     // companies stand at the end (their bases rarely move). Bands kept from those places pick

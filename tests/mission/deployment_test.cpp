@@ -14,7 +14,7 @@ constexpr int days = 240;
 }  // namespace
 
 TEST_CASE("a regional force deploys on its day and fights under an enforcement mandate",
-          "[mission][regional]") {
+          "[ensemble][mission][regional]") {
     auto regional = sized({{"mission.mandate", "none"},
                            {"regional_force.troops", "1500"},
                            {"regional_force.arrival_day", "30"}});

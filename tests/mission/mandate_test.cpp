@@ -14,7 +14,7 @@ constexpr int days = 240;
 }  // namespace
 
 TEST_CASE("a protection mission lowers civilian deaths (Hultman, Kathman and Shannon 2013)",
-          "[mission][mandate]") {
+          "[ensemble][mission][mandate]") {
     // 16 seeds: since columns form for every offensive, a few large raids make the deaths of a
     // small country vary more from seed to seed.
     constexpr int seeds = 16;

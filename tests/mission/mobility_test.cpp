@@ -14,7 +14,7 @@ constexpr int seeds = 12;
 constexpr int days = 240;
 }  // namespace
 
-TEST_CASE("host restrictions deny movements and slow responses", "[mission][mobility]") {
+TEST_CASE("host restrictions deny movements and slow responses", "[ensemble][mission][mobility]") {
     const auto d = test::compare(days, seeds, sized({{"mobility.host_restrictions", "0"}}),
                                  sized({{"mobility.host_restrictions", "0.6"}}), denials);
     INFO("denials without restrictions " << d.mean_a << ", at 0.6 " << d.mean_b);

@@ -30,7 +30,7 @@ TEST_CASE("protection sites shelter the displaced", "[mission][tasks]") {
     CHECK(off == 0);
 }
 
-TEST_CASE("civil affairs convene more local dialogues", "[mission][tasks]") {
+TEST_CASE("civil affairs convene more local dialogues", "[ensemble][mission][tasks]") {
     const auto p = test::compare(
         days, seeds,
         sized({{"mission.tasks.civil_affairs", "off"}, {"communities.tension", "0.6"}}),

@@ -13,7 +13,7 @@ constexpr int seeds = 8;
 constexpr int days = 240;
 }  // namespace
 
-TEST_CASE("helicopters shorten responses", "[mission][mobility]") {
+TEST_CASE("helicopters shorten responses", "[ensemble][mission][mobility]") {
     // The typical response: the slow tail is set by the host's checkpoints, which hold a force
     // a day whether it flies or drives.
     const auto median = [](const engine::Simulation& s) {

@@ -21,7 +21,7 @@ constexpr int min_untied = 10;
 // No ';' in a test name: catch_discover_tests splits names there, and ctest then runs two
 // filters that match nothing and pass.
 TEST_CASE("without mediation no ceasefire is reached, with strong mediation most runs get one",
-          "[mechanism][politics]") {
+          "[ensemble][mechanism][politics]") {
     int with = 0;
     for (std::uint64_t seed = 1; seed <= 8; ++seed) {
         // The mission's political staff mediate too (docs/model.md 8.9): no mediation means
@@ -38,7 +38,7 @@ TEST_CASE("without mediation no ceasefire is reached, with strong mediation most
 }
 
 TEST_CASE("inclusion makes agreements more durable (Krause, Krause and Branfors 2018)",
-          "[mechanism][politics]") {
+          "[ensemble][mechanism][politics]") {
     // Without a mission, so that the civil society an inclusive agreement is tied to is the
     // only one who attributes incidents (sim/politics/word.cpp). With common random numbers
     // most pairs relapse on the same day or not at all: twice the seeds give enough that differ.
@@ -58,7 +58,7 @@ TEST_CASE("inclusion makes agreements more durable (Krause, Krause and Branfors 
     CHECK(p.mean_b > p.mean_a);
 }
 
-TEST_CASE("a united Council keeps an accord alive longer", "[mechanism][politics]") {
+TEST_CASE("a united Council keeps an accord alive longer", "[ensemble][mechanism][politics]") {
     // Many pairs tie (neither relapses, or both on the same day): more seeds than the others.
     const auto p = test::compare(
         300, 2 * durability_seeds, accord({{"politics.council_unity", "0.1"}}),
