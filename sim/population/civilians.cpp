@@ -4,6 +4,8 @@
 #include "peacesim/population/civilians.hpp"
 
 #include <algorithm>
+#include <array>
+#include <vector>
 
 #include "core/parallel.hpp"
 #include "peacesim/core/random.hpp"
@@ -33,25 +35,44 @@ Civilians make_civilians(const world::Map& map, const scenario::Scenario& sc, st
     const double r_mean = sc.population.risk_aversion_mean;
     const double r_half = std::min(r_mean, 1.0 - r_mean);
     const auto trust = float(sc.population.trust_state);
+    // Each settlement's people are placed by identity group, the groups in order, so that those
+    // who share a home and a group sit together: the quiet people's day is then done a run of
+    // them at a time (population/quiet.hpp). Person j of the settlement draws their group and
+    // traits from stream first + j, and sits among their group in that order.
     core::parallel_for(core::Range(0, map.settlements.size(), 8), [&](const core::Range& range) {
+        std::vector<std::array<std::uint32_t, 3>> drawn;  // group, hardship, risk aversion
         for (std::size_t s = range.begin(); s < range.end(); ++s) {
             const auto& comp = map.settlements[s].composition;
-            for (std::size_t i = first[s]; i < first[s + 1]; ++i) {
-                core::Stream r(seed, 0, std::uint32_t(i), core::Purpose::CivilianInit);
-                double u = r.uniform(), acc = 0;
+            const std::size_t people = first[s + 1] - first[s];
+            drawn.resize(people);
+            std::vector<std::size_t> next(comp.size() + 1, 0);
+            for (std::size_t j = 0; j < people; ++j) {
+                core::Stream(seed, 0, std::uint32_t(first[s] + j), core::Purpose::CivilianInit)
+                    .fill(drawn[j].data(), 3);
+                const double u = drawn[j][0] * (1.0 / 4294967296.0);  // Stream::uniform
+                double acc = 0;
                 std::size_t g = 0;
                 for (; g + 1 < comp.size(); ++g) {
                     acc += comp[g];
                     if (u < acc) break;
                 }
+                drawn[j][0] = std::uint32_t(g);
+                ++next[g + 1];
+            }
+            for (std::size_t g = 1; g <= comp.size(); ++g) next[g] += next[g - 1];
+            for (std::size_t j = 0; j < people; ++j) {
+                const std::size_t g = drawn[j][0];
+                const double u_h = drawn[j][1] * (1.0 / 4294967296.0);
+                const double u_r = drawn[j][2] * (1.0 / 4294967296.0);
+                const std::size_t i = first[s] + next[g]++;
                 const double h_mean = sc.identity_groups[g].hardship;
                 const double h_half = std::min(h_mean, 1.0 - h_mean);
                 c.home[i] = c.location[i] = std::uint32_t(s);
                 c.group[i] = std::uint8_t(g);
                 c.status[i] = std::uint8_t(Status::Home);
                 c.affiliation[i] = no_affiliation;
-                c.hardship[i] = float(h_mean + h_half * (2 * r.uniform() - 1));
-                c.risk_aversion[i] = float(r_mean + r_half * (2 * r.uniform() - 1));
+                c.hardship[i] = float(h_mean + h_half * (2 * u_h - 1));
+                c.risk_aversion[i] = float(r_mean + r_half * (2 * u_r - 1));
                 c.grievance[i] = 0.0f;
                 c.trust_state[i] = trust;
                 c.jail_days[i] = 0;

@@ -17,8 +17,8 @@
 
 namespace peacesim::population {
 
-/// Civilians are updated in blocks of this many; each block's floating-point sums land in its
-/// own slot and are added in block order, so totals do not depend on the thread count.
+/// Civilians are updated in blocks of this many, a block on one thread at a time; each block's
+/// sums land in its own slot.
 inline constexpr std::size_t block_size = 16384;
 
 // setup
@@ -42,17 +42,25 @@ struct Exposure {
 };
 
 /// What a group of civilians adds to the day's statistics: summed per block of people, then
-/// the blocks in block order, so the floating-point sums do not depend on the thread count.
+/// over the blocks. All integers, so the totals depend neither on the thread count nor on the
+/// order in which people are served.
 struct Counts {
     std::array<std::int64_t, status_count> status{};
     std::int64_t killed_government = 0, killed_groups = 0, killed_battle = 0;
     std::int64_t fled = 0, returned = 0, new_refugees = 0;
-    double grievance = 0, trust = 0;
+    /// Sums of grievance and trust in fixed point, 2^30 a unit (population/quiet.hpp): exact,
+    /// so the same in any order.
+    std::int64_t grievance = 0, trust = 0;
     std::int64_t counted = 0;  // people whose grievance and trust are averaged
 
     void add(const Counts& o) noexcept;
-    double mean_grievance() const noexcept { return counted ? grievance / double(counted) : 0.0; }
-    double mean_trust_state() const noexcept { return counted ? trust / double(counted) : 0.0; }
+    double mean_grievance() const noexcept { return mean(grievance); }
+    double mean_trust_state() const noexcept { return mean(trust); }
+
+  private:
+    double mean(std::int64_t fixed_sum) const noexcept {
+        return counted ? double(fixed_sum) / 1073741824.0 / double(counted) : 0.0;
+    }
 };
 
 /// What the civilians' day added up to.

@@ -2,13 +2,16 @@
 // of people: each may die in today's violence, be arrested, fall to attrition as a fighter or go
 // home through DDR, flee, return, join an armed group or rebel; and updates hardship,
 // grievance and trust. Each person writes only their own entries; counts go to per-thread
-// integer tallies and floating sums to per-block slots added in block order, so the result does
-// not depend on the number of threads.
+// integer tallies and the sums of grievance and trust, in fixed point (population/quiet.hpp), to
+// per-block slots: every sum is of integers, the same in any order, so the result depends
+// neither on the number of threads nor on the order in which a block serves its people.
 
 #include <algorithm>
+#include <cstring>
 
 #include "core/parallel.hpp"
 #include "population/population.hpp"
+#include "population/quiet.hpp"
 
 namespace peacesim::population {
 
@@ -52,13 +55,6 @@ float mission_trust_after(float tm, MissionHere m) noexcept {
             return tm + mission_trust_drift * (indifference - tm);
     }
 }
-/// Epstein's grievance G = H (1 - L_i), the perceived legitimacy L_i = L trust / trust0 capped
-/// at 1 (section 7.2).
-double grievance_of(float h, float trust, double legit, float trust0) noexcept {
-    const double perceived_l = std::min(1.0, legit * double(trust) / double(trust0));
-    return double(h) * (1.0 - perceived_l);
-}
-
 /// Integer tallies per thread (order-free sums).
 struct Tally {
     std::vector<std::int32_t> osv_dead, battle_dead, clash_dead_a, clash_dead_b, present;
@@ -66,6 +62,8 @@ struct Tally {
     std::vector<std::int32_t> actives, residents;  // per violence block
     std::vector<std::int64_t> trust_mission;       // per settlement, x 1e4
     std::int64_t demobilised = 0, communal = 0;
+    std::vector<std::uint8_t> set_aside;  // the shortcut's, a run at most
+    std::vector<std::uint32_t> aside;     // the shortcut's people who might act, a run at most
 };
 
 bool resident(Status s) {
@@ -99,8 +97,8 @@ DayOutcome update(Civilians& civ, Presence& presence, const Perception& percepti
     const std::size_t n = civ.size();
     const std::size_t ns = presence.trust_mission.size(), np = parties.size();
     const std::size_t groups = presence.groups, nb = presence.actives.size();
-    const double legit = parties[0].legitimacy;
     const float trust0 = float(std::max(1e-3, pp.trust_state));
+    const double legit_per_trust = parties[0].legitimacy / double(trust0);
     // Groups recruit in proportion to their resources; parties to a ceasefire or an agreement
     // are bound to stop recruiting and mostly do. The daily chance that an aggrieved person with
     // the recruiters of group g at hand joins it (index g: the party is g + 1).
@@ -129,6 +127,8 @@ DayOutcome update(Civilians& civ, Presence& presence, const Perception& percepti
         t.actives.assign(nb, 0);
         t.residents.assign(nb, 0);
         t.trust_mission.assign(ns, 0);
+        t.set_aside.resize(block_size + 8);
+        t.aside.resize(block_size);
         return t;
     });
     // Settlements where nothing struck today, by what the mission does there (0: something
@@ -180,13 +180,17 @@ DayOutcome update(Civilians& civ, Presence& presence, const Perception& percepti
         const auto* const control_ = forces.control.data();
         const auto* const calm_ = calm.data();
         const std::size_t ng = presence.groups;
-        // What the shortcut below reads for everyone, in locals the compiler need not reload.
-        const float* const mean_h = mean_hardship.data();
-        const double max_risk = pp.max_risk, flee_rate = pp.flee_rate,
-                     recruit_threshold = pp.recruit_threshold,
-                     rebellion_threshold = pp.rebellion_threshold,
-                     activation_rate = pp.activation_rate;
+        // What the shortcut below gives everyone, wherever they live.
+        QuietPlace quiet_base;
+        quiet_base.trust0 = trust0, quiet_base.trust_relaxation = trust_relaxation;
+        quiet_base.recovery = recovery_rate, quiet_base.legit_per_trust = legit_per_trust;
+        quiet_base.max_risk = pp.max_risk;
+        quiet_base.recruit_threshold = pp.recruit_threshold;
+        quiet_base.rebellion_threshold = pp.rebellion_threshold;
+        const double flee_rate = pp.flee_rate, activation_rate = pp.activation_rate;
         const double* const recruit_p = recruit_chance.data();
+        std::uint8_t* const set_aside = tally.set_aside.data();
+        std::uint32_t* const aside = tally.aside.data();
         auto* const t_present = tally.present.data();
         auto* const t_residents = tally.residents.data();
         auto* const t_actives = tally.actives.data();
@@ -274,7 +278,7 @@ DayOutcome update(Civilians& civ, Presence& presence, const Perception& percepti
                 else  // aid where it can reach relieves part of the hardship of displacement
                     h = std::min(1.0f, h + float(pp.displaced_hardship_rate *
                                                  (1.0 - sc.communities.aid_relief * access_[loc])));
-                const double grievance = grievance_of(h, trust, legit, trust0);
+                const double grievance = grievance_of(h, trust, legit_per_trust);
                 const float risk = risk_aversion_[i];
                 // The threat a person bears before fleeing: the more risk-averse, the less.
                 const float tolerance = 1.0f - risk;
@@ -352,14 +356,17 @@ DayOutcome update(Civilians& civ, Presence& presence, const Perception& percepti
                     ++t_residents[block_of_[loc]];
                 }
                 if (status == Status::Active) ++t_actives[block_of_[loc]];
-                sum.grievance += grievance;
-                sum.trust += trust;
+                sum.grievance += fixed_share(grievance);
+                sum.trust += fixed_share(trust);
                 ++sum.counted;
             };
             // People at home in a settlement where nothing struck today (no attack, battle or
-            // clash): the same rules with what the place gives everyone read once, and the
-            // full rules for whoever might draw a random number (flight, recruitment,
-            // rebellion). The results are those of visit() to the bit.
+            // clash), a run of one identity group at a time: quiet_pass() settles the day of
+            // everyone who cannot act, in vector registers, and sets aside the others. Whoever
+            // is at home and might act (flee, join a group, rise) draws the number visit()
+            // would draw first, the numbers drawn together so that their rounds overlap; only
+            // those it tells to act are handed to visit(), which draws it again, as is everyone
+            // not at home. The results are those of visit() for everyone, to the bit.
             for (std::size_t i = b * block_size; i < end;) {
                 const std::uint32_t s = home_[i];
                 const std::uint8_t calm_here = calm_[s];
@@ -367,70 +374,100 @@ DayOutcome update(Civilians& civ, Presence& presence, const Perception& percepti
                     visit(i++, sum);
                     continue;
                 }
-                const float* const threat_s = threat_ + std::size_t(s) * ng;
-                const std::uint8_t* const recruit_s = recruit_group_ + std::size_t(s) * ng;
-                const float arrest_s = arrest_p_[s];
-                const bool may_rebel = control_[s] == 0;
-                std::int32_t* const present_s = t_present + std::size_t(s) * ng;
-                // The run's sums in registers, handed to and from visit() in person order so
-                // that the floating-point additions are the same.
-                double grievance_sum = sum.grievance, trust_sum = sum.trust;
-                std::int64_t at_home = 0, mission_trust = 0;
-                const auto mission_s = MissionHere(calm_here);
-                auto hand_over = [&](std::size_t k) {
-                    sum.grievance = grievance_sum, sum.trust = trust_sum;
-                    visit(k, sum);
-                    grievance_sum = sum.grievance, trust_sum = sum.trust;
-                };
-                for (; i < end && home_[i] == s; ++i) {
-                    if (status_[i] != std::uint8_t(Status::Home) || location_[i] != s) {
-                        hand_over(i);
-                        continue;
-                    }
-                    const std::uint8_t g = group_[i];
-                    float trust = trust_state_[i];
-                    trust += trust_relaxation * (trust0 - trust);
-                    float h = hardship_[i];
-                    h += recovery_rate * (mean_h[g] - h);
-                    const double grievance = grievance_of(h, trust, legit, trust0);
-                    const float risk = risk_aversion_[i];
-                    const double net = grievance - std::min(max_risk, double(risk) * arrest_s);
-                    const std::uint8_t rg = recruit_s[g];
-                    // Whoever might act today (flee, join a group, rise) draws the number
-                    // visit() would draw first, from the same stream; only those whose draw
-                    // makes them act are handed over, and visit() draws it again.
-                    const auto id = std::uint32_t(i);
-                    bool acts = false;
-                    if (threat_s[g] > 1.0f - risk)
-                        acts = Stream(seed, dayu, id, Purpose::CivilianFlee).bernoulli(flee_rate);
-                    else if (rg != none8)
-                        acts = net > recruit_threshold &&
-                               Stream(seed, dayu, id, Purpose::CivilianRecruit)
-                                   .bernoulli(recruit_p[rg]);
-                    else
-                        acts = may_rebel && net > rebellion_threshold &&
-                               Stream(seed, dayu, id, Purpose::CivilianRebel)
-                                   .bernoulli(activation_rate);
-                    if (acts) {
-                        hand_over(i);
-                        continue;
-                    }
-                    const float tm = mission_trust_after(trust_mission_[i], mission_s);
-                    trust_mission_[i] = tm;
-                    hardship_[i] = h;
-                    trust_state_[i] = trust;
-                    grievance_[i] = float(grievance);
-                    ++at_home;
-                    ++present_s[g];
-                    mission_trust += std::int64_t(tm * 1e4f);
-                    grievance_sum += grievance;
-                    trust_sum += trust;
+                const std::uint8_t g = group_[i];
+                // The run: eight people a step while all eight share the home and group.
+                std::size_t run_end = i + 1;
+                for (bool same = true; same && run_end + 8 <= end;) {
+                    for (std::size_t j = run_end; j < run_end + 8; ++j)
+                        same &= (home_[j] == s) & (group_[j] == g);
+                    if (same) run_end += 8;
                 }
-                sum.grievance = grievance_sum, sum.trust = trust_sum;
-                sum.status[std::size_t(Status::Home)] += at_home;
-                sum.counted += at_home;
-                t_trust_mission[s] += mission_trust;
-                t_residents[block_of_[s]] += std::int32_t(at_home);  // all of them are residents
+                while (run_end < end && home_[run_end] == s && group_[run_end] == g) ++run_end;
+                const std::uint8_t rg = recruit_group_[std::size_t(s) * ng + g];
+                QuietPlace place = quiet_base;
+                place.settlement = s;
+                place.mean_hardship = mean_hardship[g];
+                place.arrest = arrest_p_[s];
+                place.threat = threat_[std::size_t(s) * ng + g];
+                place.recruiter = rg != none8;
+                place.may_rise = rg == none8 && control_[s] == 0;
+                switch (MissionHere(calm_here)) {
+                    case MissionHere::Misconduct:
+                        place.scale = mission_trust_after_misconduct;
+                        break;
+                    case MissionHere::Safe:
+                        place.gain = mission_trust_gain, place.target = 1.0f;
+                        break;
+                    default:
+                        place.gain = mission_trust_drift, place.target = indifference;
+                }
+                const QuietRun run{.n = run_end - i,
+                                   .status = status_ + i,
+                                   .location = location_ + i,
+                                   .risk_aversion = risk_aversion_ + i,
+                                   .trust_state = trust_state_ + i,
+                                   .hardship = hardship_ + i,
+                                   .grievance = grievance_ + i,
+                                   .trust_mission = trust_mission_ + i,
+                                   .set_aside = set_aside};
+                QuietSums q = quiet_pass(run, place);
+                // Those set aside: at home and might act, or not at home.
+                const auto settle = [&](std::size_t k, const QuietDay& d) {
+                    const float tm = mission_trust_quiet(place, trust_mission_[k]);
+                    trust_mission_[k] = tm;
+                    hardship_[k] = d.hardship;
+                    trust_state_[k] = d.trust;
+                    grievance_[k] = float(d.grievance);
+                    q.grievance += fixed_share(d.grievance);
+                    q.trust += fixed_share(d.trust);
+                    q.mission_trust += std::int32_t(tm * 1e4f);
+                    ++q.at_home;
+                };
+                // Eight marks a word (each 0 or 1, zeros past the run): a set bit is someone.
+                std::fill_n(set_aside + run.n, 8, std::uint8_t(0));
+                std::size_t n_aside = 0;
+                for (std::size_t k0 = 0; k0 < run.n; k0 += 8) {
+                    std::uint64_t marks;
+                    std::memcpy(&marks, set_aside + k0, 8);
+                    for (; marks != 0; marks &= marks - 1) {
+                        const std::size_t k = i + k0 + std::size_t(__builtin_ctzll(marks)) / 8;
+                        if (status_[k] != std::uint8_t(Status::Home) || location_[k] != s)
+                            visit(k, sum);
+                        else
+                            aside[n_aside++] = std::uint32_t(k);
+                    }
+                }
+                constexpr std::size_t batch = 8;  // first_draws()'s; the last batch padded
+                for (std::size_t j0 = 0; j0 < n_aside; j0 += batch) {
+                    std::uint32_t who[batch], why[batch], u[batch];
+                    QuietDay day[batch];
+                    double p[batch];
+                    for (std::size_t j = 0; j < batch; ++j) {
+                        const std::uint32_t k = aside[std::min(j0 + j, n_aside - 1)];
+                        day[j] = quiet_day(place, trust_state_[k], hardship_[k], risk_aversion_[k]);
+                        who[j] = k;
+                        why[j] = std::uint32_t(day[j].flees   ? Purpose::CivilianFlee
+                                               : day[j].joins ? Purpose::CivilianRecruit
+                                                              : Purpose::CivilianRebel);
+                        p[j] = day[j].flees   ? flee_rate
+                               : day[j].joins ? recruit_p[rg]
+                                              : activation_rate;
+                    }
+                    first_draws(seed, dayu, who, why, u);
+                    for (std::size_t j = 0; j < batch && j0 + j < n_aside; ++j) {
+                        if (u[j] * (1.0 / 4294967296.0) < p[j])  // Stream::bernoulli's test
+                            visit(who[j], sum);
+                        else
+                            settle(who[j], day[j]);
+                    }
+                }
+                sum.grievance += q.grievance, sum.trust += q.trust;
+                sum.status[std::size_t(Status::Home)] += q.at_home;
+                sum.counted += q.at_home;
+                t_present[std::size_t(s) * ng + g] += std::int32_t(q.at_home);
+                t_trust_mission[s] += q.mission_trust;
+                t_residents[block_of_[s]] += std::int32_t(q.at_home);  // all of them residents
+                i = run_end;
             }
             block_sums[b] = sum;
         }

@@ -25,7 +25,8 @@ TEST_CASE("state forces that disregard human rights kill civilians in sweeps",
     CHECK(p.higher >= test::decisive(seeds));
 }
 
-TEST_CASE("bands that weigh the defenders' fire spare defended towns", "[ensemble][mechanism][violence]") {
+TEST_CASE("bands that weigh the defenders' fire spare defended towns",
+          "[ensemble][mechanism][violence]") {
     // Companies garrison towns: raiders who weigh the losses they would take there go
     // elsewhere (the displacement of violence the literature also reports).
     const auto in_towns = [](const engine::Simulation& s) {
@@ -37,14 +38,17 @@ TEST_CASE("bands that weigh the defenders' fire spare defended towns", "[ensembl
         return d;
     };
     // At the lethality of an attack no one stops (0.08, docs/model.md 7.7), so that the deaths
-    // in the few towns raided are enough to count; towns are raided seldom, hence 24 seeds.
+    // in the few towns raided are enough to count; towns are raided seldom, hence 48 seeds.
     const auto p = test::compare(
-        240, 24, {{"conflict.raid_caution", "4.0"}, {"conflict.osv_lethality", "0.08"}},
+        240, 48, {{"conflict.raid_caution", "4.0"}, {"conflict.osv_lethality", "0.08"}},
         {{"conflict.raid_caution", "0.0"}, {"conflict.osv_lethality", "0.08"}}, in_towns);
     INFO("killed by armed groups in garrisoned towns by cautious bands "
-         << p.mean_a << ", by bands heedless of losses " << p.mean_b);
-    // Towns are raided seldom: pairs where neither arm saw a raid tell nothing.
-    CHECK(p.higher >= test::decisive(p.untied()));
+         << p.mean_a << ", by bands heedless of losses " << p.mean_b << "; " << p.higher
+         << " seeds more, " << p.lower << " fewer");
+    // Towns are raided seldom, and a few large raids carry most of the deaths: the mean
+    // difference over the pairs is tested by permutation rather than the count of pairs.
+    INFO("permutation p = " << p.p_mean_higher());
+    CHECK(p.p_mean_higher() < 0.05);
     CHECK(p.mean_b > p.mean_a);
 }
 

@@ -31,12 +31,12 @@ constexpr std::uint64_t golden_seed = 1;
 
 // clang-format off
 constexpr Golden golden[] = {
-    {"default",          "dd97a6a9dfa818de", 554, 485, 135124, 37196, 7, 1740},
-    {"fragmented_state", "bc78a9fd9c6555f3", 844, 142, 222524, 38133, 8, 1528},
-    {"intercommunal",    "85879653f7bb6794", 267, 84, 418608, 110781, 10, 388},
-    {"sahel",            "cf224473b67ed249", 548, 120, 143328, 18634, 2, 1847},
-    {"frozen_conflict",  "2cabb6a448872153", 34, 278, 40273, 21568, 1, 247},
-    {"drawdown",         "913f948ad7a79d69", 147, 47, 98438, 995, 8, 881},
+    {"default",          "8a4160bf19a18c44", 591, 426, 210843, 41402, 10, 1972},
+    {"fragmented_state", "efe69295fc8c7919", 1152, 149, 230082, 29289, 32, 1653},
+    {"intercommunal",    "9c290c2e167a1602", 355, 110, 377648, 108190, 0, 340},
+    {"sahel",            "518a58eff184d51b", 563, 68, 99493, 23216, 4, 2141},
+    {"frozen_conflict",  "0e025071a62c6901", 85, 338, 47710, 25461, 1, 242},
+    {"drawdown",         "fb94e6a476449a42", 134, 58, 85034, 1055, 11, 967},
 };
 // clang-format on
 

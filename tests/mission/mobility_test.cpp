@@ -10,7 +10,7 @@ using namespace peacesim;
 using namespace peacesim::test;
 
 namespace {
-constexpr int seeds = 12;
+constexpr int seeds = 20;  // the p90 of a few responses varies: a sign test needs the pairs
 constexpr int days = 240;
 }  // namespace
 
@@ -22,8 +22,10 @@ TEST_CASE("host restrictions deny movements and slow responses", "[ensemble][mis
     CHECK(d.mean_a == 0.0);
     const auto r = test::compare(days, seeds, sized({{"mobility.host_restrictions", "0"}}),
                                  sized({{"mobility.host_restrictions", "0.6"}}), p90);
-    INFO("p90 response without restrictions " << r.mean_a << " h, at 0.6 " << r.mean_b << " h");
-    CHECK(r.higher >= test::decisive(seeds));
+    INFO("p90 response without restrictions " << r.mean_a << " h, at 0.6 " << r.mean_b << " h; "
+                                              << r.higher << " seeds slower, " << r.lower
+                                              << " faster");
+    CHECK(r.higher >= test::decisive(r.untied()));
 }
 
 TEST_CASE("the host's denials follow the tasks in force, as docs/model.md 8.7 tabulates",

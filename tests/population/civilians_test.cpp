@@ -90,6 +90,12 @@ TEST_CASE("every person of the map is born at home", "[population][civilians]") 
             INFO("settlement " << s);
             CHECK(residents[s] == map.settlements[s].initial_population);
         }
+        // People sit by home, then identity group (population/quiet.hpp's runs).
+        bool ordered = true;
+        for (std::size_t i = 1; i < c.size(); ++i)
+            ordered &= c.home[i - 1] < c.home[i] ||
+                       (c.home[i - 1] == c.home[i] && c.group[i - 1] <= c.group[i]);
+        CHECK(ordered);
         // Grievance is first computed on day one; trust starts where the scenario puts it.
         CHECK(*std::max_element(c.grievance.begin(), c.grievance.end()) == 0.0f);
         CHECK(std::all_of(c.trust_state.begin(), c.trust_state.end(),

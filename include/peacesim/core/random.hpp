@@ -5,6 +5,7 @@
 // holds no shared state, so the numbers an agent sees do not depend on the thread it runs on, the
 // order of scheduling or the machine: this is what makes runs bit-identical for any thread count.
 #include <cmath>
+#include <cstddef>
 #include <cstdint>
 
 namespace peacesim::core {
@@ -77,6 +78,33 @@ struct Philox4x32 {
         }
     }
 };
+
+/// The first 32 bits of n streams of one seed and day at once, entity[j] and purpose[j] for the
+/// j-th: out[j] is what `Stream(seed, day, entity[j], purpose[j]).next_u32()` gives first. The
+/// streams do not depend on each other, so their rounds overlap in the processor, and with
+/// vector instructions each lane is a stream: for loops that set aside many people's first
+/// draw and decide on them together.
+template <std::size_t n>
+void first_u32(std::uint64_t seed, std::uint32_t day, const std::uint32_t* entity,
+               const std::uint32_t* purpose, std::uint32_t* out) noexcept {
+    constexpr std::uint32_t M0 = 0xD2511F53u, M1 = 0xCD9E8D57u;
+    constexpr std::uint32_t W0 = 0x9E3779B9u, W1 = 0xBB67AE85u;
+    const std::uint32_t key0 = std::uint32_t(seed), key1 = std::uint32_t(seed >> 32);
+    for (std::size_t j = 0; j < n; ++j) {
+        std::uint32_t c0 = day, c1 = entity[j], c2 = purpose[j], c3 = 0, k0 = key0, k1 = key1;
+        for (int round = 0; round < 10; ++round) {
+            const std::uint64_t p0 = std::uint64_t{M0} * c0;
+            const std::uint64_t p1 = std::uint64_t{M1} * c2;
+            c0 = std::uint32_t(p1 >> 32) ^ c1 ^ k0;
+            c1 = std::uint32_t(p1);
+            c2 = std::uint32_t(p0 >> 32) ^ c3 ^ k1;
+            c3 = std::uint32_t(p0);
+            k0 += W0;
+            k1 += W1;
+        }
+        out[j] = c0;
+    }
+}
 
 /// A short stream of random numbers for one (seed, day, entity, purpose). Cheap to construct:
 /// make one where it is needed, draw a few numbers, drop it.
