@@ -64,7 +64,9 @@ constexpr auto home_status = std::uint8_t(Status::Home);
                                                        std::uint32_t* out) noexcept {
     core::first_u32<8>(seed, day, entity, purpose, out);
 }
-const bool has_avx2 = __builtin_cpu_supports("avx2");
+// Initialised before main(), perhaps before the runtime's own look at the processor: ask it to
+// look first.
+const bool has_avx2 = (__builtin_cpu_init(), __builtin_cpu_supports("avx2"));
 #endif
 
 }  // namespace
