@@ -16,7 +16,8 @@ TEST_CASE("local dialogues lower intercommunal violence", "[mechanism][communiti
     CHECK(p.higher >= test::decisive(8));
 }
 
-TEST_CASE("a drought raises competition and so communal clashes", "[ensemble][mechanism][communities]") {
+TEST_CASE("a drought raises competition and so communal clashes",
+          "[ensemble][mechanism][communities]") {
     const auto p = test::compare(200, 8, tense({}),
                                  tense({{"communities.competition_weight", "0.02"}}), clashes);
     INFO("clashes " << p.mean_a << " at the default weight, " << p.mean_b

@@ -329,7 +329,8 @@ TEST_CASE("the mission's political staff add to mediation in proportion to their
     CHECK(p.mean_b > p.mean_a);
 }
 
-TEST_CASE("formed police keep public order and count as coercive presence", "[ensemble][mission][police]") {
+TEST_CASE("formed police keep public order and count as coercive presence",
+          "[ensemble][mission][police]") {
     const auto police = [](const char* n) {
         return test::sized(test::tense({{"mission.police", n}}));
     };

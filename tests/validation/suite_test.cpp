@@ -119,7 +119,8 @@ TEST_CASE("validation: the small suite runs every fact and writes an offline rep
     CHECK(report_text(r).find("facts pass") != std::string::npos);
 }
 
-TEST_CASE("validation: the result does not depend on the number of jobs", "[ensemble][validation][suite]") {
+TEST_CASE("validation: the result does not depend on the number of jobs",
+          "[ensemble][validation][suite]") {
     Options o;
     o.runs = 2;
     o.population = 30000;
