@@ -49,7 +49,7 @@ Civilians make_civilians(const world::Map& map, const scenario::Scenario& sc, st
             for (std::size_t j = 0; j < people; ++j) {
                 core::Stream(seed, 0, std::uint32_t(first[s] + j), core::Purpose::CivilianInit)
                     .fill(drawn[j].data(), 3);
-                const double u = drawn[j][0] * (1.0 / 4294967296.0);  // Stream::uniform
+                const double u = core::unit_interval(drawn[j][0]);
                 double acc = 0;
                 std::size_t g = 0;
                 for (; g + 1 < comp.size(); ++g) {
@@ -62,8 +62,8 @@ Civilians make_civilians(const world::Map& map, const scenario::Scenario& sc, st
             for (std::size_t g = 1; g <= comp.size(); ++g) next[g] += next[g - 1];
             for (std::size_t j = 0; j < people; ++j) {
                 const std::size_t g = drawn[j][0];
-                const double u_h = drawn[j][1] * (1.0 / 4294967296.0);
-                const double u_r = drawn[j][2] * (1.0 / 4294967296.0);
+                const double u_h = core::unit_interval(drawn[j][1]);
+                const double u_r = core::unit_interval(drawn[j][2]);
                 const std::size_t i = first[s] + next[g]++;
                 const double h_mean = sc.identity_groups[g].hardship;
                 const double h_half = std::min(h_mean, 1.0 - h_mean);

@@ -455,7 +455,7 @@ DayOutcome update(Civilians& civ, Presence& presence, const Perception& percepti
                     }
                     first_draws(seed, dayu, who, why, u);
                     for (std::size_t j = 0; j < batch && j0 + j < n_aside; ++j) {
-                        if (u[j] * (1.0 / 4294967296.0) < p[j])  // Stream::bernoulli's test
+                        if (core::unit_interval(u[j]) < p[j])  // Stream::bernoulli's test
                             visit(who[j], sum);
                         else
                             settle(who[j], day[j]);

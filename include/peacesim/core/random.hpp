@@ -79,6 +79,10 @@ struct Philox4x32 {
     }
 };
 
+/// 32 random bits as a uniform number in [0, 1), 32 bits of resolution (what Stream::uniform()
+/// returns for them).
+inline double unit_interval(std::uint32_t bits) noexcept { return bits * (1.0 / 4294967296.0); }
+
 /// The first 32 bits of n streams of one seed and day at once, entity[j] and purpose[j] for the
 /// j-th: out[j] is what `Stream(seed, day, entity[j], purpose[j]).next_u32()` gives first. The
 /// streams do not depend on each other, so their rounds overlap in the processor, and with
@@ -135,7 +139,7 @@ class Stream {
         while (i < n) to[i++] = next_u32();
     }
     /// Uniform in [0, 1) with 32 bits of resolution.
-    double uniform() noexcept { return next_u32() * (1.0 / 4294967296.0); }
+    double uniform() noexcept { return unit_interval(next_u32()); }
     /// Uniform in [lo, hi).
     double uniform(double lo, double hi) noexcept { return lo + (hi - lo) * uniform(); }
     /// True with probability p.
