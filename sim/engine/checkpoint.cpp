@@ -29,7 +29,7 @@ namespace peacesim::engine {
 namespace {
 
 constexpr char magic[] = "peacesim checkpoint\n";
-constexpr std::uint32_t format_version = 4;
+constexpr std::uint32_t format_version = 5;
 
 struct FileCloser {
     void operator()(std::FILE* f) const noexcept { std::fclose(f); }

@@ -50,6 +50,7 @@ std::vector<std::pair<std::string, Cell>> mission_cells(const mission::Totals& m
             {"mission_responses_in_time", w.responses_in_time},
             {"mission_responses_late", w.responses_late},
             {"mission_responses_held_by_host", w.responses_denied},
+            {"mission_responses_retasked", w.responses_retasked},
             {"mission_responses_unanswered", w.responses_unanswered},
             {"mission_attacks_not_alerted", w.attacks_not_alerted},
             {"mission_responses_by_air", w.responses_by_air},

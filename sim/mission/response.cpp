@@ -3,8 +3,9 @@
 // own people in sight, or residents who trust it enough to raise the alert), a quick-reaction
 // force is tasked: the free one that can get there first, by road or in a helicopter from its base,
 // if a helicopter has the hours today, the flight hours this month and the money. It travels, is
-// held at a checkpoint if the host denies the movement, arrives or does not before the attack ends,
-// and then fights the attackers if its rules allow. It is away until it has got there and stayed a
+// held at a checkpoint if the host denies the movement (and then the next force is tasked too, the
+// first to arrive answering), arrives or does not before the attack ends, and then fights the
+// attackers if its rules allow. It is away until it has got there and stayed a
 // day; a helicopter flies one sortie at a time, within its daily hours.
 
 #include <algorithm>
@@ -48,15 +49,15 @@ struct Lift {
 };
 
 /// The quickest helicopter lift of a force at (qx, qy) to (tx, ty): the helicopter flies from its
-/// base to the force, then to the scene, then home.
+/// base to the force, then to the scene, then home. `held` is a helicopter that may not fly it.
 Lift best_lift(const State& m, int qx, int qy, int tx, int ty, const world::Sight& sight,
-               const scenario::Scenario& sc) {
+               const scenario::Scenario& sc, std::uint32_t held = none32) {
     Lift best;
     if (m.cash <= 0) return best;
     const double kmh = sc.mobility.helicopter_kmh;
     for (std::uint32_t id = 0; id < m.units.size(); ++id) {
         const Unit& h = m.units[id];
-        if (!h.active() || h.kind != UnitKind::Helicopter) continue;
+        if (!h.active() || h.kind != UnitKind::Helicopter || id == held) continue;
         const double to_force = sight.km(dist_cells(h.x, h.y, qx, qy));
         const double to_scene = sight.km(dist_cells(qx, qy, tx, ty));
         const double home = sight.km(dist_cells(tx, ty, h.x, h.y));
@@ -189,42 +190,68 @@ Response respond(State& m, actors::Forces& forces, std::uint32_t s, std::uint32_
         alert = r.uniform(0.0, 2.0 * mob.alert_h);
     }
     double first = HUGE_VAL;  // the first arrival of a force that stops the attack
-    // The free quick-reaction force that can be there first, by road or by air.
-    std::uint32_t best = none32;
-    Lift best_lift_used;
-    double best_h = HUGE_VAL;
-    for (std::uint32_t id = 0; id < m.units.size(); ++id) {
-        const Unit& u = m.units[id];
-        if (!u.active() || u.kind != UnitKind::QuickReaction || u.caveated ||
-            u.tasked_until >= today.day)
-            continue;
+    // The free quick-reaction force that can be there first, by road or by air, other than
+    // `held_unit` and without `held_helicopter`.
+    struct Option {
+        std::uint32_t unit = none32;
+        Lift lift;
         double hours = HUGE_VAL;
-        if (sight.km(dist_cells(u.x, u.y, st.x, st.y)) <= max_road_km)
-            hours = mob.response_prep_h + travel_hours(map, u.x, u.y, st.x, st.y, today.rainy, mob);
-        const Lift lift = best_lift(m, u.x, u.y, st.x, st.y, sight, sc);
-        Lift used;
-        if (lift.helicopter != none32 && mob.response_prep_h + lift.hours < hours)
-            hours = mob.response_prep_h + lift.hours, used = lift;
-        if (hours < best_h) best_h = hours, best = id, best_lift_used = used;
-    }
-    best_h += alert;
-    if (best == none32) {
+        bool held = false;
+    };
+    const auto quickest = [&](std::uint32_t held_unit, std::uint32_t held_helicopter) {
+        Option best;
+        for (std::uint32_t id = 0; id < m.units.size(); ++id) {
+            const Unit& u = m.units[id];
+            if (!u.active() || u.kind != UnitKind::QuickReaction || u.caveated ||
+                u.tasked_until >= today.day || id == held_unit)
+                continue;
+            double hours = HUGE_VAL;
+            if (sight.km(dist_cells(u.x, u.y, st.x, st.y)) <= max_road_km)
+                hours =
+                    mob.response_prep_h + travel_hours(map, u.x, u.y, st.x, st.y, today.rainy, mob);
+            const Lift lift = best_lift(m, u.x, u.y, st.x, st.y, sight, sc, held_helicopter);
+            Lift used;
+            if (lift.helicopter != none32 && mob.response_prep_h + lift.hours < hours)
+                hours = mob.response_prep_h + lift.hours, used = lift;
+            if (hours < best.hours) best = {id, used, hours, false};
+        }
+        best.hours += alert;
+        return best;
+    };
+    // The host may hold the force while the movement is negotiated: a convoy at a checkpoint, a
+    // flight without clearance.
+    const double deny = denial_chance(m, forces, sc);
+    const auto negotiate = [&](Option& o) {
+        if (o.lift.helicopter != none32 ? r.bernoulli(air_denial_share * deny)  // clearance
+                                        : r.bernoulli(deny)) {                  // checkpoint
+            o.hours += r.uniform(denial_min_h, denial_max_h);
+            o.held = true;
+            ++m.today.denials;
+            ++why.responses_denied;
+        }
+    };
+    Option go = quickest(none32, none32);
+    if (go.unit == none32) {
         ++why.responses_unanswered;
     } else {
         ++why.responses_tasked;
-        Unit& u = m.units[best];
-        double hours = best_h;
-        if (best_lift_used.helicopter != none32) {
-            fly(m, best_lift_used.helicopter, best_lift_used.sortie, sc);
-            ++why.responses_by_air;
+        negotiate(go);
+        // A held force does not leave the attack to run: the mission tasks the next force it
+        // has at once, on another road or flight plan, and whichever arrives first answers (the
+        // other stands down). Spare forces and spare helicopters are what shorten the slow tail
+        // of responses where the host obstructs (docs/model.md 8.5).
+        if (go.held) {
+            Option other = quickest(go.unit, go.lift.helicopter);
+            if (other.unit != none32 && other.hours < go.hours) {
+                negotiate(other);
+                if (other.hours < go.hours) go = other, ++why.responses_retasked;
+            }
         }
-        const double deny = denial_chance(m, forces, sc);
-        if (best_lift_used.helicopter != none32
-                ? r.bernoulli(air_denial_share * deny)  // no flight clearance
-                : r.bernoulli(deny)) {                  // held at a checkpoint
-            hours += r.uniform(denial_min_h, denial_max_h);
-            ++m.today.denials;
-            ++why.responses_denied;
+        Unit& u = m.units[go.unit];
+        const double hours = go.hours;
+        if (go.lift.helicopter != none32) {
+            fly(m, go.lift.helicopter, go.lift.sortie, sc);
+            ++why.responses_by_air;
         }
         m.response_times.push_back(float(hours));
         ++m.today.responses;
@@ -242,7 +269,7 @@ Response respond(State& m, actors::Forces& forces, std::uint32_t s, std::uint32_
             ++why.responses_in_time;
             first = hours;
             if (m.roe != Roe::SelfDefence && forces.units[attacker].alive())
-                battle(m, forces, attacker, best, true, sc, today);
+                battle(m, forces, attacker, go.unit, true, sc, today);
         } else {
             ++why.responses_late;
         }

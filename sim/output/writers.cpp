@@ -294,6 +294,7 @@ std::string summary_json(const engine::Simulation& sim, const RunInfo& info) {
                       {"in_time", w.responses_in_time},
                       {"late", w.responses_late},
                       {"held_by_host", w.responses_denied},
+                      {"retasked", w.responses_retasked},
                       {"unanswered", w.responses_unanswered},
                       {"not_alerted", w.attacks_not_alerted},
                       {"by_air", w.responses_by_air},

@@ -63,10 +63,12 @@ struct Why {
     std::int64_t raids_not_attempted = 0, raids_retargeted = 0;
     // Raids met by mission troops on the spot: fought, and broken off before the attack.
     std::int64_t raids_met_on_the_spot = 0, raids_broken_by_defenders = 0;
-    // Quick-reaction tasks: tasked, arrived while the attack went on, too late, held at a
-    // checkpoint, no force free or in reach, flown in.
+    // Quick-reaction tasks: tasked, arrived while the attack went on, too late, forces held at
+    // a checkpoint or without flight clearance, no force free or in reach, flown in, answered
+    // by another force because the first was held.
     std::int64_t responses_tasked = 0, responses_in_time = 0, responses_late = 0,
-                 responses_denied = 0, responses_unanswered = 0, responses_by_air = 0;
+                 responses_denied = 0, responses_unanswered = 0, responses_by_air = 0,
+                 responses_retasked = 0;
     std::int64_t attacks_cut_short = 0;    // attacks on civilians stopped by troops arriving
     std::int64_t attacks_not_alerted = 0;  // attacks the mission never heard of in time to act
     std::int64_t patrol_contacts = 0;      // patrols that met an armed band
