@@ -141,6 +141,12 @@ DayOutcome update(Civilians& civ, Presence& presence, const Perception& percepti
                 ? 0
                 : std::uint8_t(mission_here(mis.misconduct_here[s], false, mis.safety[s] > 0));
     const float recovery_rate = float(pp.recovery_hardship_rate);
+    // Hardship's daily growth while displaced, by settlement: aid where it can reach relieves
+    // part of it (the same expression, person by person or here, rounds alike).
+    std::vector<float> displaced_growth(ns);
+    for (std::size_t s = 0; s < ns; ++s)
+        displaced_growth[s] =
+            float(pp.displaced_hardship_rate * (1.0 - sc.communities.aid_relief * com.access[s]));
     std::vector<Counts> block_sums((n + block_size - 1) / block_size);
     const auto seed = today.seed;
     const auto dayu = std::uint32_t(today.day);
@@ -179,6 +185,15 @@ DayOutcome update(Civilians& civ, Presence& presence, const Perception& percepti
         const auto* const near_border_ = sight.near_border.data();
         const auto* const control_ = forces.control.data();
         const auto* const calm_ = calm.data();
+        const auto* const displaced_growth_ = displaced_growth.data();
+        const auto* const mean_hardship_ = mean_hardship.data();
+        const auto* const osv_only_ = inc.osv_only.data();
+        const auto* const osv_spare_ = inc.osv_spare.data();
+        // The rules' parameters in locals, for the same reason.
+        const double max_risk = pp.max_risk, recruit_threshold = pp.recruit_threshold,
+                     rebellion_threshold = pp.rebellion_threshold, refugee_share = pp.refugee_share,
+                     return_rate = pp.return_rate, return_threat = pp.return_threat;
+        const auto max_jail_days = std::uint32_t(pp.max_jail_days);
         const std::size_t ng = presence.groups;
         // What the shortcut below gives everyone, wherever they live.
         QuietPlace quiet_base;
@@ -242,7 +257,10 @@ DayOutcome update(Civilians& civ, Presence& presence, const Perception& percepti
                 std::uint32_t loc = location_[i];
                 const std::uint8_t g = group_[i];
                 // Violence where they are today.
-                const float p_osv = inc.targeted(loc, g) ? osv_p_[loc] : 0.0f;
+                const bool targeted =
+                    osv_party_[loc] != none32 &&
+                    (osv_only_[loc] != none8 ? g == osv_only_[loc] : g != osv_spare_[loc]);
+                const float p_osv = targeted ? osv_p_[loc] : 0.0f;
                 const float p_col = collateral_p_[loc];
                 const float p_clash =
                     (g == clash_a_[loc] || g == clash_b_[loc]) ? clash_p_[loc] : 0.0f;
@@ -274,38 +292,36 @@ DayOutcome update(Civilians& civ, Presence& presence, const Perception& percepti
                 // Hardship grows while displaced and eases at home; grievance follows Epstein.
                 float h = hardship_[i];
                 if (loc == home_[i] && (status == Status::Home || status == Status::Active))
-                    h += recovery_rate * (mean_hardship[g] - h);
+                    h += recovery_rate * (mean_hardship_[g] - h);
                 else  // aid where it can reach relieves part of the hardship of displacement
-                    h = std::min(1.0f, h + float(pp.displaced_hardship_rate *
-                                                 (1.0 - sc.communities.aid_relief * access_[loc])));
+                    h = std::min(1.0f, h + displaced_growth_[loc]);
                 const double grievance = grievance_of(h, trust, legit_per_trust);
                 const float risk = risk_aversion_[i];
                 // The threat a person bears before fleeing: the more risk-averse, the less.
                 const float tolerance = 1.0f - risk;
                 const float t_here = threat_[(std::size_t(loc) * ng + g)];
-                const double net = grievance - std::min(pp.max_risk, double(risk) * arrest_p_[loc]);
+                const double net = grievance - std::min(max_risk, double(risk) * arrest_p_[loc]);
                 const std::uint8_t rg = recruit_group_[(std::size_t(loc) * ng + g)];
                 Stream rebel(seed, dayu, id, Purpose::CivilianRebel);
                 if (status == Status::Active && jail_p_[loc] > 0 && rebel.bernoulli(jail_p_[loc])) {
                     // Actives are arrested at the rate the coercive agents in sight can manage.
                     status = Status::Jailed;
-                    jail_days_[i] = std::uint16_t(1 + rebel.below(std::uint32_t(pp.max_jail_days)));
+                    jail_days_[i] = std::uint16_t(1 + rebel.below(max_jail_days));
                 } else if (status == Status::Active && t_here <= tolerance) {
                     // An armed group at hand may take an active in; one whose net grievance
                     // falls back goes quiet. (An active who fears for their life flees below.)
-                    if (rg != none8 && net > pp.recruit_threshold &&
-                        rebel.bernoulli(recruit_chance[rg])) {
+                    if (rg != none8 && net > recruit_threshold && rebel.bernoulli(recruit_p[rg])) {
                         status = Status::Recruited;
                         affiliation_[i] = rg;
                         ++t_recruits[std::size_t(rg) + 1];
-                    } else if (net <= pp.rebellion_threshold) {
+                    } else if (net <= rebellion_threshold) {
                         status = loc == home_[i] ? Status::Home : Status::Displaced;
                     }
                 } else if (t_here > tolerance) {
                     Stream r(seed, dayu, id, Purpose::CivilianFlee);
-                    if (r.bernoulli(pp.flee_rate)) {
+                    if (r.bernoulli(flee_rate)) {
                         const std::uint32_t dest = refuge_[(std::size_t(loc) * ng + g)];
-                        if (near_border_[loc] && r.bernoulli(pp.refugee_share)) {
+                        if (near_border_[loc] && r.bernoulli(refugee_share)) {
                             status = Status::Refugee;
                             ++sum.new_refugees;
                         } else if (dest != none32) {
@@ -317,8 +333,8 @@ DayOutcome update(Civilians& civ, Presence& presence, const Perception& percepti
                         }
                     }
                 } else if (status != Status::Home &&
-                           threat_[(std::size_t(home_[i]) * ng + g)] < pp.return_threat) {
-                    if (Stream(seed, dayu, id, Purpose::CivilianReturn).bernoulli(pp.return_rate)) {
+                           threat_[(std::size_t(home_[i]) * ng + g)] < return_threat) {
+                    if (Stream(seed, dayu, id, Purpose::CivilianReturn).bernoulli(return_rate)) {
                         loc = home_[i];
                         status = Status::Home;
                         ++sum.returned;
@@ -326,15 +342,14 @@ DayOutcome update(Civilians& civ, Presence& presence, const Perception& percepti
                 } else if (rg != none8) {
                     // Rebellion with an armed group at hand (Epstein 2002 generalised): join it
                     // when G - R*P exceeds the threshold T.
-                    if (net > pp.recruit_threshold &&
-                        Stream(seed, dayu, id, Purpose::CivilianRecruit)
-                            .bernoulli(recruit_chance[rg])) {
+                    if (net > recruit_threshold &&
+                        Stream(seed, dayu, id, Purpose::CivilianRecruit).bernoulli(recruit_p[rg])) {
                         status = Status::Recruited;
                         affiliation_[i] = rg;
                         ++t_recruits[std::size_t(rg) + 1];
                     }
-                } else if (control_[loc] == 0 && net > pp.rebellion_threshold &&
-                           rebel.bernoulli(pp.activation_rate)) {
+                } else if (control_[loc] == 0 && net > rebellion_threshold &&
+                           rebel.bernoulli(activation_rate)) {
                     // Open rebellion against the state where it governs; where an armed group
                     // holds the ground, grievance finds its outlet in recruitment instead.
                     status = Status::Active;
