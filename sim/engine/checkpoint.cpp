@@ -186,6 +186,7 @@ void fields(Ar& ar, Simulation::State& s) {
     ar.io(c.home), ar.io(c.location), ar.io(c.group), ar.io(c.status), ar.io(c.affiliation);
     ar.io(c.hardship), ar.io(c.risk_aversion), ar.io(c.grievance), ar.io(c.trust_state);
     ar.io(c.jail_days), ar.io(c.trust_mission);
+    c.run_ends.clear();  // derived from home and group: rebuilt on the next day
     auto& pr = s.presence;
     std::uint64_t groups = pr.groups;
     ar.io(groups);

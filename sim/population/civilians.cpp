@@ -24,6 +24,22 @@ void Civilians::resize(std::size_t n) {
     trust_state.resize(n);
     jail_days.resize(n);
     trust_mission.resize(n);
+    run_ends.clear();
+}
+
+void index_runs(Civilians& c) {
+    const std::size_t n = c.size();
+    const auto ends_at = [&](std::size_t i) {
+        return c.home[i] != c.home[i - 1] || c.group[i] != c.group[i - 1];
+    };
+    std::size_t runs = n > 0;
+    for (std::size_t i = 1; i < n; ++i) runs += ends_at(i);
+    c.run_ends.clear();
+    c.run_ends.shrink_to_fit();
+    c.run_ends.reserve(runs);  // exactly: no slack held for the run's whole length
+    for (std::size_t i = 1; i < n; ++i)
+        if (ends_at(i)) c.run_ends.push_back(std::uint32_t(i));
+    if (n > 0) c.run_ends.push_back(std::uint32_t(n));
 }
 
 Civilians make_civilians(const world::Map& map, const scenario::Scenario& sc, std::uint64_t seed) {

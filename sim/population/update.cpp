@@ -147,6 +147,7 @@ DayOutcome update(Civilians& civ, Presence& presence, const Perception& percepti
     for (std::size_t s = 0; s < ns; ++s)
         displaced_growth[s] =
             float(pp.displaced_hardship_rate * (1.0 - sc.communities.aid_relief * com.access[s]));
+    if (civ.run_ends.empty() && n > 0) index_runs(civ);
     std::vector<Counts> block_sums((n + block_size - 1) / block_size);
     const auto seed = today.seed;
     const auto dayu = std::uint32_t(today.day);
@@ -185,6 +186,8 @@ DayOutcome update(Civilians& civ, Presence& presence, const Perception& percepti
         const auto* const near_border_ = sight.near_border.data();
         const auto* const control_ = forces.control.data();
         const auto* const calm_ = calm.data();
+        const std::uint32_t* const run_ends = civ.run_ends.data();
+        const std::size_t n_runs = civ.run_ends.size();
         const auto* const displaced_growth_ = displaced_growth.data();
         const auto* const mean_hardship_ = mean_hardship.data();
         const auto* const osv_only_ = inc.osv_only.data();
@@ -382,22 +385,21 @@ DayOutcome update(Civilians& civ, Presence& presence, const Perception& percepti
             // would draw first, the numbers drawn together so that their rounds overlap; only
             // those it tells to act are handed to visit(), which draws it again, as is everyone
             // not at home. The results are those of visit() for everyone, to the bit.
+            // The runs of one home and group, cut at the block's end (they never change, so
+            // they were found once: Civilians::run_ends).
+            std::size_t r = std::size_t(
+                std::upper_bound(run_ends, run_ends + n_runs, std::uint32_t(b * block_size)) -
+                run_ends);
             for (std::size_t i = b * block_size; i < end;) {
+                const std::size_t run_end = std::min<std::size_t>(run_ends[r], end);
+                r += run_end == run_ends[r];
                 const std::uint32_t s = home_[i];
                 const std::uint8_t calm_here = calm_[s];
                 if (calm_here == 0) {
-                    visit(i++, sum);
+                    for (; i < run_end; ++i) visit(i, sum);
                     continue;
                 }
                 const std::uint8_t g = group_[i];
-                // The run: eight people a step while all eight share the home and group.
-                std::size_t run_end = i + 1;
-                for (bool same = true; same && run_end + 8 <= end;) {
-                    for (std::size_t j = run_end; j < run_end + 8; ++j)
-                        same &= (home_[j] == s) & (group_[j] == g);
-                    if (same) run_end += 8;
-                }
-                while (run_end < end && home_[run_end] == s && group_[run_end] == g) ++run_end;
                 const std::uint8_t rg = recruit_group_[std::size_t(s) * ng + g];
                 QuietPlace place = quiet_base;
                 place.settlement = s;

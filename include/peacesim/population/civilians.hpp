@@ -39,6 +39,10 @@ struct Civilians {
     std::vector<float> trust_state;         // scales the legitimacy L_i a civilian perceives
     std::vector<std::uint16_t> jail_days;   // days left in jail when Jailed
     std::vector<float> trust_mission;       // trust in the peacekeeping mission, 0..1
+    /// Derived, not state (neither hashed nor saved): where each run of people who share a home
+    /// and an identity group ends, in storage order (docs/model.md, section 5). Home and group
+    /// never change after set-up, so neither do the runs; index_runs() builds them when empty.
+    std::vector<std::uint32_t> run_ends;
 
     std::size_t size() const noexcept { return home.size(); }
     /// Bytes of state a person takes: what a day that visits everyone streams at least.
@@ -55,6 +59,9 @@ constexpr std::size_t Civilians::bytes_per_person() noexcept {
            of(c.hardship) + of(c.risk_aversion) + of(c.grievance) + of(c.trust_state) +
            of(c.jail_days) + of(c.trust_mission);
 }
+
+/// Finds the runs of people who share a home and an identity group (Civilians::run_ends).
+void index_runs(Civilians& c);
 
 /// Gives each settlement its residents by identity composition, with individual hardship and
 /// risk aversion drawn from the scenario's distributions. Deterministic in the seed alone.
