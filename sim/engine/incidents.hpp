@@ -37,8 +37,14 @@ struct Incidents {
 
     /// Whether a resident of identity group g at settlement s is among those attacked today.
     bool targeted(std::size_t s, std::uint8_t g) const noexcept {
-        return osv_party[s] != world::detail::none32 &&
-               (osv_only[s] != world::detail::none8 ? g == osv_only[s] : g != osv_spare[s]);
+        return is_targeted(osv_party[s], osv_only[s], osv_spare[s], g);
+    }
+    /// The same from a settlement's attacker, only group targeted and group spared (for loops
+    /// that hold the arrays' pointers).
+    static bool is_targeted(std::uint32_t party, std::uint8_t only, std::uint8_t spare,
+                            std::uint8_t g) noexcept {
+        return party != world::detail::none32 &&
+               (only != world::detail::none8 ? g == only : g != spare);
     }
     void reset_day();
 };

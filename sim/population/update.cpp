@@ -174,7 +174,6 @@ DayOutcome update(Civilians& civ, Presence& presence, const Perception& percepti
         const auto* const osv_p_ = inc.osv_p.data();
         const auto* const collateral_p_ = inc.collateral_p.data();
         const auto* const osv_party_ = inc.osv_party.data();
-        const auto* const access_ = com.access.data();
         const auto* const clash_a_ = com.clash_a.data();
         const auto* const clash_b_ = com.clash_b.data();
         const auto* const clash_p_ = com.clash_p.data();
@@ -186,12 +185,12 @@ DayOutcome update(Civilians& civ, Presence& presence, const Perception& percepti
         const auto* const near_border_ = sight.near_border.data();
         const auto* const control_ = forces.control.data();
         const auto* const calm_ = calm.data();
+        const auto* const osv_only_ = inc.osv_only.data();
+        const auto* const osv_spare_ = inc.osv_spare.data();
         const std::uint32_t* const run_ends = civ.run_ends.data();
         const std::size_t n_runs = civ.run_ends.size();
         const auto* const displaced_growth_ = displaced_growth.data();
         const auto* const mean_hardship_ = mean_hardship.data();
-        const auto* const osv_only_ = inc.osv_only.data();
-        const auto* const osv_spare_ = inc.osv_spare.data();
         // The rules' parameters in locals, for the same reason.
         const double max_risk = pp.max_risk, recruit_threshold = pp.recruit_threshold,
                      rebellion_threshold = pp.rebellion_threshold, refugee_share = pp.refugee_share,
@@ -260,10 +259,10 @@ DayOutcome update(Civilians& civ, Presence& presence, const Perception& percepti
                 std::uint32_t loc = location_[i];
                 const std::uint8_t g = group_[i];
                 // Violence where they are today.
-                const bool targeted =
-                    osv_party_[loc] != none32 &&
-                    (osv_only_[loc] != none8 ? g == osv_only_[loc] : g != osv_spare_[loc]);
-                const float p_osv = targeted ? osv_p_[loc] : 0.0f;
+                const float p_osv = engine::Incidents::is_targeted(osv_party_[loc], osv_only_[loc],
+                                                                   osv_spare_[loc], g)
+                                        ? osv_p_[loc]
+                                        : 0.0f;
                 const float p_col = collateral_p_[loc];
                 const float p_clash =
                     (g == clash_a_[loc] || g == clash_b_[loc]) ? clash_p_[loc] : 0.0f;
