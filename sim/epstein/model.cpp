@@ -210,7 +210,7 @@ inline std::uint64_t load_run(const std::uint8_t* row, std::int32_t start,
 
 }  // namespace
 
-void Model::set_bit(Bitmap& bits, std::int32_t cell, bool on) {
+[[gnu::always_inline]] inline void Model::set_bit(Bitmap& bits, std::int32_t cell, bool on) {
     const std::int32_t x = cell_x_[std::size_t(cell)], y = cell_y_[std::size_t(cell)];
     if (narrow_) {
         const auto v = std::int32_t(half_width_.size() / 2);
@@ -232,7 +232,7 @@ void Model::set_bit(Bitmap& bits, std::int32_t cell, bool on) {
     }
 }
 
-void Model::bump(Layer& layer, std::int32_t cell, std::int32_t by) {
+[[gnu::always_inline]] inline void Model::bump(Layer& layer, std::int32_t cell, std::int32_t by) {
     auto& n = layer.count[std::size_t(cell)];
     const bool was_crowded = n > 1;
     n += by;
@@ -244,19 +244,19 @@ void Model::bump(Layer& layer, std::int32_t cell, std::int32_t by) {
     if (&layer == &cops_) refresh_free(cell);
 }
 
-void Model::refresh_free(std::int32_t cell) {
+[[gnu::always_inline]] inline void Model::refresh_free(std::int32_t cell) {
     set_bit(free_bits_, cell,
             cops_.count[std::size_t(cell)] == 0 && free_count_[std::size_t(cell)] == 0);
 }
 
-void Model::move_cop(std::int32_t j, std::int32_t to) {
+[[gnu::always_inline]] inline void Model::move_cop(std::int32_t j, std::int32_t to) {
     auto& at = cop_cell_[std::size_t(j)];
     bump(cops_, at, -1);
     at = to;
     bump(cops_, at, 1);
 }
 
-void Model::place(std::int32_t i, std::int32_t cell) {
+[[gnu::always_inline]] inline void Model::place(std::int32_t i, std::int32_t cell) {
     const auto c = std::size_t(cell);
     cell_[std::size_t(i)] = cell;
     prev_[std::size_t(i)] = -1;
@@ -267,7 +267,7 @@ void Model::place(std::int32_t i, std::int32_t cell) {
     if (active_[std::size_t(i)]) bump(actives_, cell, 1);
 }
 
-void Model::lift(std::int32_t i) {
+[[gnu::always_inline]] inline void Model::lift(std::int32_t i) {
     const std::int32_t cell = cell_[std::size_t(i)];
     const auto c = std::size_t(cell);
     const std::int32_t pv = prev_[std::size_t(i)], nx = next_[std::size_t(i)];
@@ -280,7 +280,7 @@ void Model::lift(std::int32_t i) {
     if (active_[std::size_t(i)]) bump(actives_, cell, -1);
 }
 
-void Model::set_active(std::int32_t i, bool active) {
+[[gnu::always_inline]] inline void Model::set_active(std::int32_t i, bool active) {
     auto& a = active_[std::size_t(i)];
     if (bool(a) == active) return;
     a = active;
@@ -353,21 +353,61 @@ std::int32_t Model::sum_in_vision(const Layer& layer, std::int32_t cell) const {
         for_each_in_vision(cell, [&](std::int32_t c) { n += layer.count[std::size_t(c)]; });
         return n;
     }
-    const auto rows = std::int32_t(half_width_.size()), v = rows / 2;
+    const auto rows = std::int32_t(half_width_.size());
     const std::int32_t x = cell_x_[std::size_t(cell)], y = cell_y_[std::size_t(cell)];
-    const std::int32_t* starts = run_start_.data() + std::size_t(x) * std::size_t(rows);
     if (narrow_) {
         const std::uint64_t* words = layer.bits.words.data() + y;  // rows y - v .. y + v
         const std::uint64_t* masks = row_mask_.data() + std::size_t(x) * std::size_t(rows);
         for (std::int32_t r = 0; r < rows; ++r) n += __builtin_popcountll(words[r] & masks[r]);
     } else {
+        const std::int32_t* starts = run_start_.data() + std::size_t(x) * std::size_t(rows);
         const std::size_t* bases = row_base_.data() + std::size_t(y) * std::size_t(rows);
         const std::uint8_t* bits = layer.bits.bytes.data();
         for (std::int32_t r = 0; r < rows; ++r)
             n += __builtin_popcountll(
                 load_run(bits + bases[r], starts[r], run_mask_[std::size_t(r)]));
     }
-    if (layer.crowded_cells == 0) return n;
+    return n + crowding(layer, cell);
+}
+
+void Model::cops_and_actives(std::int32_t cell, std::int32_t& cops, std::int32_t& actives) const {
+    if (search_ == Search::Scan) {
+        cops = sum_in_vision(cops_, cell), actives = sum_in_vision(actives_, cell);
+        return;
+    }
+    // One pass over the rows for both layers: the masks and the runs' places are the same.
+    const auto rows = std::int32_t(half_width_.size());
+    const std::int32_t x = cell_x_[std::size_t(cell)], y = cell_y_[std::size_t(cell)];
+    std::int32_t c = 0, a = 0;
+    if (narrow_) {
+        const std::uint64_t* cw = cops_.bits.words.data() + y;
+        const std::uint64_t* aw = actives_.bits.words.data() + y;
+        const std::uint64_t* masks = row_mask_.data() + std::size_t(x) * std::size_t(rows);
+        for (std::int32_t r = 0; r < rows; ++r) {
+            c += __builtin_popcountll(cw[r] & masks[r]);
+            a += __builtin_popcountll(aw[r] & masks[r]);
+        }
+    } else {
+        const std::int32_t* starts = run_start_.data() + std::size_t(x) * std::size_t(rows);
+        const std::size_t* bases = row_base_.data() + std::size_t(y) * std::size_t(rows);
+        const std::uint8_t* cb = cops_.bits.bytes.data();
+        const std::uint8_t* ab = actives_.bits.bytes.data();
+        for (std::int32_t r = 0; r < rows; ++r) {
+            const std::uint64_t m = run_mask_[std::size_t(r)];
+            c += __builtin_popcountll(load_run(cb + bases[r], starts[r], m));
+            a += __builtin_popcountll(load_run(ab + bases[r], starts[r], m));
+        }
+    }
+    cops = c + crowding(cops_, cell), actives = a + crowding(actives_, cell);
+}
+
+// What a layer's bitmap misses in vision: the counts above one of its crowded cells.
+std::int32_t Model::crowding(const Layer& layer, std::int32_t cell) const {
+    if (layer.crowded_cells == 0) return 0;
+    const auto rows = std::int32_t(half_width_.size()), v = rows / 2;
+    const std::int32_t x = cell_x_[std::size_t(cell)], y = cell_y_[std::size_t(cell)];
+    const std::int32_t* starts = run_start_.data() + std::size_t(x) * std::size_t(rows);
+    std::int32_t n = 0;
     for (std::int32_t r = 0; r < rows; ++r) {
         std::int32_t row = y + r - v;
         row += row < 0 ? height_ : (row >= height_ ? -height_ : 0);
@@ -383,8 +423,7 @@ std::int32_t Model::sum_in_vision(const Layer& layer, std::int32_t cell) const {
 
 Model::InVision Model::in_vision(std::int32_t cell) const {
     InVision seen;
-    seen.cops = sum_in_vision(cops_, cell);
-    seen.actives = sum_in_vision(actives_, cell);
+    cops_and_actives(cell, seen.cops, seen.actives);
     if (search_ == Search::Scan) {
         for_each_in_vision(cell, [&](std::int32_t c) {
             seen.free_cells += cops_.count[std::size_t(c)] == 0 && free_count_[std::size_t(c)] == 0;
@@ -470,8 +509,9 @@ void Model::step() {
                 continue;
             }
             const std::int32_t at = cell_[std::size_t(a)];
-            const std::int32_t cops = sum_in_vision(cops_, at);
-            const std::int32_t actives = cops == 0 ? 1 : 1 + sum_in_vision(actives_, at);
+            std::int32_t cops = 0, actives = 0;
+            cops_and_actives(at, cops, actives);
+            actives = cops == 0 ? 1 : 1 + actives;
             const double risk = risk_[std::size_t(a)] * arrest_p(cops, actives);
             set_active(a, grievance - risk > p.threshold);
         } else {

@@ -91,6 +91,8 @@ class Model {
     double arrest_p(std::int32_t cops, std::int32_t actives) const;  // as arrest_probability
     bool pick_free_cell(std::int32_t cell, core::Stream& rng, std::int32_t& to);
     std::int32_t sum_in_vision(const Layer& layer, std::int32_t cell) const;
+    void cops_and_actives(std::int32_t cell, std::int32_t& cops, std::int32_t& actives) const;
+    std::int32_t crowding(const Layer& layer, std::int32_t cell) const;
     std::int32_t pick_active(std::int32_t cell, core::Stream& rng);
     void bump(Layer& layer, std::int32_t cell, std::int32_t by);
     void set_bit(Bitmap& bits, std::int32_t cell, bool on);
