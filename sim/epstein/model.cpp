@@ -87,6 +87,13 @@ Model::Model(const scenario::Scenario& sc, std::uint64_t seed, Search search)
                 std::size_t((y + dy + height_) % height_) * row_bytes_;
     }
 
+    // A row's repeat above the top or below the bottom of a narrow bitmap: one write more
+    // for every row, with no branch on the row.
+    mirror_.resize(std::size_t(height_));
+    for (std::int32_t y = 0; y < height_; ++y)
+        mirror_[std::size_t(y)] = y < v              ? y + v + height_
+                                  : y >= height_ - v ? y + v - height_
+                                                     : y + v;
     const std::int32_t cells = width_ * height_;
     const auto n_cops = std::int32_t(std::lround(p.cop_density * cells));
     const auto n_citizens =
@@ -221,8 +228,7 @@ inline std::uint64_t load_run(const std::uint8_t* row, std::int32_t start,
             w = (w & ~m) | set;
         };
         put(y + v);
-        if (y < v) put(y + v + height_);             // repeated below the bottom
-        if (y >= height_ - v) put(y + v - height_);  // and above the top
+        put(mirror_[std::size_t(y)]);  // its repeat, if any (else the same word again)
         return;
     }
     std::uint8_t* r = bits.bytes.data() + std::size_t(y) * row_bytes_;

@@ -115,6 +115,7 @@ class Model {
     std::size_t row_bytes_ = 0;  // bytes in a doubled row, with room for a load
     std::vector<std::int32_t> cell_x_, cell_y_;
     std::vector<std::uint64_t> row_mask_;  // narrow: the cells of row r seen from column x
+    std::vector<std::int32_t> mirror_;     // narrow: the word repeating row y, or row y's own
     // For an agent in column x and row y, row r of its vision: the first bit of the run in the
     // doubled row (run_start_[x * rows + r]), the row's first byte (row_base_[y * rows + r]),
     // and the run's mask.
