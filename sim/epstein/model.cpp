@@ -541,17 +541,21 @@ void Model::step() {
     t.day = day_;
     t.legitimacy = legit;
     t.arrests = arrests_today_;
+    // Terms fall by one, and whoever's ends is released, in citizen order. No branch on who is
+    // jailed (a fifth of them, at random): a jailed citizen is never active (the arrest made
+    // them quiet, and the rules skip them), so the flags count the active free citizens.
     for (std::int32_t i = 0; i < n_cit; ++i) {
-        auto& term = jail_[std::size_t(i)];
-        if (term > 0 && --term == 0) place(i, cell_[std::size_t(i)]);
-        if (term > 0)
-            ++t.jailed;
-        else if (active_[std::size_t(i)]) {
-            ++t.active;
+        const std::int32_t term = jail_[std::size_t(i)];
+        if (term == 1) {
+            jail_[std::size_t(i)] = 0;
+            place(i, cell_[std::size_t(i)]);
         } else {
-            ++t.quiet;
+            jail_[std::size_t(i)] = term - (term > 0);
         }
+        t.jailed += term > 1;
+        t.active += active_[std::size_t(i)];
     }
+    t.quiet = n_cit - t.jailed - t.active;
     history_.push_back(t);
     ++day_;
 }
