@@ -541,8 +541,8 @@ void Model::step() {
     t.day = day_;
     t.legitimacy = legit;
     t.arrests = arrests_today_;
-    // Terms fall by one, and whoever's ends is released, in citizen order. No branch on who is
-    // jailed (a fifth of them, at random): a jailed citizen is never active (the arrest made
+    // Terms fall by one, and those whose term ends are released, in citizen order. No branch on who
+    // is jailed (a fifth of them, at random): a jailed citizen is never active (the arrest made
     // them quiet, and the rules skip them), so the flags count the active free citizens.
     for (std::int32_t i = 0; i < n_cit; ++i) {
         const std::int32_t term = jail_[std::size_t(i)];
