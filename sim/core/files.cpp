@@ -32,7 +32,7 @@ void remove_left_behind(const std::filesystem::path& dir, const std::string& pre
 
 namespace {
 std::string staging_prefix(const std::filesystem::path& final_path) {
-    return "." + final_path.filename().string() + ".peacesim-new-";
+    return fmt::format(".{}.peacesim-new-", final_path.filename().string());
 }
 }  // namespace
 

@@ -4,6 +4,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <iterator>
 
 #include "peacesim/scenario/load.hpp"
 
@@ -73,7 +74,10 @@ std::string inject_text(const scenario::Inject& in, const scenario::Scenario& sc
         case K::RegionalForceArrives:
             return "A regional partner force deploys";
     }
-    return scenario::inject_names[int(in.event)];
+    // Not reached for a kind the scenario loader accepts; a value cast from elsewhere gets its
+    // name, or a neutral word, never a read past the names.
+    const auto k = std::size_t(in.event);
+    return k < std::size(scenario::inject_names) ? scenario::inject_names[k] : "an event";
 }
 
 }  // namespace
