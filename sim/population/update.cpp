@@ -64,6 +64,7 @@ struct Tally {
     std::int64_t demobilised = 0, communal = 0;
     std::vector<std::uint8_t> set_aside;  // the shortcut's, a run at most
     std::vector<std::uint32_t> aside;     // the shortcut's people who might act, a run at most
+    std::vector<std::uint32_t> away;      // and those set aside who are not at home
 };
 
 bool resident(Status s) {
@@ -127,8 +128,9 @@ DayOutcome update(Civilians& civ, Presence& presence, const Perception& percepti
         t.actives.assign(nb, 0);
         t.residents.assign(nb, 0);
         t.trust_mission.assign(ns, 0);
-        t.set_aside.resize(block_size + 8);
+        t.set_aside.resize(block_size + 64);
         t.aside.resize(block_size);
+        t.away.resize(block_size);
         return t;
     });
     // Settlements where nothing struck today, by what the mission does there (0: something
@@ -208,6 +210,7 @@ DayOutcome update(Civilians& civ, Presence& presence, const Perception& percepti
         const double* const recruit_p = recruit_chance.data();
         std::uint8_t* const set_aside = tally.set_aside.data();
         std::uint32_t* const aside = tally.aside.data();
+        std::uint32_t* const away = tally.away.data();
         auto* const t_present = tally.present.data();
         auto* const t_residents = tally.residents.data();
         auto* const t_actives = tally.actives.data();
@@ -218,8 +221,11 @@ DayOutcome update(Civilians& civ, Presence& presence, const Perception& percepti
         for (std::size_t b = blocks.begin(); b < blocks.end(); ++b) {
             Counts sum;
             const std::size_t end = std::min(n, (b + 1) * block_size);
-            // Everyone's day by the rules in full.
-            auto visit = [&](const std::size_t i, Counts& sum) {
+            // Everyone's day by the rules in full; `home` and `g` are the person's home and group,
+            // which the caller knows from the run (one home and group), saving two scattered reads.
+            auto visit = [=, &tally, &attrition, &demobilise](const std::size_t i,
+                                                              const std::uint32_t home,
+                                                              const std::uint8_t g, Counts& sum) {
                 auto status = static_cast<Status>(status_[i]);
                 if (status == Status::Refugee || status == Status::Killed ||
                     status == Status::DiedFighting) {
@@ -229,9 +235,9 @@ DayOutcome update(Civilians& civ, Presence& presence, const Perception& percepti
                 const auto id = std::uint32_t(i);
                 if (status == Status::Jailed) {
                     if (--jail_days_[i] == 0) {
-                        status = location_[i] == home_[i] ? Status::Home : Status::Displaced;
+                        status = location_[i] == home ? Status::Home : Status::Displaced;
                         status_[i] = std::uint8_t(status);
-                        ++t_present[(std::size_t(location_[i]) * ng + group_[i])];
+                        ++t_present[(std::size_t(location_[i]) * ng + g)];
                         ++t_residents[block_of_[location_[i]]];
                     }
                     ++sum.status[status_[i]];
@@ -246,18 +252,17 @@ DayOutcome update(Civilians& civ, Presence& presence, const Perception& percepti
                     } else if (demobilise[party] > 0 && r.bernoulli(demobilise[party])) {
                         // Disarmament, demobilisation and reintegration: the fighter goes home.
                         status = Status::Home;
-                        location_[i] = home_[i];
+                        location_[i] = home;
                         affiliation_[i] = no_affiliation;
                         ++tally.demobilised;
-                        ++t_present[(std::size_t(home_[i]) * ng + group_[i])];
-                        ++t_residents[block_of_[home_[i]]];
+                        ++t_present[(std::size_t(home) * ng + g)];
+                        ++t_residents[block_of_[home]];
                     }
                     status_[i] = std::uint8_t(status);
                     ++sum.status[status_[i]];
                     return;
                 }
                 std::uint32_t loc = location_[i];
-                const std::uint8_t g = group_[i];
                 // Violence where they are today.
                 const float p_osv = engine::Incidents::is_targeted(osv_party_[loc], osv_only_[loc],
                                                                    osv_spare_[loc], g)
@@ -293,7 +298,7 @@ DayOutcome update(Civilians& civ, Presence& presence, const Perception& percepti
                 trust += trust_relaxation * (trust0 - trust);
                 // Hardship grows while displaced and eases at home; grievance follows Epstein.
                 float h = hardship_[i];
-                if (loc == home_[i] && (status == Status::Home || status == Status::Active))
+                if (loc == home && (status == Status::Home || status == Status::Active))
                     h += recovery_rate * (mean_hardship_[g] - h);
                 else  // aid where it can reach relieves part of the hardship of displacement
                     h = std::min(1.0f, h + displaced_growth_[loc]);
@@ -317,7 +322,7 @@ DayOutcome update(Civilians& civ, Presence& presence, const Perception& percepti
                         affiliation_[i] = rg;
                         ++t_recruits[std::size_t(rg) + 1];
                     } else if (net <= rebellion_threshold) {
-                        status = loc == home_[i] ? Status::Home : Status::Displaced;
+                        status = loc == home ? Status::Home : Status::Displaced;
                     }
                 } else if (t_here > tolerance) {
                     Stream r(seed, dayu, id, Purpose::CivilianFlee);
@@ -328,16 +333,16 @@ DayOutcome update(Civilians& civ, Presence& presence, const Perception& percepti
                             ++sum.new_refugees;
                         } else if (dest != none32) {
                             loc = dest;
-                            status = dest == home_[i] ? Status::Home
-                                     : poc_[dest]     ? Status::ProtectionSite
-                                                      : Status::Displaced;
+                            status = dest == home ? Status::Home
+                                     : poc_[dest] ? Status::ProtectionSite
+                                                  : Status::Displaced;
                             ++sum.fled;
                         }
                     }
                 } else if (status != Status::Home &&
-                           threat_[(std::size_t(home_[i]) * ng + g)] < return_threat) {
+                           threat_[(std::size_t(home) * ng + g)] < return_threat) {
                     if (Stream(seed, dayu, id, Purpose::CivilianReturn).bernoulli(return_rate)) {
-                        loc = home_[i];
+                        loc = home;
                         status = Status::Home;
                         ++sum.returned;
                     }
@@ -395,7 +400,8 @@ DayOutcome update(Civilians& civ, Presence& presence, const Perception& percepti
                 const std::uint32_t s = home_[i];
                 const std::uint8_t calm_here = calm_[s];
                 if (calm_here == 0) {
-                    for (; i < run_end; ++i) visit(i, sum);
+                    const std::uint8_t g = group_[i];
+                    for (; i < run_end; ++i) visit(i, s, g, sum);
                     continue;
                 }
                 const std::uint8_t g = group_[i];
@@ -439,20 +445,30 @@ DayOutcome update(Civilians& civ, Presence& presence, const Perception& percepti
                     q.mission_trust += std::int32_t(tm * 1e4f);
                     ++q.at_home;
                 };
-                // Eight marks a word (each 0 or 1, zeros past the run): a set bit is someone.
-                std::fill_n(set_aside + run.n, 8, std::uint8_t(0));
-                std::size_t n_aside = 0;
-                for (std::size_t k0 = 0; k0 < run.n; k0 += 8) {
-                    std::uint64_t marks;
-                    std::memcpy(&marks, set_aside + k0, 8);
+                // The marks of 64 people at a time as the bits of a word (each mark 0 or 1,
+                // zeros past the run; a multiplication gathers the low bits of a word's eight
+                // bytes into its top byte). Those marked are sorted into two lists without a
+                // branch on which: at home and might act, or not at home, served by visit().
+                // Neither list's order changes a result: everyone writes their own entries and
+                // integer tallies.
+                std::fill_n(set_aside + run.n, 64, std::uint8_t(0));
+                std::size_t n_aside = 0, n_away = 0;
+                for (std::size_t k0 = 0; k0 < run.n; k0 += 64) {
+                    std::uint64_t marks = 0;
+                    for (std::size_t w = 0; w < 8; ++w) {
+                        std::uint64_t bytes;
+                        std::memcpy(&bytes, set_aside + k0 + 8 * w, 8);
+                        marks |= ((bytes * 0x0102040810204080ull) >> 56) << (8 * w);
+                    }
                     for (; marks != 0; marks &= marks - 1) {
-                        const std::size_t k = i + k0 + std::size_t(__builtin_ctzll(marks)) / 8;
-                        if (status_[k] != std::uint8_t(Status::Home) || location_[k] != s)
-                            visit(k, sum);
-                        else
-                            aside[n_aside++] = std::uint32_t(k);
+                        const auto k = std::uint32_t(i + k0 + std::size_t(__builtin_ctzll(marks)));
+                        const bool home_here =
+                            status_[k] == std::uint8_t(Status::Home) && location_[k] == s;
+                        aside[n_aside] = k, away[n_away] = k;
+                        n_aside += home_here, n_away += !home_here;
                     }
                 }
+                for (std::size_t j = 0; j < n_away; ++j) visit(away[j], s, g, sum);
                 constexpr std::size_t batch = 8;  // first_draws()'s; the last batch padded
                 for (std::size_t j0 = 0; j0 < n_aside; j0 += batch) {
                     std::uint32_t who[batch], why[batch], u[batch];
@@ -472,7 +488,7 @@ DayOutcome update(Civilians& civ, Presence& presence, const Perception& percepti
                     first_draws(seed, dayu, who, why, u);
                     for (std::size_t j = 0; j < batch && j0 + j < n_aside; ++j) {
                         if (core::unit_interval(u[j]) < p[j])  // Stream::bernoulli's test
-                            visit(who[j], sum);
+                            visit(who[j], s, g, sum);
                         else
                             settle(who[j], day[j]);
                     }
