@@ -12,7 +12,9 @@
 #include <CLI/CLI.hpp>
 #include <algorithm>
 #include <chrono>
+#include <cmath>
 #include <cstdio>
+#include <cstdlib>
 #include <nlohmann/json.hpp>
 #include <string>
 #include <vector>
@@ -363,7 +365,16 @@ CLI::App* add_bench_command(CLI::App& app) {
         ->add_option("--mesa-rate", a.mesa_rate,
                      "Agent-updates a second of another implementation of the classic model at "
                      "40x40 (e.g. Mesa's), for the ratio")
-        ->check(CLI::PositiveNumber);
+        ->check(CLI::Validator(
+            [](std::string& v) {
+                // CLI11's own check would print its range, up to the largest double, in full.
+                char* end = nullptr;
+                const double x = std::strtod(v.c_str(), &end);
+                return !v.empty() && *end == '\0' && std::isfinite(x) && x > 0
+                           ? std::string()
+                           : "expected a number of agent-updates a second above 0, got " + v;
+            },
+            "RATE>0"));
     bench->add_flag("!--no-triad", a.triad, "Skip the memory-bandwidth measurement");
     bench->add_flag("!--no-conflict", a.conflict, "Skip the conflict model's sizes");
     bench->add_flag("!--no-epstein", a.epstein, "Skip the classic civil-violence model");

@@ -76,8 +76,15 @@ AtomicDir::AtomicDir(fs::path dir) : dir_(std::move(dir)) {
                     dir_.string(), e.path().filename().string()));
     // What runs killed before they finished left beside it.
     for (auto tag : {new_tag, old_tag})
-        core::remove_left_behind(parent, "." + base_name(dir_) + std::string(tag));
+        core::remove_left_behind(parent, fmt::format(".{}{}", base_name(dir_), tag));
     staging_ = parent / fmt::format(".{}{}{}", base_name(dir_), new_tag, ::getpid());
+    // Permission bits do not say everything (a process run as root passes access() where no
+    // file can be made, as in /proc): make the staging folder once, now, before the run.
+    fs::remove_all(staging_, ec);
+    if (!fs::create_directory(staging_, ec))
+        throw OutputError(fmt::format("--out {}: cannot write in {}: {}", dir_.string(),
+                                      parent.string(), ec ? ec.message() : "the name is taken"));
+    fs::remove(staging_, ec);
 }
 
 AtomicDir::~AtomicDir() {

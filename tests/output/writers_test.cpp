@@ -150,6 +150,19 @@ TEST_CASE("bad input exits 2 and leaves nothing behind", "[output][cli]") {
           2);
 }
 
+TEST_CASE("an --out where nothing can be written is refused before the run", "[output][cli]") {
+    // /proc takes no new folder even from root, whom permission bits let through: the check
+    // must make a folder, not read the bits.
+    if (!fs::is_directory("/proc")) return;
+    CHECK_THROWS_WITH(output::AtomicDir("/proc/peacesim-out"),
+                      Catch::Contains("cannot write in /proc"));
+    CHECK(cli("bench --population 1000 --threads 1 --days 1 --repeat 1 --no-triad --no-epstein "
+              "--out /proc/peacesim-out") == 2);
+    // And the bench's other numbers: a rate for the ratio must be a number above 0.
+    CHECK(cli("bench --no-conflict --no-triad --mesa-rate -3") == 2);
+    CHECK(cli("bench --no-conflict --no-triad --mesa-rate abc") == 2);
+}
+
 TEST_CASE("outputs appear all at once or not at all", "[output]") {
     const auto dir = fresh_dir("atomic");
     {
