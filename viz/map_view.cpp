@@ -69,9 +69,18 @@ void MapWidget::draw(const Snapshot& s) {
     }
     ImDrawList* dl = ImGui::GetWindowDrawList();
     dl->PushClipRect(origin, {origin.x + size.x, origin.y + size.y}, true);
-    dl->AddRectFilled(origin, {origin.x + size.x, origin.y + size.y}, rgba(30, 34, 40));
     const ImVec2 a = to_screen(origin, size, 0, float(m.height)),
                  b = to_screen(origin, size, float(m.width), 0);
+    // The background only where the terrain does not cover it: every layer drawn over the
+    // whole map is paid in full for each pixel by a software rasteriser.
+    const ImVec2 end{origin.x + size.x, origin.y + size.y};
+    const ImVec2 ia{std::clamp(a.x, origin.x, end.x), std::clamp(a.y, origin.y, end.y)},
+        ib{std::clamp(b.x, origin.x, end.x), std::clamp(b.y, origin.y, end.y)};
+    const ImU32 background = rgba(30, 34, 40);
+    if (ia.y > origin.y) dl->AddRectFilled(origin, {end.x, ia.y}, background);
+    if (ib.y < end.y) dl->AddRectFilled({origin.x, ib.y}, end, background);
+    if (ia.x > origin.x) dl->AddRectFilled({origin.x, ia.y}, {ia.x, ib.y}, background);
+    if (ib.x < end.x) dl->AddRectFilled({ib.x, ia.y}, {end.x, ib.y}, background);
     dl->AddImage(reinterpret_cast<ImTextureID>(static_cast<intptr_t>(texture)), a, b);
     const float cell = view.zoom;
 
@@ -87,8 +96,7 @@ void MapWidget::draw(const Snapshot& s) {
             const int bx = int(k % std::size_t(bw)), by = int(k / std::size_t(bw));
             const ImVec2 p = to_screen(origin, size, (bx + 0.5f) * bc, (by + 0.5f) * bc);
             const int alpha = int(std::min(200.0f, 40.0f + 160.0f * v));
-            dl->AddCircleFilled(p, std::max(3.0f, bc * cell * 0.9f), rgba(255, 40, 0, alpha / 2),
-                                20);
+            dl->AddCircleFilled(p, std::max(3.0f, bc * cell * 0.9f), rgba(255, 40, 0, alpha / 2));
         }
     }
     // Settlements: sized by residents, filled by who controls them, ringed by tension.
@@ -108,8 +116,8 @@ void MapWidget::draw(const Snapshot& s) {
             dl->AddRectFilled({p.x - r, p.y - r}, {p.x + r, p.y + r}, fill);
             dl->AddRect({p.x - r, p.y - r}, {p.x + r, p.y + r}, rgba(255, 255, 255), 0, 0, 1.5f);
         } else {
-            dl->AddCircleFilled(p, r, fill, 16);
-            dl->AddCircle(p, r, rgba(20, 20, 20, 200), 16, 1.0f);
+            dl->AddCircleFilled(p, r, fill);
+            dl->AddCircle(p, r, rgba(20, 20, 20, 200), 0, 1.0f);
         }
         if (layers.displacement) {
             // Places that took in the displaced, and the mission's protection sites.
@@ -117,10 +125,10 @@ void MapWidget::draw(const Snapshot& s) {
                 dl->AddRect({p.x - r - 4, p.y - r - 4}, {p.x + r + 4, p.y + r + 4}, un_colour, 0, 0,
                             2.5f);
             if (res > 1.2 * double(std::max<std::int64_t>(st.initial_population, 200)))
-                dl->AddCircle(p, r + 2, rgba(0, 230, 230), 16, 2.0f);
+                dl->AddCircle(p, r + 2, rgba(0, 230, 230), 0, 2.0f);
         }
         if (layers.tension && i < s.tension.size() && s.tension[i] > 0.3f)
-            dl->AddCircle(p, r + 3, rgba(255, 200, 0, int(80 + 170 * s.tension[i])), 16, 2.0f);
+            dl->AddCircle(p, r + 3, rgba(255, 200, 0, int(80 + 170 * s.tension[i])), 0, 2.0f);
         if (st.kind == world::SettlementKind::Town && cell > 1.5f)
             dl->AddText({p.x + r + 2, p.y - 7}, rgba(15, 15, 15), st.name.c_str());
         const float d = std::hypot(io.MousePos.x - p.x, io.MousePos.y - p.y);
@@ -154,22 +162,22 @@ void MapWidget::draw(const Snapshot& s) {
             const bool regional = u.kind == mission::UnitKind::Regional;
             const ImU32 c = regional ? regional_colour : un_colour;
             if (layers.coverage && (u.infantry() || regional))
-                dl->AddCircle(p, 5.0f / map->cell_km * cell, (c & 0x00FFFFFF) | 0x90000000u, 24,
+                dl->AddCircle(p, 5.0f / map->cell_km * cell, (c & 0x00FFFFFF) | 0x90000000u, 0,
                               1.5f);
             const float r = u.infantry() || regional ? 5.0f : 3.5f;
-            dl->AddCircleFilled(p, r, c, 12);
+            dl->AddCircleFilled(p, r, c);
             // A quick-reaction force wears a thick ring; one on a task, a yellow one.
             const bool qrf = u.kind == mission::UnitKind::QuickReaction;
             dl->AddCircle(p, r,
                           qrf && u.tasked_until >= s.day ? rgba(255, 200, 0) : rgba(255, 255, 255),
-                          12, qrf ? 3.0f : 1.5f);
+                          0, qrf ? 3.0f : 1.5f);
             if (u.patrolling && u.patrol_to < map->settlements.size()) {  // today's patrol
                 const auto& to = map->settlements[u.patrol_to];
                 dl->AddLine(p, to_screen(origin, size, to.x + 0.5f, to.y + 0.5f),
                             (c & 0x00FFFFFF) | 0xA0000000u, 1.5f);
             }
             const int index = int(&u - s.mission_units.data());
-            if (index == selected_unit) dl->AddCircle(p, r + 4, rgba(255, 255, 0), 16, 2.5f);
+            if (index == selected_unit) dl->AddCircle(p, r + 4, rgba(255, 255, 0), 0, 2.5f);
             if (hovered && std::hypot(mouse.x - p.x, mouse.y - p.y) < r + 2) {
                 unit_tip = std::string(regional ? "Regional force " : "UN ") +
                            mission::unit_kind_names[int(u.kind)] + ": " +
