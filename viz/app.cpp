@@ -308,7 +308,10 @@ int run(int argc, char** argv) {
             app.frame(fw, fh);
             ImGui::Render();
             glViewport(0, 0, fw, fh);
-            glClearColor(0.1f, 0.1f, 0.12f, 1);
+            // The panels' background (panels.cpp), as it looked blended over this clear colour.
+            const ImVec4 bg = ImGui::GetStyle().Colors[ImGuiCol_WindowBg];
+            glClearColor(bg.x * bg.w + 0.1f * (1 - bg.w), bg.y * bg.w + 0.1f * (1 - bg.w),
+                         bg.z * bg.w + 0.12f * (1 - bg.w), 1);
             glClear(GL_COLOR_BUFFER_BIT);
             ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
             if (screenshot && frame == 3) {  // a few frames for the layout to settle
