@@ -109,9 +109,16 @@ void App::messages(const Snapshot& s) {
         return;
     }
     const int cols = trainee ? 4 : 6;
+    // Control's six columns need more room than the bottom panel has: the table is at least
+    // 1,000 pixels wide and scrolls sideways, rather than squeezing the message and the
+    // expected action to a few letters a line.
+    const float wide = 1000.0f;
+    const bool scroll = !trainee && ImGui::GetContentRegionAvail().x < wide;
     if (!ImGui::BeginTable("mel", cols,
                            ImGuiTableFlags_RowBg | ImGuiTableFlags_ScrollY |
-                               ImGuiTableFlags_Resizable | ImGuiTableFlags_BordersInnerV))
+                               ImGuiTableFlags_Resizable | ImGuiTableFlags_BordersInnerV |
+                               (scroll ? ImGuiTableFlags_ScrollX : 0),
+                           {0, 0}, scroll ? wide : 0.0f))
         return;
     ImGui::TableSetupScrollFreeze(0, 1);
     ImGui::TableSetupColumn("serial", ImGuiTableColumnFlags_WidthFixed, 50);
