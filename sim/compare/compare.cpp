@@ -215,7 +215,7 @@ Result run(const Options& opt) {
 
     for (std::size_t k = 0; k < std::size(outcome_table); ++k) {
         const auto& d = outcome_table[k];
-        Outcome out{d.key, d.label, d.unit, d.higher_is_better, d.mechanism};
+        Outcome out{d.key, d.label, d.unit, d.higher_is_better, d.mechanism, {}, {}, {}, false};
         out.runs.assign(no, {});
         for (std::size_t o = 0; o < no; ++o)
             for (int s = 0; s < n; ++s) out.runs[o].push_back(totals[o][std::size_t(s)][k]);
@@ -228,8 +228,8 @@ Result run(const Options& opt) {
         res.outcomes.push_back(std::move(out));
     }
     for (std::size_t c = 0; c < columns.size(); ++c) {
-        Series s{series_defs[c].column, series_defs[c].label, series_defs[c].unit,
-                 series_defs[c].cumulative};
+        const auto& sd = series_defs[c];
+        Series s{sd.column, sd.label, sd.unit, sd.cumulative, {}, {}, {}};
         s.mean.assign(no, {}), s.lo.assign(no, {}), s.hi.assign(no, {});
         for (std::size_t o = 0; o < no; ++o)
             for (int d = 0; d < days; ++d) {

@@ -55,7 +55,7 @@ std::string gnuplot_svg(const std::string& body) {
             << "set key top right\n"
             << body << "\nunset output\n";
     }
-    const std::string cmd = fmt::format("gnuplot {} >/dev/null 2>&1", "'" + script.string() + "'");
+    const std::string cmd = fmt::format("gnuplot '{}' >/dev/null 2>&1", script.string());
     std::string result;
     if (std::system(cmd.c_str()) == 0) {
         std::ifstream in(svg);
