@@ -327,7 +327,37 @@ Map generate_map(const scenario::Scenario& sc, std::uint64_t seed) {
         assigned += s.initial_population;
         if (s.initial_population > m.settlements[largest].initial_population) largest = i;
     }
-    m.settlements[largest].initial_population += pop - assigned;  // rounding goes to the capital
+    if (assigned <= pop) {
+        m.settlements[largest].initial_population += pop - assigned;  // rounding to the capital
+    } else {
+        // Few people and many villages: with one person at least in each, the shares overdraw
+        // the population. The excess is taken from everyone above one person, in proportion,
+        // and what rounding leaves from the largest first. The schema's two people a
+        // settlement at least leave enough above one to take it from.
+        std::int64_t excess = assigned - pop, spare = 0;
+        for (const auto& s : m.settlements)
+            spare += std::max<std::int64_t>(0, s.initial_population - 1);
+        std::int64_t taken = 0;
+        for (auto& s : m.settlements) {
+            const std::int64_t above = std::max<std::int64_t>(0, s.initial_population - 1);
+            const auto cut =
+                spare > 0 ? std::int64_t(double(excess) * double(above) / double(spare)) : 0;
+            s.initial_population -= std::min(cut, above);
+            taken += std::min(cut, above);
+        }
+        std::vector<std::size_t> by_size(m.settlements.size());
+        std::iota(by_size.begin(), by_size.end(), std::size_t{0});
+        std::stable_sort(by_size.begin(), by_size.end(), [&](std::size_t a, std::size_t b) {
+            return m.settlements[a].initial_population > m.settlements[b].initial_population;
+        });
+        for (bool took = true; taken < excess && took;) {
+            took = false;
+            for (std::size_t k = 0; k < by_size.size() && taken < excess; ++k) {
+                auto& s = m.settlements[by_size[k]];
+                if (s.initial_population > 1) --s.initial_population, ++taken, took = true;
+            }
+        }
+    }
 
     // Identity composition: groups concentrate in their home region; raking (iterative
     // proportional fitting) then restores the scenario's national shares.

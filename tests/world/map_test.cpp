@@ -233,6 +233,31 @@ TEST_CASE("the people add up and each group's shares are consistent", "[world][m
     }
 }
 
+TEST_CASE("few people in many villages: everyone is housed, one person at least a place",
+          "[world][map][population]") {
+    // The towns' share by Zipf's law and one person at least in each village overdraw the
+    // population when it is small and nearly all urban; the schema's floor (two people a
+    // settlement) must still give every village someone and nobody a negative count.
+    for (const double urban : {0.5, 0.9, 0.99, 1.0})
+        for (const std::int64_t people : {1000, 1001, 1500, 4000})
+            for (const auto seed : seeds) {
+                INFO("urban share " << urban << ", " << people << " people, seed " << seed);
+                const auto sc =
+                    scenario::load_default({{"world.population", std::to_string(people)},
+                                            {"world.urban_share", std::to_string(urban)}});
+                const auto m = world::generate_map(sc, seed);
+                std::int64_t total = 0;
+                for (const auto& s : m.settlements) {
+                    if (s.kind == SettlementKind::Camp)
+                        CHECK(s.initial_population == 0);
+                    else
+                        CHECK(s.initial_population >= 1);
+                    total += s.initial_population;
+                }
+                CHECK(total == people);
+            }
+}
+
 TEST_CASE("regions form around their capitals", "[world][map][regions]") {
     for (const auto& z : sizes) {
         const auto sc = scenario_for(z);
