@@ -17,6 +17,12 @@ namespace peacesim::engine {
 
 namespace {
 
+/// Why an order names no unit of the mission: there are none, or the index is past the last.
+std::string units_problem(std::size_t units, std::int64_t unit) {
+    if (units == 0) return "the mission has no units to order (no mandate, or no troops or police)";
+    return fmt::format("the mission has units 0 to {}, not {}", units - 1, unit);
+}
+
 LoggedDecision entry(const Simulation::State& s, std::string role, std::string kind,
                      std::string what, std::string option) {
     LoggedDecision e;
@@ -152,8 +158,7 @@ void check_places(const Simulation::State& s) {
                                           d.move_to, names())});
         if (d.unit >= 0 && std::size_t(d.unit) >= s.mission.units.size() && !mission_changed)
             errors.push_back({option, 0, 0, fmt::format("decisions.{}.unit", i),
-                              fmt::format("the mission has units 0 to {}, not {}",
-                                          std::int64_t(s.mission.units.size()) - 1, d.unit)});
+                              units_problem(s.mission.units.size(), d.unit)});
         mission_changed = mission_changed || d.set.rfind("mission.", 0) == 0;
     }
     for (std::size_t i = 0; i < s.sc.injects.size(); ++i) {
@@ -193,8 +198,8 @@ void apply_decisions(Simulation::State& s) {
         } else if (std::size_t(d.unit) >= s.mission.units.size()) {
             throw scenario::ScenarioError(
                 {{scenario::decision_option(d), 0, 0, where("unit"),
-                  fmt::format("day {}: the mission has units 0 to {}, not {}", d.day,
-                              std::int64_t(s.mission.units.size()) - 1, d.unit)}});
+                  fmt::format("day {}: {}", d.day,
+                              units_problem(s.mission.units.size(), d.unit))}});
         } else if (!d.posture.empty()) {
             const auto* p = std::find_if(std::begin(scenario::order_postures),
                                          std::end(scenario::order_postures),

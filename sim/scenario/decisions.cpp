@@ -50,12 +50,14 @@ std::optional<std::string> decision_problem(const Scenario& sc, const Decision& 
         } catch (const ScenarioError&) {
             return fmt::format("set takes KEY=VALUE, got \"{}\"", d.set);
         }
-        if (auto problem = live_lever_problem(o.key)) return problem;
+        // The key and value first: a key that is no key at all is said as such (with the
+        // nearest name), not as one that cannot change during a run.
         try {
             (void)load_text(to_toml(without_timeline(sc)), "<decision>", {o});
         } catch (const ScenarioError& e) {
             return fmt::format("set {}: {}", d.set, e.diagnostics().front().message);
         }
+        if (auto problem = live_lever_problem(o.key)) return problem;
         return std::nullopt;
     }
     if (d.unit < 0)

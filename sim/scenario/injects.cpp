@@ -91,13 +91,20 @@ std::optional<std::string> inject_problem(const Scenario& sc, const Inject& in) 
                                    group_list(), a);
             if (comma != std::string::npos) {
                 auto v = parse_integer(a.substr(comma + 1));
-                if (!v || *v < 1 || *v > 1000000)
+                if (!v || *v < 1 || *v > 100000)
                     return fmt::format("{} takes FIGHTERS from 1 to 1000000, got \"{}\"", name,
                                        a.substr(comma + 1));
             }
             return std::nullopt;
         }
-        case InjectKind::RegionalForceArrives:
+        case InjectKind::RegionalForceArrives: {
+            if (a.empty()) return std::nullopt;
+            auto v = parse_integer(a);
+            if (!v || *v < 1 || *v > 100000)
+                return fmt::format("{} takes a number of troops from 1 to 100000, got \"{}\"", name,
+                                   a);
+            return std::nullopt;
+        }
         case InjectKind::ContingentWithdrawn: {
             if (a.empty()) return std::nullopt;
             auto v = parse_integer(a);
@@ -109,11 +116,11 @@ std::optional<std::string> inject_problem(const Scenario& sc, const Inject& in) 
         case InjectKind::CommunalIncident: {
             if (a.empty()) return std::nullopt;
             const auto n = sc.world.towns + sc.world.villages + sc.world.camps;
-            // A name is checked against the map when the run starts.
-            if (!std::all_of(a.begin(), a.end(), [](unsigned char c) { return std::isdigit(c); }))
-                return std::nullopt;
+            // A name is checked against the map when the run starts; a number (with its sign)
+            // is an index.
             auto v = parse_integer(a);
-            if (!v || *v < 0 || *v >= n)
+            if (!v) return std::nullopt;
+            if (*v < 0 || *v >= n)
                 return fmt::format(
                     "{} takes a settlement's name or its index from 0 to {}, got \"{}\"", name,
                     n - 1, a);

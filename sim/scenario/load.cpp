@@ -151,7 +151,13 @@ class Binder {
             for (std::size_t i = 0; i < arr->size(); ++i) {
                 const std::string prefix = fmt::format("{}.{}", name, i);
                 positions_[prefix] = (*arr)[i].source();
-                bind_table(*(*arr)[i].as_table(), *sec, sec->item(sc, i), prefix);
+                const toml::table& entry = *(*arr)[i].as_table();
+                for (const auto key : sec->required)
+                    if (!entry.contains(key))
+                        error(prefix, entry.source(),
+                              fmt::format("this [[{}]] entry has no `{}`; every entry needs {}",
+                                          name, key, list(sec->required)));
+                bind_table(entry, *sec, sec->item(sc, i), prefix);
             }
         }
     }
@@ -289,6 +295,12 @@ void cross_check(Scenario& sc, Binder& b) {
     for (std::size_t i = 0; i < sc.identity_groups.size(); ++i) {
         auto& g = sc.identity_groups[i];
         if (g.name.empty()) g.name = fmt::format("Group {}", i + 1);
+        for (std::size_t j = 0; j < i; ++j)
+            if (sc.identity_groups[j].name == g.name)
+                b.error_at(fmt::format("identity_groups.{}.name", i),
+                           fmt::format("\"{}\" is already the name of identity group {}; each "
+                                       "group needs its own",
+                                       g.name, j));
         if (g.home_region >= w.regions)
             b.error_at(
                 fmt::format("identity_groups.{}.home_region", i),
@@ -298,6 +310,13 @@ void cross_check(Scenario& sc, Binder& b) {
     for (std::size_t i = 0; i < sc.armed_groups.size(); ++i) {
         auto& a = sc.armed_groups[i];
         if (a.name.empty()) a.name = fmt::format("Armed group {}", i + 1);
+        // Injects, orders and reports name a group: two of one name could not be told apart.
+        for (std::size_t j = 0; j < i; ++j)
+            if (sc.armed_groups[j].name == a.name)
+                b.error_at(fmt::format("armed_groups.{}.name", i),
+                           fmt::format("\"{}\" is already the name of armed group {}; each "
+                                       "group needs its own",
+                                       a.name, j));
         if (a.identity >= std::int64_t(sc.identity_groups.size()))
             b.error_at(fmt::format("armed_groups.{}.identity", i),
                        fmt::format("expected an identity group index from 0 to {}, got {}",

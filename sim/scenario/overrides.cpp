@@ -115,10 +115,12 @@ std::map<std::string, std::string> apply_overrides(toml::table& root,
             const bool numeric = parsed && *parsed >= 0;
             if (numeric) index = std::size_t(*parsed);
             if (!numeric || index >= n || !(*arr)[index].is_table()) {
-                errors.push_back({"--set " + shown, 0, 0, o.key,
-                                  fmt::format("expected {}.INDEX.KEY with INDEX from 0 to {} "
-                                              "(entries in the scenario)",
-                                              parts[0], n == 0 ? 0 : n - 1)});
+                errors.push_back(
+                    {"--set " + shown, 0, 0, o.key,
+                     n == 0 ? fmt::format("the scenario has no [[{}]] entries to change", parts[0])
+                            : fmt::format("expected {}.INDEX.KEY with INDEX from 0 to {} "
+                                          "(entries in the scenario)",
+                                          parts[0], n - 1)});
                 continue;
             }
             target = (*arr)[index].as_table();

@@ -493,6 +493,8 @@ std::vector<Section> build() {
             choice("event", &Inject::event, inject_names, "What happens."),
             text("args", &Inject::args, "Arguments of the event (see docs/model.md, Injects)."),
         }));
+    // An event without its day or its kind is a slip, not a coup on the first day.
+    out.back().required = {"day", "event"};
     out.push_back(array_section(
         "decisions", &Scenario::decisions, 0, 100000,
         "Decisions on the timeline (docs/training.md): a lever changed or an order to a mission "
@@ -513,6 +515,7 @@ std::vector<Section> build() {
                  "The unit's posture: headquarters (its planners decide), hold or patrol."),
             text("role", &Decision::role, "Who decided (recorded in the log; changes nothing)."),
         }));
+    out.back().required = {"day"};
     return out;
 }
 

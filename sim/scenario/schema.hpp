@@ -37,6 +37,7 @@ struct Section {
     std::function<void*(Scenario&, std::size_t)> item;          // array sections
     std::function<std::size_t(const Scenario&)> size;           // array sections
     std::function<std::string(std::size_t)> default_item_name;  // array sections
+    std::vector<std::string_view> required;  // array sections: keys every entry must give
 };
 
 const std::vector<Section>& schema();
