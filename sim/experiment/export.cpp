@@ -5,6 +5,7 @@
 
 #include "detail/results.hpp"
 #include "peacesim/experiment/sweep.hpp"
+#include "peacesim/output/writers.hpp"
 
 namespace peacesim::experiment {
 
@@ -56,10 +57,12 @@ std::int64_t write_query(sqlite3* db, const std::string& sql, const std::filesys
 
 std::vector<std::string> export_csv(const std::string& db_path, const std::string& dir) {
     detail::Store store(db_path, nullptr, false);
-    std::filesystem::create_directories(dir);
+    // The tables go in as one set: a failure leaves the folder as it was, and a database
+    // without events leaves no events.csv of an earlier export beside the new tables.
+    output::AtomicDir out(dir);
     const std::filesystem::path d(dir);
     std::vector<std::string> written;
-    write_query(store.handle(), "SELECT * FROM runs ORDER BY id", d / "runs.csv");
+    write_query(store.handle(), "SELECT * FROM runs ORDER BY id", out.reserve("runs.csv"));
     written.push_back((d / "runs.csv").string());
     auto has_rows = [&](const char* table) {
         detail::Statement s(store.handle(), fmt::format("SELECT 1 FROM {} LIMIT 1", table));
@@ -68,14 +71,15 @@ std::vector<std::string> export_csv(const std::string& db_path, const std::strin
     if (has_rows("series")) {
         write_query(store.handle(),
                     "SELECT run_id, day, \"column\", value FROM series ORDER BY run_id, day, rowid",
-                    d / "series.csv");
+                    out.reserve("series.csv"));
         written.push_back((d / "series.csv").string());
     }
     if (has_rows("events")) {
         write_query(store.handle(), "SELECT * FROM events ORDER BY run_id, rowid",
-                    d / "events.csv");
+                    out.reserve("events.csv"));
         written.push_back((d / "events.csv").string());
     }
+    out.commit();
     return written;
 }
 

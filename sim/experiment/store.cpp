@@ -3,6 +3,8 @@
 #include <fmt/format.h>
 
 #include <chrono>
+#include <cstdio>
+#include <cstring>
 #include <ctime>
 #include <filesystem>
 #include <stdexcept>
@@ -57,6 +59,24 @@ void Store::open(const std::string& file, int flags) {
         throw std::runtime_error(fmt::format("cannot open {}: {}", path_, msg));
     }
     sqlite3_busy_timeout(db_, 10'000);
+    // A database this program did not make is left as it was: refused before any pragma
+    // writes to it.
+    if (!(flags & SQLITE_OPEN_CREATE)) {
+        sqlite3_stmt* st = nullptr;
+        bool ours = false;
+        if (sqlite3_prepare_v2(db_,
+                               "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = "
+                               "'experiment'",
+                               -1, &st, nullptr) == SQLITE_OK)
+            ours = sqlite3_step(st) == SQLITE_ROW;
+        sqlite3_finalize(st);
+        if (!ours) {
+            sqlite3_close(db_);
+            db_ = nullptr;
+            throw std::runtime_error(
+                fmt::format("{}: not a results database of peacesim (no experiment table)", path_));
+        }
+    }
     // WAL lets `--missing` or an analysis read while the sweep writes; NORMAL sync is
     // enough because a run lost in a power cut is simply run again on --resume.
     exec("PRAGMA journal_mode=WAL");
@@ -71,6 +91,20 @@ Store::Store(const std::string& path, const Experiment* ex, bool must_be_new) : 
         throw std::runtime_error(fmt::format(
             "{} exists; use --resume to continue it or --out to write elsewhere", path));
     if (!exists && !ex) throw std::runtime_error(fmt::format("{}: no such results database", path));
+    if (exists) {
+        // Not even an SQLite file (a text file, an empty one): SQLite would take an empty
+        // file for a new database and write one over it.
+        char head[16] = {};
+        std::FILE* f = std::fopen(path.c_str(), "rb");
+        const bool sqlite = f && std::fread(head, 1, sizeof head, f) == sizeof head &&
+                            std::memcmp(head, "SQLite format 3", 16) == 0;
+        if (f) std::fclose(f);
+        if (fs::is_directory(path, ec))
+            throw std::runtime_error(fmt::format("{}: a directory, not a results database", path));
+        if (!sqlite)
+            throw std::runtime_error(
+                fmt::format("{}: not a results database (not an SQLite file)", path));
+    }
     // A new database is set up under a staging name and renamed into place whole, so a sweep
     // killed while creating it leaves no half-made file that --resume would refuse.
     core::remove_left_behind(fs::path(path));

@@ -170,6 +170,21 @@ std::string array_spec(const std::vector<std::int64_t>& indices) {
 std::int64_t merge(const std::string& db_path, const std::vector<std::string>& files) {
     if (files.empty()) return 0;
     std::error_code ec;
+    // Every part is checked first, and the database too where it exists: one that is not a
+    // results database, or holds another experiment, leaves everything as it was.
+    {
+        std::string text;
+        const bool have = std::filesystem::exists(db_path, ec);
+        if (have) text = detail::Store(db_path, nullptr, false).experiment_text();
+        for (std::size_t i = 0; i < files.size(); ++i) {
+            const std::string t = detail::Store(files[i], nullptr, false).experiment_text();
+            if (i == 0 && !have) text = t;
+            if (t != text)
+                throw std::runtime_error(
+                    fmt::format("{} holds runs of a different experiment than {}", files[i],
+                                have ? db_path : files[0]));
+        }
+    }
     std::size_t first = 0;
     if (!std::filesystem::exists(db_path, ec)) {
         // The first file becomes the database, schema and experiment row included. It is

@@ -7,6 +7,7 @@
 #include <stdio.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
@@ -59,7 +60,15 @@ AtomicDir::AtomicDir(fs::path dir) : dir_(std::move(dir)) {
     if (fs::exists(dir_, ec) && !fs::is_directory(dir_, ec))
         throw OutputError(fmt::format("--out {}: exists and is not a directory", dir_.string()));
     const fs::path parent = parent_of(dir_);
-    if (!fs::is_directory(parent, ec)) fs::create_directories(parent, ec);
+    if (!fs::is_directory(parent, ec)) {
+        // The folders made for it are taken away again if no output comes (a run refused or
+        // failed after this point).
+        made_ = parent;
+        while (made_.has_parent_path() && made_.parent_path() != made_ &&
+               !fs::exists(made_.parent_path(), ec))
+            made_ = made_.parent_path();
+        fs::create_directories(parent, ec);
+    }
     if (ec || ::access(parent.c_str(), W_OK) != 0)
         throw OutputError(fmt::format("--out {}: cannot write in {}{}", dir_.string(),
                                       parent.string(), ec ? ": " + ec.message() : ""));
@@ -89,17 +98,42 @@ AtomicDir::AtomicDir(fs::path dir) : dir_(std::move(dir)) {
 
 AtomicDir::~AtomicDir() {
     std::error_code ec;
-    if (!committed_) fs::remove_all(staging_, ec);
+    if (committed_) return;
+    fs::remove_all(staging_, ec);
+    // Folders made for the output, innermost first, each only if nothing else is in it.
+    if (!made_.empty())
+        for (fs::path p = parent_of(dir_);; p = p.parent_path()) {
+            if (!fs::remove(p, ec) || p == made_ || !p.has_parent_path()) break;
+        }
+}
+
+const std::vector<std::string_view>& AtomicDir::output_names() {
+    // run and exercise (with the record's files), aar, bench, export.
+    static const std::vector<std::string_view> names = {
+        "summary.json", "timeseries.csv", "events.csv",    "scenario.toml", "decisions.csv",
+        "feed.csv",     "exercise.json",  "exercise.toml", "mel.csv",       "checkpoint.ckpt",
+        "aar.html",     "bench.csv",      "bench.json",    "runs.csv",      "series.csv"};
+    return names;
+}
+
+void AtomicDir::start() {
+    if (!names_.empty()) return;
+    std::error_code ec;
+    fs::remove_all(staging_, ec);
+    if (!fs::create_directory(staging_, ec))
+        throw OutputError(fmt::format("cannot create {}: {}", staging_.string(),
+                                      ec ? ec.message() : "it exists"));
+}
+
+fs::path AtomicDir::reserve(const std::string& name) {
+    start();
+    names_.push_back(name);
+    reserved_.push_back(name);
+    return staging_ / name;
 }
 
 void AtomicDir::add(const std::string& name, const std::string& content) {
-    std::error_code ec;
-    if (names_.empty()) {
-        fs::remove_all(staging_, ec);
-        if (!fs::create_directory(staging_, ec))
-            throw OutputError(fmt::format("cannot create {}: {}", staging_.string(),
-                                          ec ? ec.message() : "it exists"));
-    }
+    start();
     names_.push_back(name);
     const fs::path file = staging_ / name;
     std::FILE* f = std::fopen(file.c_str(), "wb");
@@ -124,6 +158,9 @@ void AtomicDir::commit() {
         for (const auto& e : fs::directory_iterator(dir_, ec)) {
             const fs::path into = staging_ / e.path().filename();
             if (fs::exists(into)) continue;
+            const auto& ours = output_names();
+            if (std::find(ours.begin(), ours.end(), e.path().filename().string()) != ours.end())
+                continue;  // an earlier set's output: it goes with the old set
             if (e.is_directory() || !e.is_regular_file())
                 throw OutputError(fmt::format(
                     "--out {}: holds {}, which is not a file of outputs; give --out a folder of "
@@ -135,6 +172,14 @@ void AtomicDir::commit() {
                     fmt::format("--out {}: cannot carry {} over to the new outputs: {}",
                                 dir_.string(), e.path().filename().string(), ec.message()));
         }
+    }
+    for (const auto& name : reserved_) {  // written by the caller: made durable here
+        const int fd = ::open((staging_ / name).c_str(), O_RDONLY);
+        if (fd < 0) throw write_error(staging_ / name, errno);
+        const bool ok = ::fsync(fd) == 0;
+        const int err = errno;
+        ::close(fd);
+        if (!ok) throw write_error(staging_ / name, err);
     }
     sync_path(staging_);
     const fs::path parent = parent_of(dir_);

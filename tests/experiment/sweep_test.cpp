@@ -4,7 +4,9 @@
 
 #include <catch2/catch.hpp>
 #include <cstdlib>
+#include <filesystem>
 #include <fstream>
+#include <iterator>
 
 #include "peacesim/output/writers.hpp"
 #include "support.hpp"
@@ -133,6 +135,34 @@ TEST_CASE("Array tasks' files merged equal a whole sweep") {
     experiment::SweepOptions out_of_range;
     out_of_range.index = 8;
     CHECK_THROWS_AS(experiment::sweep(ex, dir.file("x.db"), out_of_range), std::runtime_error);
+}
+
+TEST_CASE("A file that is not a results database is refused and left as it was") {
+    const test::ScratchDir dir("sweep-foreign");
+    const auto ex = tiny();
+    const auto read = [](const std::string& p) {
+        std::ifstream in(p, std::ios::binary);
+        return std::string(std::istreambuf_iterator<char>(in), {});
+    };
+    // An empty file (SQLite would take it for a new database) and a text file.
+    std::ofstream(dir.file("empty.db")).flush();
+    std::ofstream(dir.file("text.db")) << "not a database\n";
+    experiment::SweepOptions resume;
+    resume.resume = true;
+    for (const auto* name : {"empty.db", "text.db"}) {
+        INFO(name);
+        const auto before = read(dir.file(name));
+        CHECK_THROWS_WITH(experiment::sweep(ex, dir.file(name), resume),
+                          Catch::Contains("not a results database"));
+        CHECK(read(dir.file(name)) == before);
+    }
+    // A merge with one bad part makes no database and changes none.
+    experiment::SweepOptions task;
+    task.index = 0;
+    experiment::sweep(ex, dir.file("tasks.db.0"), task);
+    CHECK_THROWS(
+        experiment::merge(dir.file("merged.db"), {dir.file("tasks.db.0"), dir.file("text.db")}));
+    CHECK_FALSE(std::filesystem::exists(dir.file("merged.db")));
 }
 
 TEST_CASE("Missing runs are listed in SLURM's --array syntax") {

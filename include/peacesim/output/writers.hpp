@@ -6,6 +6,7 @@
 #include <filesystem>
 #include <stdexcept>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "peacesim/engine/simulation.hpp"
@@ -102,14 +103,23 @@ class AtomicDir {
     /// Writes one file of the set (not visible until commit); throws std::runtime_error naming
     /// the file and the reason (a full disk says so).
     void add(const std::string& name, const std::string& content);
-    /// Puts the whole set in place at once.
+    /// A file of the set that the caller writes itself (too large to hold as a string): its
+    /// path in the folder being written. Made durable at commit().
+    std::filesystem::path reserve(const std::string& name);
+    /// Puts the whole set in place at once. The target's other files go over with it, except
+    /// the outputs of an earlier set (a summary, a record, a review, a table of results) that
+    /// this one does not write again: they described another run.
     void commit();
+    /// The names of the files the program writes into an output folder.
+    static const std::vector<std::string_view>& output_names();
     const std::filesystem::path& path() const noexcept { return dir_; }
 
   private:
     std::filesystem::path dir_, staging_;
-    std::vector<std::string> names_;
+    std::filesystem::path made_;  // the outermost folder made for the output, if any
+    std::vector<std::string> names_, reserved_;
     bool committed_ = false;
+    void start();
 };
 
 }  // namespace peacesim::output
