@@ -66,9 +66,9 @@ void App::compare_controls(const Snapshot& s) {
 void App::start_ensemble(int days) {
     compare::Options o;
     o.scenario_text = scenario::to_toml(runner.scenario());
-    o.options.push_back({"this run", {}});
+    o.options.push_back({"this run", {}, {}, 0});
     try {
-        o.options.push_back({"other", compare_overrides()});
+        o.options.push_back({"other", compare_overrides(), {}, 0});
     } catch (const scenario::ScenarioError& e) {
         message = e.what();
         return;

@@ -237,6 +237,9 @@ int cmd_bench(Args a) {
     if (a.threads.empty()) a.threads = {engine::default_threads()};
     std::sort(a.sizes.begin(), a.sizes.end());
     std::unique_ptr<output::AtomicDir> dir;
+    if (!a.triad && !a.conflict && !a.epstein)
+        throw BadInput(
+            "--no-triad, --no-conflict and --no-epstein together leave nothing to measure");
     if (a.out_given && a.out.empty()) throw BadInput("--out \"\": expected a directory");
     if (!a.out.empty()) {  // checked before minutes of measurement
         try {
@@ -365,16 +368,7 @@ CLI::App* add_bench_command(CLI::App& app) {
         ->add_option("--mesa-rate", a.mesa_rate,
                      "Agent-updates a second of another implementation of the classic model at "
                      "40x40 (e.g. Mesa's), for the ratio")
-        ->check(CLI::Validator(
-            [](std::string& v) {
-                // CLI11's own check would print its range, up to the largest double, in full.
-                char* end = nullptr;
-                const double x = std::strtod(v.c_str(), &end);
-                return !v.empty() && *end == '\0' && std::isfinite(x) && x > 0
-                           ? std::string()
-                           : "expected a number of agent-updates a second above 0, got " + v;
-            },
-            "RATE>0"));
+        ->check(finite_number(0, HUGE_VAL, true, "a number of agent-updates a second"));
     bench->add_flag("!--no-triad", a.triad, "Skip the memory-bandwidth measurement");
     bench->add_flag("!--no-conflict", a.conflict, "Skip the conflict model's sizes");
     bench->add_flag("!--no-epstein", a.epstein, "Skip the classic civil-violence model");

@@ -157,6 +157,11 @@ int cmd_run(RunOptions o) {
                 fmt::format("{}: day {} is outside this run, which goes from day {} to day {}",
                             scenario::decision_option(d), d.day, first, days - 1));
     }
+    if (sc.meta.model == scenario::Model::Epstein &&
+        (!o.injects.empty() || !o.adjusts.empty() || !o.orders.empty() || !o.checkpoints.empty()))
+        throw BadInput(
+            "the classic civil-violence model has no events, decisions or checkpoints; run it "
+            "without --inject, --adjust, --order and --checkpoint");
     const auto plan = checkpoint_plan(o.checkpoints, first, days);
     if (resuming) {
         for (std::size_t i = timeline.injects.size() - o.injects.size();
@@ -194,10 +199,6 @@ int cmd_run(RunOptions o) {
                                                   engine::memory_available(), sc.world.population))
             throw BadInput(*problem);
     if (sc.meta.model == scenario::Model::Epstein) {
-        if (!o.adjusts.empty() || !o.orders.empty() || !plan.empty())
-            throw BadInput(
-                "the classic civil-violence model has no decisions or checkpoints; run it "
-                "without --adjust, --order and --checkpoint");
         return run_epstein(resolved, o.path, days, seed, dir.get(), quiet, out, o.command_line);
     }
     const bool tty = ::isatty(STDERR_FILENO) && !quiet;

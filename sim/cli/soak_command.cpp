@@ -33,24 +33,47 @@ int cmd_soak(const SoakArgs& a) {
     std::vector<std::string> files;
     std::vector<std::string> paths = a.paths;
     if (paths.empty() && fs::is_directory("scenarios")) paths.push_back("scenarios");
+    std::vector<bool> named;  // a file given by name, not found in a directory
     for (const auto& p : paths) {
         if (fs::is_directory(p)) {
             std::vector<std::string> found;
             for (const auto& e : fs::directory_iterator(p))
                 if (e.path().extension() == ".toml") found.push_back(e.path().string());
+            if (found.empty() && !a.paths.empty())
+                throw BadInput(fmt::format("{}: no scenario files (*.toml) in this directory", p));
             std::sort(found.begin(), found.end());
             files.insert(files.end(), found.begin(), found.end());
+            named.resize(files.size(), false);
         } else {
             files.push_back(p);
+            named.push_back(true);
         }
     }
     std::vector<std::pair<std::string, scenario::Scenario>> scenarios;
     const std::vector<scenario::Override> size = {
         {"world.population", std::to_string(a.population)}};
     if (files.empty()) scenarios.emplace_back("<default>", scenario::load_default(size));
-    for (const auto& f : files) {
-        auto sc = scenario::load_file(f, size);
-        if (sc.meta.model != scenario::Model::Conflict) continue;  // its own tests dock it
+    for (std::size_t i = 0; i < files.size(); ++i) {
+        const auto& f = files[i];
+        scenario::Scenario sc;
+        try {
+            sc = scenario::load_file(f, size);
+        } catch (const scenario::ScenarioError& e) {
+            // Say which scenario, when the size given is what does not fit it.
+            throw BadInput(e.what()[0] == '-' ? fmt::format("{}: {}", f, e.what()) : e.what());
+        }
+        // The classic model has no mission, politics or people to keep invariants over: its own
+        // tests dock it against the published results.
+        if (sc.meta.model != scenario::Model::Conflict) {
+            if (named[i])
+                throw BadInput(fmt::format(
+                    "{}: the soak runs the conflict model; this is the classic civil-violence "
+                    "model (check it with `peacesim validate-model` or `peacesim run`)",
+                    f));
+            if (!a.quiet)
+                std::fprintf(stderr, "peacesim soak: %s skipped (the classic model)\n", f.c_str());
+            continue;
+        }
         scenarios.emplace_back(f, std::move(sc));
     }
     const std::size_t runs = scenarios.size() * std::size_t(a.seeds);
@@ -123,6 +146,9 @@ void add_soak_command(CLI::App& app) {
             rc = cmd_soak(a);
         } catch (const scenario::ScenarioError& e) {
             for (const auto& d : e.diagnostics()) std::fprintf(stderr, "%s\n", d.str().c_str());
+            rc = 2;
+        } catch (const BadInput& e) {
+            std::fprintf(stderr, "peacesim: %s\n", e.what());
             rc = 2;
         }
         std::fflush(stdout);

@@ -23,6 +23,7 @@
 #include "peacesim/experiment/mpi_sweep.hpp"
 #include "peacesim/experiment/sweep.hpp"
 #include "peacesim/validation/suite.hpp"
+#include "terminal.hpp"
 
 namespace peacesim::cli {
 
@@ -335,6 +336,11 @@ struct AarArgs {
 };
 
 int cmd_aar(const AarArgs& a) {
+    if (!std::filesystem::is_directory(a.dir))
+        throw BadInput(fmt::format(
+            "{}: no such record; give the folder an exercise wrote (its --out, or what the "
+            "visualizer's Save wrote)",
+            a.dir));
     const std::string out =
         a.out.empty() ? (std::filesystem::path(a.dir) / "aar.html").string() : a.out;
     check_report_path(out);
@@ -393,7 +399,7 @@ void add_sweep_commands(CLI::App& app) {
         ->check(CLI::Range(1, 1024));
     cmp->add_option("--cost-tolerance", c.cost_tolerance,
                     "Share by which options' costs may differ before the report warns (0.10)")
-        ->check(CLI::Range(0.0, 10.0));
+        ->check(finite_number(0, 10, false, "a share of the cost"));
     cmp->add_option("--out", c.out, "Report file (default: compare.html, here)");
     cmp->add_flag("--quiet,-q", c.quiet, "No progress or summary");
     cmp->callback([] { finish([] { return cmd_compare(c); }); });

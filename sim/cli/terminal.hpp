@@ -1,6 +1,7 @@
 #pragma once
 // What the command's subcommands share on the terminal: bad input, Ctrl-C, a progress bar, the
 // summary's last lines, and where checkpoints go.
+#include <CLI/CLI.hpp>
 #include <atomic>
 #include <chrono>
 #include <cstdint>
@@ -84,5 +85,10 @@ void add_soak_command(CLI::App& app);
 /// error handling.
 CLI::App* add_bench_command(CLI::App& app);
 int run_bench(const CLI::App& bench);
+
+/// The check of an option that takes a number: finite, from `lo` (above it, where `above_lo`)
+/// to `hi`; its message names what the number is. CLI11's own Range lets "nan" through and
+/// prints a range up to the largest double in full.
+CLI::Validator finite_number(double lo, double hi, bool above_lo, const std::string& what);
 
 }  // namespace peacesim::cli

@@ -169,7 +169,19 @@ Result run(const Options& opt) {
                                                   : scenario::load_file(opt.scenario, sets));
         } catch (const scenario::ScenarioError& e) {
             auto d = e.diagnostics();
-            for (auto& x : d) x.message = fmt::format("option {}: {}", o.name, x.message);
+            for (auto& x : d) {
+                // A setting of an option read from a file is reported at its [[option]] table;
+                // one of the options' shared --set stays a --set.
+                const bool own = std::any_of(o.sets.begin(), o.sets.end(), [&](const auto& s) {
+                    return x.file.find(s.key + "=") != std::string::npos;
+                });
+                if (own && !o.file.empty() && x.file.rfind("--set", 0) == 0) {
+                    x.message = fmt::format("option {}, {}: {}", o.name, x.file, x.message);
+                    x.file = o.file, x.line = o.line, x.column = 1;
+                } else {
+                    x.message = fmt::format("option {}: {}", o.name, x.message);
+                }
+            }
             throw scenario::ScenarioError(std::move(d));
         }
         if (sc.back().meta.model != scenario::Model::Conflict)

@@ -89,6 +89,8 @@ Options load_options_file(const std::string& path) {
                     continue;
                 }
                 Option opt;
+                opt.file = path;
+                opt.line = int(t->source().begin.line);
                 for (const auto& [ok, on] : *t) {
                     const std::string okey(ok.str());
                     if (okey == "name") {

@@ -52,7 +52,8 @@ class Reader {
             return {};
         }
         if (auto v = n->value_exact<std::string>()) return *v;
-        if (auto v = n->value_exact<std::int64_t>()) return std::to_string(*v);  // serial = 3
+        if (auto v = n->value_exact<std::int64_t>(); v && k == "serial")  // serial = 3
+            return std::to_string(*v);
         error(n->source(), key, "expected a string");
         return {};
     }
@@ -307,6 +308,15 @@ Exercise load_exercise_text(std::string_view text, const std::string& path) {
             fail("day", fmt::format("day {} is after the exercise's last day ({} of a {}-day "
                                     "exercise)",
                                     e.day, ex.days - 1, ex.days));
+        // The time of day, as the master events list reads it (14:00, 1400, 14h00).
+        if (!e.time.empty()) {
+            if (auto c = clock_of_day(e.time))
+                e.time = *c;
+            else
+                fail("time", fmt::format("expected a time of day on a 24-hour clock such as "
+                                         "\"14:00\", got \"{}\"",
+                                         e.time));
+        }
         if (e.inject.empty()) return;
         scenario::Scenario probe = scenario::without_timeline(ex.scenario);
         try {

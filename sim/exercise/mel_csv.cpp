@@ -85,8 +85,9 @@ int column_of(const std::string& h) {
     return it == names.end() ? -1 : it->second;
 }
 
-// "14:00", "1400", "14h00"; "" when there is none.
-std::optional<std::string> clock(const std::string& text) {
+}  // namespace
+
+std::optional<std::string> clock_of_day(const std::string& text) {
     static const std::regex re(R"(^(\d{1,2})[:h]?(\d{2})$)");
     std::smatch m;
     if (!std::regex_match(text, m, re)) return std::nullopt;
@@ -94,6 +95,8 @@ std::optional<std::string> clock(const std::string& text) {
     if (h > 23 || mi > 59) return std::nullopt;
     return fmt::format("{:02}:{:02}", h, mi);
 }
+
+namespace {
 
 // Day (and time) of a serial, counted from the scenario's start.
 bool read_when(const std::string& text, const core::Date& start, std::int64_t& day,
@@ -105,7 +108,7 @@ bool read_when(const std::string& text, const core::Date& start, std::int64_t& d
     std::string t;
     if (std::regex_match(text, m, iso)) {
         const core::Date d{std::stoi(m[1]), std::stoi(m[2]), std::stoi(m[3])};
-        if (d.month < 1 || d.month > 12 || d.day < 1 || d.day > 31) return false;
+        if (!core::Date::valid(d.year, d.month, d.day)) return false;  // no 30 February
         day = d.to_days() - start.to_days();
         t = m[4];
     } else if (std::regex_match(text, m, rel)) {
@@ -115,7 +118,7 @@ bool read_when(const std::string& text, const core::Date& start, std::int64_t& d
         return false;
     }
     if (!t.empty()) {
-        auto c = clock(trimmed(t));
+        auto c = clock_of_day(trimmed(t));
         if (!c) return false;
         time = *c;
     }
@@ -196,7 +199,7 @@ std::vector<MelEvent> parse_mel_csv(std::string_view text, const std::string& pa
                                           "after {} such as \"{} 14:00\"",
                                           when, start.iso(), start.plus_days(3).iso())});
         if (!v[Time].empty()) {
-            if (auto c = clock(v[Time]))
+            if (auto c = clock_of_day(v[Time]))
                 e.time = *c;
             else
                 errors.push_back({path, row_line, 1, "time",

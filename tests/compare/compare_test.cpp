@@ -150,6 +150,22 @@ TEST_CASE("compare: options files are read, and their mistakes named by file, li
         CHECK(all.find("option.0.sett") != std::string::npos);
         CHECK(all.find("option.1.name") != std::string::npos);
     }
+    // A value the scenario refuses is found when the options are run: it is reported at the
+    // [[option]] table that set it.
+    std::ofstream(bad) << "runs = 2\ndays = 5\nset = [\"world.population=20000\"]\n"
+                          "[[option]]\nname = \"a\"\n[[option]]\nname = \"b\"\n"
+                          "budget_musd = -294\n";
+    try {
+        compare::run(compare::load_options_file(bad));
+        FAIL("no error");
+    } catch (const scenario::ScenarioError& e) {
+        const auto& d = e.diagnostics().front();
+        INFO(d.str());
+        CHECK(d.file == bad);
+        CHECK(d.line == 6);
+        CHECK_THAT(d.message, Catch::Contains("option b"));
+        CHECK(d.key == "mission.budget_musd");
+    }
     std::filesystem::remove(bad);
     CHECK_THROWS_AS(compare::load_options_file("/nonexistent/options.toml"),
                     scenario::ScenarioError);

@@ -78,7 +78,7 @@ TEST_CASE("an exercise file puts its serials and decisions on the scenario's tim
     CHECK(ex.seed == 3);
     CHECK(ex.scenario.world.population == 40000);
     REQUIRE(ex.events.size() == 1);
-    CHECK(ex.events[0].time == "0630");
+    CHECK(ex.events[0].time == "06:30");  // read as the master events list reads it
     REQUIRE(ex.event_inject.size() == 1);
     REQUIRE(ex.event_inject[0] >= 0);
     CHECK(ex.scenario.injects[std::size_t(ex.event_inject[0])].event == scenario::InjectKind::Coup);
@@ -125,6 +125,11 @@ TEST_CASE("a bad exercise file names the file, line and key of each problem", "[
     CHECK(has(problems("[exercise]\nname = \"x\"\nset = [\"mission.troops=-3\"]\n"), "exercise.set",
               3));
     CHECK(!problems("[exercise]\nname = \"x\"\nmel_csv = \"none.csv\"\n").empty());
+    // A time that is no time of day; a name that is a number.
+    CHECK(has(problems("[exercise]\nname = \"x\"\n[[events]]\nday = 4\nmessage = \"m\"\ntime "
+                       "= \"25:99\"\n"),
+              "events.0.time", 6));
+    CHECK(has(problems("[exercise]\nname = 5\n"), "exercise.name", 2));
     CHECK(has(problems("[exercise\n"), "", 1));
 }
 
@@ -178,6 +183,8 @@ TEST_CASE("a master events list reads from CSV as training centres keep it", "[e
     d = first_problem("Serial,From,To\n1,a,b\n");
     CHECK(d.line == 1);
     d = first_problem("Serial,Day,Message\n1,2024-12-01,before the start\n");
+    CHECK(d.line == 2);
+    d = first_problem("Serial,Day,Message\n1,2025-02-30,no such day\n");  // not 2 March
     CHECK(d.line == 2);
     d = first_problem("");
     CHECK(d.message.find("empty") != std::string::npos);

@@ -395,6 +395,69 @@ TEST_CASE("cases that used to pass silently are refused: an empty scenario, an i
     fs::remove_all(dir);
 }
 
+TEST_CASE("an earlier set's outputs do not stay beside a new one; folders made for a failed run go",
+          "[output][cli]") {
+    const auto dir = fresh_dir("stale");
+    {
+        output::AtomicDir d(dir);
+        d.add("summary.json", "{}");
+        d.add("exercise.json", "{}");  // a record's file
+        d.add("aar.html", "<p>old</p>");
+        d.commit();
+    }
+    std::ofstream(dir / "notes.txt") << "mine";
+    {
+        output::AtomicDir d(dir);
+        d.add("summary.json", "{\"new\": 1}");
+        const auto big = d.reserve("series.csv");  // written by the caller
+        std::ofstream(big) << "a,b\n1,2\n";
+        d.commit();
+    }
+    CHECK(slurp(dir / "summary.json") == "{\"new\": 1}");
+    CHECK(slurp(dir / "series.csv") == "a,b\n1,2\n");
+    CHECK_FALSE(fs::exists(dir / "exercise.json"));  // described another run
+    CHECK_FALSE(fs::exists(dir / "aar.html"));
+    CHECK(slurp(dir / "notes.txt") == "mine");  // the user's own file stays
+    fs::remove_all(dir);
+    // A run refused after --out was checked (an order to a unit that does not exist is found
+    // when the run starts) takes away the folders made for its output.
+    const auto deep = fresh_dir("deep");
+    CHECK(cli(fmt::format("run --days 10 --quiet {} --order 5:99999:posture=hold --out {}", small,
+                          (deep / "a" / "b").string())) == 2);
+    CHECK_FALSE(fs::exists(deep));
+}
+
+TEST_CASE(
+    "slips that used to run: a checkpoint's day, an event of the classic model, nothing to "
+    "bench",
+    "[output][cli]") {
+    const auto dir = fresh_dir("slips");
+    fs::create_directories(dir);
+    const auto at = [&](const char* f) { return (dir / f).string(); };
+    // DAY:FILE with something else than a day before the colon, or no file.
+    CHECK(cli(fmt::format("run --days 10 --quiet {} --checkpoint x:{}", small, at("e.ckpt"))) == 2);
+    CHECK(cli(fmt::format("run --days 10 --quiet {} --checkpoint 5:", small)) == 2);
+    // A checkpoint that cannot be written is said before any is written. (Two to one file are
+    // a rolling checkpoint: the later replaces the earlier.)
+    if (fs::is_directory("/proc")) {
+        CHECK(cli(fmt::format("run --days 10 --quiet {} --checkpoint 3:{} --checkpoint "
+                              "6:/proc/peacesim.ckpt",
+                              small, at("ok.ckpt"))) == 2);
+        CHECK_FALSE(fs::exists(dir / "ok.ckpt"));
+    }
+    // The classic model takes no events.
+    CHECK(cli(fmt::format("run {}/scenarios/epstein.toml --days 10 --quiet --inject 5:coup",
+                          PEACESIM_SOURCE_DIR)) == 2);
+    // An index of a settlement below 0; a regional force of more troops than the schema allows.
+    CHECK(cli(fmt::format("run --days 20 --quiet {} --inject 10:communal_incident:-1", small)) ==
+          2);
+    CHECK(cli(fmt::format("run --days 20 --quiet {} --inject 10:regional_force_arrives:200000",
+                          small)) == 2);
+    CHECK(cli("bench --no-triad --no-conflict --no-epstein") == 2);
+    CHECK(cli("compare --cost-tolerance nan") == 2);
+    fs::remove_all(dir);
+}
+
 TEST_CASE("the civil-violence scenario writes the four files, events in the GED's shape",
           "[output][cli][epstein]") {
     const auto dir = fresh_dir("epstein");

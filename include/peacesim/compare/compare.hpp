@@ -20,6 +20,8 @@ namespace peacesim::compare {
 struct Option {
     std::string name;
     std::vector<scenario::Override> sets;
+    std::string file;  // the options file it was read from, if any, and the line of its table:
+    int line = 0;      // where a problem with its settings is reported
 };
 
 /// "NAME:KEY=V[,KEY=V...]"; `budget=X` is short for mission.budget_musd=X. Throws

@@ -80,6 +80,9 @@ Exercise load_exercise_text(std::string_view text, const std::string& source_nam
 /// "Day 3 14:00", "3 14:00", "3" or a date "2025-01-04 14:00" counted from `start`. Throws
 /// ScenarioError naming the file, line and column on anything it cannot read.
 std::vector<MelEvent> read_mel_csv(const std::string& path, const core::Date& start);
+/// A time of day as a master events list writes it ("14:00", "1400", "14h00") on a 24-hour
+/// clock, as HH:MM; nothing when it is not one.
+std::optional<std::string> clock_of_day(const std::string& text);
 /// The same from text, `source_name` naming it in messages.
 std::vector<MelEvent> parse_mel_csv(std::string_view text, const std::string& source_name,
                                     const core::Date& start);
