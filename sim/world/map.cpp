@@ -327,14 +327,15 @@ Map generate_map(const scenario::Scenario& sc, std::uint64_t seed) {
         assigned += s.initial_population;
         if (s.initial_population > m.settlements[largest].initial_population) largest = i;
     }
-    if (assigned <= pop) {
+    if (m.settlements[largest].initial_population + (pop - assigned) >= 1) {
         m.settlements[largest].initial_population += pop - assigned;  // rounding to the capital
     } else {
         // Few people and many villages: with one person at least in each, the shares overdraw
-        // the population. The excess is taken from everyone above one person, in proportion,
-        // and what rounding leaves from the largest first. The schema's two people a
-        // settlement at least leave enough above one to take it from.
-        std::int64_t excess = assigned - pop, spare = 0;
+        // the population by more than the capital holds. The excess is taken from everyone
+        // above one person, in proportion, and what rounding leaves from the largest first. The
+        // schema's two people a settlement at least leave enough above one to take it from.
+        const std::int64_t excess = assigned - pop;
+        std::int64_t spare = 0;
         for (const auto& s : m.settlements)
             spare += std::max<std::int64_t>(0, s.initial_population - 1);
         std::int64_t taken = 0;
