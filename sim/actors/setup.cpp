@@ -51,7 +51,10 @@ Forces make_forces(const world::Map& map, const scenario::Scenario& sc, std::uin
             town_pop += map.settlements[s].initial_population;
         }
     const std::int64_t csize = sc.unit_size(sc.government.company_size);
-    const std::int64_t companies = sc.per_head(sc.government.forces) / csize;
+    // Units keep their number whatever the country's size: as many companies as the scenario's
+    // forces make, each scaled.
+    const std::int64_t companies =
+        sc.government.forces / std::max<std::int64_t>(1, sc.government.company_size);
     std::vector<std::int64_t> alloc(towns.size(), 0);
     std::vector<std::pair<double, std::size_t>> rem;
     std::int64_t given = 0;
@@ -88,11 +91,15 @@ Forces make_forces(const world::Map& map, const scenario::Scenario& sc, std::uin
         }
         if (spots.empty()) spots = fallback;
         if (spots.empty()) spots.push_back(map.regions[std::size_t(g.home_region)].capital);
-        std::int64_t left = sc.per_head(g.fighters);
+        // The bands the scenario's fighters make (the last one smaller), each scaled to the
+        // country: as many bands, as far apart, at any size.
+        std::int64_t left = g.fighters;
         constexpr int spread = 2 * band_scatter_cells + 1;
         while (left > 0) {
-            const auto size = std::int32_t(std::min<std::int64_t>(left, sc.unit_size(g.band_size)));
-            left -= size;
+            const std::int64_t native =
+                std::min<std::int64_t>(left, std::max<std::int64_t>(1, g.band_size));
+            left -= native;
+            const auto size = sc.unit_size(native);
             Stream r(seed, 0, std::uint32_t(f.units.size()), Purpose::UnitInit);
             const auto& st = map.settlements[spots[r.below(std::uint32_t(spots.size()))]];
             Unit u;

@@ -95,8 +95,7 @@ void apply(Simulation::State& s, const scenario::Inject& in, const core::Today& 
         case InjectKind::RegionalForceArrives:
             mission::deploy_regional(
                 s.mission,
-                s.sc.per_head(in.args.empty() ? s.sc.regional_force.troops
-                                              : *scenario::parse_integer(in.args)),
+                in.args.empty() ? s.sc.regional_force.troops : *scenario::parse_integer(in.args),
                 s.map, s.sight, s.incidents.memory, s.sc);
             break;
         case InjectKind::CommunalIncident:

@@ -25,7 +25,7 @@ void end_day(State& m, world::Map& map, const world::Sight& sight,
     }
     const auto& rf = sc.regional_force;
     if (rf.troops > 0 && rf.arrival_day > 0 && today.day + 1 == rf.arrival_day)
-        deploy_regional(m, sc.per_head(rf.troops), map, sight, violence_memory, sc);
+        deploy_regional(m, rf.troops, map, sight, violence_memory, sc);
     if (m.on) repair_roads(m, map);
     if (m.tasks.offensive_ops)
         m.impartiality = std::max(0.0, m.impartiality - impartiality_loss_per_day);

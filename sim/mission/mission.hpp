@@ -27,6 +27,8 @@ void init(State& m, const actors::Forces& forces, const world::Map& map, const w
 /// Deploys or withdraws units to match the mission's strength in the scenario.
 void retune(State& m, const world::Map& map, const scenario::Scenario& sc,
             const core::Today& today);
+/// Deploys a regional force of `troops` as the scenario writes them (for forces_population):
+/// their number of companies, each of the country's size (units keep their number).
 void deploy_regional(State& m, std::int64_t troops, const world::Map& map,
                      const world::Sight& sight, const std::vector<float>& violence_memory,
                      const scenario::Scenario& sc);

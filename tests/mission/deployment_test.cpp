@@ -1,9 +1,12 @@
 // Deployment (sim/mission/deployment.cpp): a regional force arrives on its day.
 #include <catch2/catch.hpp>
+#include <map>
+#include <string>
 
 #include "../support/ensemble.hpp"
 #include "../support/settings.hpp"
 #include "peacesim/output/totals.hpp"
+#include "peacesim/scenario/load.hpp"
 
 using namespace peacesim;
 using namespace peacesim::test;
@@ -36,4 +39,28 @@ TEST_CASE("a regional force deploys on its day and fights under an enforcement m
                                                                    << p.mean_b);
     CHECK(p.higher > p.lower);
     CHECK(p.mean_b > p.mean_a);
+}
+
+TEST_CASE("units keep their number whatever the country's size, each scaled to it",
+          "[mission][scale]") {
+    // The mission's companies, teams and helicopters, the state's companies and the armed
+    // groups' bands: as many at 20,000 people as at the scenario's own million, so that the map
+    // holds as many of them, as far apart (docs/model.md, section 5). Rounding each number of
+    // people and each unit's size apart used to give 36 companies at 30,000 people against 40.
+    const auto count = [](std::int64_t people) {
+        const auto sc = scenario::load_default({{"world.population", std::to_string(people)}});
+        const engine::Simulation sim(sc, 1);
+        std::map<int, std::int64_t> n;  // mission unit kinds; 100 + party for the parties' units
+        for (const auto& u : sim.mission_units()) ++n[int(u.kind)];
+        for (const auto& u : sim.units()) ++n[100 + int(u.party)];
+        return n;
+    };
+    const auto native = count(1'000'000);
+    CHECK(native.at(int(mission::UnitKind::Company)) > 0);
+    CHECK(native.at(100) > 0);  // the state's companies
+    CHECK(native.at(101) > 0);  // the first armed group's bands
+    for (const std::int64_t people : {20'000, 30'000, 123'457, 3'000'000}) {
+        INFO(people << " people");
+        CHECK(count(people) == native);
+    }
 }
