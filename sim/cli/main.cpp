@@ -4,8 +4,10 @@
 #include <unistd.h>
 
 #include <CLI/CLI.hpp>
+#include <algorithm>
 #include <atomic>
 #include <chrono>
+#include <cmath>
 #include <csignal>
 #include <cstdio>
 #include <filesystem>
@@ -182,7 +184,15 @@ int cmd_run(RunOptions o) {
     const std::uint64_t seed = resuming      ? resumed->seed()
                                : o.seed >= 0 ? std::uint64_t(o.seed)
                                              : std::uint64_t(sc.meta.seed);
+    // More threads than the machine has run no faster and change nothing (a run is the same
+    // on any number of threads): the run uses, and records, what the machine has.
     int threads = o.threads <= 0 ? engine::default_threads() : o.threads;
+    if (threads > engine::default_threads()) {
+        if (!o.quiet)
+            std::fprintf(stderr, "peacesim: --threads %d: this machine runs %d at once; using %d\n",
+                         threads, engine::default_threads(), engine::default_threads());
+        threads = engine::default_threads();
+    }
     const std::string& out = o.out;
     const bool quiet = o.quiet;
     // Check the output directory before spending minutes on the run.
@@ -304,11 +314,40 @@ int cmd_validate(const std::vector<std::string>& files, const std::vector<std::s
     for (const auto& f : files) {
         try {
             const auto sc = load(f, sets);
-            std::printf("%s: ok (%s, %lld civilians, %zu armed groups)\n", f.c_str(),
-                        sc.meta.name.c_str(), (long long)sc.world.population,
-                        sc.armed_groups.size());
+            if (sc.meta.model == scenario::Model::Epstein) {
+                // The classic model's own numbers, not the conflict model's defaults.
+                const auto& e = sc.epstein;
+                const double cells = double(e.width * e.height);
+                const auto cops = std::llround(e.cop_density * cells);
+                std::printf(
+                    "%s: ok (%s, the classic civil-violence model: a %lldx%lld torus, "
+                    "%lld citizens, %lld cops)\n",
+                    f.c_str(), sc.meta.name.c_str(), (long long)e.width, (long long)e.height,
+                    std::min((long long)cells - cops,
+                             (long long)std::llround(e.citizen_density * cells)),
+                    (long long)cops);
+            } else {
+                std::printf("%s: ok (%s, %lld civilians, %zu armed groups)\n", f.c_str(),
+                            sc.meta.name.c_str(), (long long)sc.world.population,
+                            sc.armed_groups.size());
+            }
         } catch (const scenario::ScenarioError& e) {
             for (const auto& d : e.diagnostics()) std::fprintf(stderr, "%s\n", d.str().c_str());
+            // Another kind of file given for a scenario: say which, and what reads it.
+            const auto section = [&](const char* name) {
+                return std::any_of(e.diagnostics().begin(), e.diagnostics().end(),
+                                   [&](const auto& d) { return d.key == name; });
+            };
+            if (section("experiment"))
+                std::fprintf(stderr,
+                             "%s: an experiment file, not a scenario: `peacesim sweep %s` reads "
+                             "it\n",
+                             f.c_str(), f.c_str());
+            else if (section("option"))
+                std::fprintf(stderr,
+                             "%s: a compare options file, not a scenario: `peacesim compare "
+                             "--options %s` reads it\n",
+                             f.c_str(), f.c_str());
             ++bad;
         }
     }

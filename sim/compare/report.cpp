@@ -22,9 +22,12 @@ constexpr const char* colours[] = {"#4d4d4d", "#2166ac", "#b2182b", "#1b7837",
                                    "#762a83", "#e08214", "#01665e", "#8c510a"};
 
 std::string num(double x) {
-    if (std::fabs(x) >= 100) return fmt::format("{:.0f}", x);
-    if (std::fabs(x) >= 10) return fmt::format("{:.1f}", x);
-    return fmt::format("{:.2f}", x);
+    std::string s = std::fabs(x) >= 100  ? fmt::format("{:.0f}", x)
+                    : std::fabs(x) >= 10 ? fmt::format("{:.1f}", x)
+                                         : fmt::format("{:.2f}", x);
+    // Nothing, or less than shows, is written without a sign (not -0.00).
+    if (s.find_first_not_of("-0.") == std::string::npos && s[0] == '-') s.erase(0, 1);
+    return s;
 }
 
 std::string interval(const Estimate& e) {

@@ -17,6 +17,7 @@ using detail::range_text;
 std::vector<ParamInfo> parameters() {
     std::vector<ParamInfo> out;
     Scenario sc = load_default();
+    sc.world.forces_population = 0;  // as written: the loader puts the file's population there
     for (const auto& sec : detail::schema()) {
         Scenario fresh;
         const void* obj = nullptr;
