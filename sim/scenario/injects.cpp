@@ -50,16 +50,18 @@ std::optional<std::string> inject_problem(const Scenario& sc, const Inject& in) 
         return fmt::format("an armed group index from 0 to {} or its name",
                            sc.armed_groups.empty() ? 0 : sc.armed_groups.size() - 1);
     };
+    // An optional whole number from 1 to `hi`.
+    const auto count = [&](const char* what, std::int64_t hi) -> std::optional<std::string> {
+        if (a.empty()) return std::nullopt;
+        const auto v = parse_integer(a);
+        if (!v || *v < 1 || *v > hi)
+            return fmt::format("{} takes {} from 1 to {}, got \"{}\"", name, what, hi, a);
+        return std::nullopt;
+    };
     switch (in.event) {
         case InjectKind::RainySeason:
-        case InjectKind::Drought: {
-            if (a.empty()) return std::nullopt;
-            auto v = parse_integer(a);
-            if (!v || *v < 1 || *v > 3650)
-                return fmt::format("{} takes a duration in days from 1 to 3650, got \"{}\"", name,
-                                   a);
-            return std::nullopt;
-        }
+        case InjectKind::Drought:
+            return count("a duration in days", 3650);
         case InjectKind::DrySeason:
         case InjectKind::Coup:
         case InjectKind::Elections:
@@ -97,22 +99,10 @@ std::optional<std::string> inject_problem(const Scenario& sc, const Inject& in) 
             }
             return std::nullopt;
         }
-        case InjectKind::RegionalForceArrives: {
-            if (a.empty()) return std::nullopt;
-            auto v = parse_integer(a);
-            if (!v || *v < 1 || *v > 100000)
-                return fmt::format("{} takes a number of troops from 1 to 100000, got \"{}\"", name,
-                                   a);
-            return std::nullopt;
-        }
-        case InjectKind::ContingentWithdrawn: {
-            if (a.empty()) return std::nullopt;
-            auto v = parse_integer(a);
-            if (!v || *v < 1 || *v > 10000)
-                return fmt::format("{} takes a number of companies from 1 to 10000, got \"{}\"",
-                                   name, a);
-            return std::nullopt;
-        }
+        case InjectKind::RegionalForceArrives:
+            return count("a number of troops", 100000);
+        case InjectKind::ContingentWithdrawn:
+            return count("a number of companies", 10000);
         case InjectKind::CommunalIncident: {
             if (a.empty()) return std::nullopt;
             const auto n = sc.world.towns + sc.world.villages + sc.world.camps;

@@ -295,12 +295,6 @@ void cross_check(Scenario& sc, Binder& b) {
     for (std::size_t i = 0; i < sc.identity_groups.size(); ++i) {
         auto& g = sc.identity_groups[i];
         if (g.name.empty()) g.name = fmt::format("Group {}", i + 1);
-        for (std::size_t j = 0; j < i; ++j)
-            if (sc.identity_groups[j].name == g.name)
-                b.error_at(fmt::format("identity_groups.{}.name", i),
-                           fmt::format("\"{}\" is already the name of identity group {}; each "
-                                       "group needs its own",
-                                       g.name, j));
         if (g.home_region >= w.regions)
             b.error_at(
                 fmt::format("identity_groups.{}.home_region", i),
@@ -310,13 +304,6 @@ void cross_check(Scenario& sc, Binder& b) {
     for (std::size_t i = 0; i < sc.armed_groups.size(); ++i) {
         auto& a = sc.armed_groups[i];
         if (a.name.empty()) a.name = fmt::format("Armed group {}", i + 1);
-        // Injects, orders and reports name a group: two of one name could not be told apart.
-        for (std::size_t j = 0; j < i; ++j)
-            if (sc.armed_groups[j].name == a.name)
-                b.error_at(fmt::format("armed_groups.{}.name", i),
-                           fmt::format("\"{}\" is already the name of armed group {}; each "
-                                       "group needs its own",
-                                       a.name, j));
         if (a.identity >= std::int64_t(sc.identity_groups.size()))
             b.error_at(fmt::format("armed_groups.{}.identity", i),
                        fmt::format("expected an identity group index from 0 to {}, got {}",
@@ -326,6 +313,18 @@ void cross_check(Scenario& sc, Binder& b) {
                        fmt::format("expected a region from 0 to {} (world.regions is {}), got {}",
                                    w.regions - 1, w.regions, a.home_region));
     }
+    // Injects, orders and reports name groups: two of one name could not be told apart.
+    const auto unique_names = [&](const auto& items, const char* section, const char* what) {
+        for (std::size_t i = 0; i < items.size(); ++i)
+            for (std::size_t j = 0; j < i; ++j)
+                if (items[j].name == items[i].name)
+                    b.error_at(fmt::format("{}.{}.name", section, i),
+                               fmt::format("\"{}\" is already the name of {} {}; each group "
+                                           "needs its own",
+                                           items[i].name, what, j));
+    };
+    unique_names(sc.identity_groups, "identity_groups", "identity group");
+    unique_names(sc.armed_groups, "armed_groups", "armed group");
     for (std::size_t i = 0; i < sc.injects.size(); ++i)
         if (auto problem = inject_problem(sc, sc.injects[i]))
             b.error_at(fmt::format("injects.{}.args", i), *problem);
