@@ -108,11 +108,13 @@ AtomicDir::~AtomicDir() {
 }
 
 const std::vector<std::string_view>& AtomicDir::output_names() {
-    // run and exercise (with the record's files), aar, bench, export.
+    // run and exercise (with the record's files), aar, bench, export. Not checkpoints: one may
+    // have been asked for in the folder during the run (--checkpoint DIR/...), and a state
+    // saved is never thrown away unasked.
     static const std::vector<std::string_view> names = {
         "summary.json", "timeseries.csv", "events.csv",    "scenario.toml", "decisions.csv",
-        "feed.csv",     "exercise.json",  "exercise.toml", "mel.csv",       "checkpoint.ckpt",
-        "aar.html",     "bench.csv",      "bench.json",    "runs.csv",      "series.csv"};
+        "feed.csv",     "exercise.json",  "exercise.toml", "mel.csv",       "aar.html",
+        "bench.csv",    "bench.json",     "runs.csv",      "series.csv"};
     return names;
 }
 
