@@ -53,8 +53,7 @@ Forces make_forces(const world::Map& map, const scenario::Scenario& sc, std::uin
     const std::int64_t csize = sc.unit_size(sc.government.company_size);
     // Units keep their number whatever the country's size: as many companies as the scenario's
     // forces make, each scaled.
-    const std::int64_t companies =
-        sc.government.forces / std::max<std::int64_t>(1, sc.government.company_size);
+    const std::int64_t companies = sc.units(sc.government.forces, sc.government.company_size);
     std::vector<std::int64_t> alloc(towns.size(), 0);
     std::vector<std::pair<double, std::size_t>> rem;
     std::int64_t given = 0;

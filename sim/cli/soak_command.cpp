@@ -60,7 +60,10 @@ int cmd_soak(const SoakArgs& a) {
             sc = scenario::load_file(f, size);
         } catch (const scenario::ScenarioError& e) {
             // Say which scenario, when the size given is what does not fit it.
-            throw BadInput(e.what()[0] == '-' ? fmt::format("{}: {}", f, e.what()) : e.what());
+            auto d = e.diagnostics();
+            for (auto& x : d)
+                if (x.file.rfind("--set", 0) == 0) x.file = fmt::format("{}: {}", f, x.file);
+            throw scenario::ScenarioError(std::move(d));
         }
         // The classic model has no mission, politics or people to keep invariants over: its own
         // tests dock it against the published results.

@@ -91,22 +91,24 @@ void retune(State& ms, const world::Map& map, const scenario::Scenario& sc,
     if (troops) {
         // Of the infantry companies, a share (at least one where rapid response is a task) is
         // held at the sector hubs as quick-reaction forces.
-        const std::int64_t infantry = m.troops / std::max<std::int64_t>(1, m.company_size);
+        const std::int64_t infantry = sc.units(m.troops, m.company_size);
         std::int64_t qrf = std::int64_t(m.quick_reaction_share * double(infantry) + 0.5);
         if (ms.tasks.rapid_response && infantry > 0) qrf = std::max<std::int64_t>(qrf, 1);
         if (!ms.tasks.rapid_response) qrf = 0;
         target[at(UnitKind::QuickReaction)] = std::min(qrf, infantry);
         target[at(UnitKind::Company)] = infantry - target[at(UnitKind::QuickReaction)];
-        target[at(UnitKind::Police)] = m.police / unit_sizes[at(UnitKind::Police)];
+        target[at(UnitKind::Police)] = sc.units(m.police, unit_sizes[at(UnitKind::Police)]);
         target[at(UnitKind::Helicopter)] = m.helicopters;
         target[at(UnitKind::AttackHelicopter)] = m.attack_helicopters;
-        target[at(UnitKind::Engineers)] = m.engineers / unit_sizes[at(UnitKind::Engineers)];
+        target[at(UnitKind::Engineers)] =
+            sc.units(m.engineers, unit_sizes[at(UnitKind::Engineers)]);
     }
     if (observers)
-        target[at(UnitKind::Observers)] = m.observers / unit_sizes[at(UnitKind::Observers)];
+        target[at(UnitKind::Observers)] =
+            sc.units(m.observers, unit_sizes[at(UnitKind::Observers)]);
     if (ms.on)
         target[at(UnitKind::CivilianTeam)] =
-            m.civilian_staff / unit_sizes[at(UnitKind::CivilianTeam)];
+            sc.units(m.civilian_staff, unit_sizes[at(UnitKind::CivilianTeam)]);
     // Settlements by population, largest first (ties by index): bases go where people are.
     std::vector<std::uint32_t> order(ns);
     for (std::uint32_t s = 0; s < ns; ++s) order[s] = s;
@@ -183,7 +185,7 @@ void deploy_regional(State& m, std::int64_t troops, const world::Map& map,
     std::sort(capitals.begin(), capitals.end());
     // As many companies as the scenario's troops make, each of the country's size.
     const auto size = sc.unit_size(sc.mission.company_size);
-    for (std::int64_t k = 0; k < troops / std::max<std::int64_t>(1, sc.mission.company_size); ++k) {
+    for (std::int64_t k = 0; k < sc.units(troops, sc.mission.company_size); ++k) {
         const auto& st = map.settlements[capitals[std::size_t(k) % capitals.size()].second];
         Unit u;
         u.kind = UnitKind::Regional;

@@ -402,6 +402,11 @@ struct Scenario {
     std::int32_t unit_size(std::int64_t n) const noexcept {
         return std::int32_t(std::max<std::int64_t>(1, per_head(n)));
     }
+    /// How many units of `size` the scenario's `people` make (both as written): the same in a
+    /// country of any size.
+    static std::int64_t units(std::int64_t people, std::int64_t size) noexcept {
+        return people / std::max<std::int64_t>(1, size);
+    }
 };
 
 }  // namespace peacesim::scenario
